@@ -1,0 +1,97 @@
+"""File in, report out: the engine the CLI, the session and the desktop app share.
+
+The input is decoded before the model is touched, so a bad file fails fast
+and costs no model load; the model is resolved and loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from analysis.audio_file import LoadedAudio, load_audio
+from analysis.model_store import ModelSpec, resolve_model
+from analysis.report import ModelInfo, Report, SourceInfo, Timing
+from analysis.transcribe import (CancelCheck, ProgressCallback, TranscribeOptions, load_model,
+                                 transcribe)
+
+logger = logging.getLogger(__name__)
+
+
+class Analyzer:
+    """Analyses answers with one model kept warm for the life of the object.
+
+    Parameters
+    ----------
+    model : str, optional
+        ``None`` for the bundled model, a local model folder, or a hub name.
+    options : TranscribeOptions
+        Decoding settings.
+    """
+
+    def __init__(self, model: str | None = None, options: TranscribeOptions = TranscribeOptions()):
+        self._model_arg = model
+        self.options = options
+        self._spec: ModelSpec | None = None
+
+    def prepare(self) -> float:
+        """Resolve and load the model now; returns the seconds it took (0 if warm)."""
+        started = time.perf_counter()
+        if self._spec is None:
+            self._spec = resolve_model(self._model_arg)
+        self._whisper = load_model(self._spec, self.options)
+        return time.perf_counter() - started
+
+    def analyze_file(
+        self,
+        path: str | os.PathLike,
+        *,
+        progress: ProgressCallback | None = None,
+        should_cancel: CancelCheck | None = None,
+    ) -> Report:
+        """Decode, transcribe and analyse one file.
+
+        Raises ``AudioLoadError``, ``ModelError`` or ``Cancelled``.
+        """
+        started = time.perf_counter()
+        audio = load_audio(path)
+        decode_s = time.perf_counter() - started
+        return self.analyze_audio(audio, str(path), decode_s=decode_s,
+                                  progress=progress, should_cancel=should_cancel)
+
+    def analyze_audio(
+        self,
+        audio: LoadedAudio,
+        name: str,
+        *,
+        decode_s: float = 0.0,
+        progress: ProgressCallback | None = None,
+        should_cancel: CancelCheck | None = None,
+    ) -> Report:
+        """Analyse an already decoded signal (used by recording, which has no file to decode)."""
+        load_s = self.prepare()
+        started = time.perf_counter()
+        transcript = transcribe(self._whisper, audio.samples, self.options,
+                                progress=progress, should_cancel=should_cancel)
+        transcribe_s = time.perf_counter() - started
+        started = time.perf_counter()
+        report = Report(
+            file=name,
+            duration_s=round(audio.duration_s, 3),
+            speech_detected=bool(transcript.words),
+            language=self.options.language,
+            model=ModelInfo(self._spec.label, self.options.compute_type, self.options.beam_size),
+            source=SourceInfo(audio.source_format, audio.source_sample_rate, audio.source_channels),
+            transcript=transcript,
+            timing=Timing(),
+        )
+        report.timing = Timing(
+            decode_s=round(decode_s, 3),
+            load_s=round(load_s, 3),
+            transcribe_s=round(transcribe_s, 3),
+            analyze_s=round(time.perf_counter() - started, 3),
+        )
+        logger.info("analysed %s: %.1f s of audio, %d words", name, audio.duration_s,
+                    len(transcript.words))
+        return report

@@ -1,0 +1,174 @@
+"""Russian speech to timed words with faster-whisper, on the CPU.
+
+The model is loaded once per process and kept warm (``load_model``), because
+loading costs more than transcribing a short answer. Transcription reports the
+fraction of audio done and can be cancelled between segments.
+
+Settings and why (numbers in docs/transcription.md, measured by
+bench/transcribe_settings.py on the Festival fixtures):
+
+* ``vad_min_silence_ms=500``: Silero VAD's 2000 ms default keeps every pause
+  under 2 s inside the audio Whisper sees, where word times drift into the
+  silence. 500 ms cuts at the pauses a listener notices (~0.6 s is "natural",
+  ANCHORS.md) without splitting words at stop consonants.
+* ``vad_speech_pad_ms=200``: enough context around each chunk for clean word
+  edges; the 400 ms default re-adds much of the cut silence.
+* ``condition_on_previous_text=False``: avoids the repetition loops that
+  conditioning causes after a hesitation or a mis-heard word.
+* ``initial_prompt=None`` (no verbatim filler prompt): see docs/transcription.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.errors import Cancelled, ModelError
+from analysis.model_store import ModelSpec
+from analysis.report import Transcript, Word
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+# Phrases Whisper is known to invent on noise in Russian (subtitle credits from
+# its training data). A candidate never says them in an interview answer.
+_HALLUCINATIONS = re.compile(r"субтитр|dimatorzok|продолжение следует|редактор субтитров", re.I)
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Decoding settings; the defaults are the measured choice for interview speech."""
+
+    language: str = "ru"
+    compute_type: str = "int8"
+    cpu_threads: int = 0  # 0: all cores
+    beam_size: int = 5
+    vad_threshold: float = 0.5
+    vad_min_silence_ms: int = 500
+    vad_speech_pad_ms: int = 200
+    condition_on_previous_text: bool = False
+    initial_prompt: str | None = None
+
+    @property
+    def threads(self) -> int:
+        return self.cpu_threads or os.cpu_count() or 1
+
+
+_models: dict[tuple[str, str, int], object] = {}
+_models_lock = threading.Lock()
+
+
+def load_model(spec: ModelSpec, options: TranscribeOptions = TranscribeOptions()):
+    """Return a warm ``WhisperModel`` for ``spec``, loading it on first use."""
+    key = (spec.path_or_name, options.compute_type, options.threads)
+    with _models_lock:
+        if key not in _models:
+            _models[key] = _load(spec, options)
+        return _models[key]
+
+
+def _load(spec: ModelSpec, options: TranscribeOptions):
+    from faster_whisper import WhisperModel  # heavy import, deferred to first use
+
+    logger.info("loading model %s (%s, %d threads)", spec.label, options.compute_type, options.threads)
+    try:
+        return WhisperModel(
+            spec.path_or_name,
+            device="cpu",
+            compute_type=options.compute_type,
+            cpu_threads=options.threads,
+            local_files_only=not spec.is_hub,
+        )
+    except Exception as exc:  # CTranslate2 and the hub client raise many types
+        logger.debug("model load failed: %r", exc)
+        if spec.is_hub:
+            raise ModelError(
+                f"cannot get hub model {spec.path_or_name}: {_first_line(exc)}; check the "
+                "internet connection, or use the bundled model (omit --model)"
+            ) from None
+        raise ModelError(
+            f"cannot load model from {spec.path_or_name}: {_first_line(exc)}; it is damaged "
+            "or not a CTranslate2 Whisper model (run `sobes model prepare` for the bundled one)"
+        ) from None
+
+
+def transcribe(
+    model,
+    samples: np.ndarray,
+    options: TranscribeOptions = TranscribeOptions(),
+    *,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+) -> Transcript:
+    """Transcribe a 16 kHz mono float32 signal into timed words.
+
+    Parameters
+    ----------
+    model : faster_whisper.WhisperModel
+    samples : np.ndarray, shape (n,), float32
+    progress : callable, optional
+        Called with the fraction of audio done, from 0.0 to 1.0 (last call 1.0).
+    should_cancel : callable, optional
+        Polled between segments; when it returns True, ``Cancelled`` is raised.
+    """
+    duration = len(samples) / 16_000
+    report = progress or (lambda fraction: None)
+    cancelled = should_cancel or (lambda: False)
+    report(0.0)
+    segments, _info = model.transcribe(
+        samples,
+        language=options.language,
+        beam_size=options.beam_size,
+        word_timestamps=True,
+        condition_on_previous_text=options.condition_on_previous_text,
+        initial_prompt=options.initial_prompt,
+        vad_filter=True,
+        vad_parameters={
+            "threshold": options.vad_threshold,
+            "min_silence_duration_ms": options.vad_min_silence_ms,
+            "speech_pad_ms": options.vad_speech_pad_ms,
+        },
+    )
+    words: list[Word] = []
+    texts: list[str] = []
+    for segment in segments:
+        if cancelled():
+            raise Cancelled("transcription cancelled")
+        if _HALLUCINATIONS.search(segment.text):
+            logger.info("dropped a hallucinated segment at %.1f s", segment.start)
+        else:
+            texts.append(segment.text.strip())
+            words.extend(Word(w.word.strip(), w.start, w.end, round(w.probability, 3))
+                         for w in segment.words or () if w.word.strip())
+        if duration > 0:
+            report(min(segment.end / duration, 1.0))
+    report(1.0)
+    return Transcript(" ".join(t for t in texts if t), _monotonic(words, duration))
+
+
+def _monotonic(words: list[Word], duration: float) -> list[Word]:
+    """Clamp word times into [0, duration] and make them non-decreasing.
+
+    Cross-attention timestamps occasionally overlap by a frame at segment
+    joins; the report promises ordered, in-range times.
+    """
+    previous_end = 0.0
+    for word in words:
+        start = min(max(word.start, previous_end), duration)
+        end = min(max(word.end, start), duration)
+        word.start, word.end = round(start, 3), round(end, 3)
+        previous_end = end
+    return words
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

@@ -1,0 +1,1 @@
+"""Audio capture, playback, interviewer voice and the telephone channel (Qt-free)."""

@@ -1,0 +1,88 @@
+"""`sobes analyze`: one report per file, as JSON or as a short Russian summary.
+
+Files are processed one by one; a file that cannot be read gets one line on
+stderr and the others are still analysed, so the exit code is 2 if any failed.
+With ``--json`` stdout carries exactly one JSON document: an object for one
+file, a list for several.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from analysis.engine import Analyzer
+from analysis.errors import AudioLoadError
+from analysis.report import Report
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("analyze", help="transcribe and analyse recorded answers")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="audio files (wav, flac, mp3, ogg, m4a, webm)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--model", metavar="M", default=None,
+                        help="'base' (bundled, default), a local CTranslate2 model folder, or a hub name (online)")
+    parser.add_argument("--out", metavar="DIR", type=Path, default=None,
+                        help="also write each report to DIR/<name>.json")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    analyzer = Analyzer(args.model)
+    reports: list[Report] = []
+    failed = 0
+    for path in args.paths:
+        try:
+            reports.append(analyzer.analyze_file(path))
+        except AudioLoadError as exc:
+            print(f"sobes: error: {exc}", file=sys.stderr)
+            failed += 1
+    if args.out is not None:
+        _write_reports(reports, args.out)
+    if args.json:
+        documents = [r.to_dict() for r in reports]
+        if len(args.paths) > 1:
+            _print_json(documents)
+        elif documents:
+            _print_json(documents[0])
+    else:
+        for report in reports:
+            print(format_summary(report))
+    return 2 if failed else 0
+
+
+def _print_json(document) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _write_reports(reports: list[Report], out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for report in reports:
+        stem, n = Path(report.file).stem, 1
+        name = f"{stem}.json"
+        while name in used:
+            n += 1
+            name = f"{stem}-{n}.json"
+        used.add(name)
+        (out_dir / name).write_text(report.to_json() + "\n", encoding="utf-8")
+
+
+def format_summary(report: Report) -> str:
+    """A short human-readable summary (Russian labels, as the app's users read it)."""
+    lines = [
+        f"Файл: {report.file}",
+        f"Длительность: {report.duration_s:.1f} с",
+    ]
+    if not report.speech_detected:
+        lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
+    else:
+        lines.append(f"Слов: {len(report.transcript.words)}")
+        lines.append(f"Текст: {report.transcript.text}")
+    t = report.timing
+    lines.append(f"Модель: {report.model.name}; распознавание {t.transcribe_s:.1f} с, "
+                 f"загрузка модели {t.load_s:.1f} с")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,48 @@
+"""Entry point of the `sobes` command: parse arguments, dispatch, map errors to exit codes.
+
+Every failure the user can cause ends with exit code 2 and one line on
+stderr that says what to do; tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from analysis.errors import SobesError
+from cli import analyze_cmd, model_cmd
+
+EXIT_USAGE = 2
+COMMANDS = (analyze_cmd, model_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sobes", description="Sobes: an offline coach for spoken job interviews in Russian.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.run(args)
+    except SobesError as exc:
+        print(f"sobes: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("sobes: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and friends
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

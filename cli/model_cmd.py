@@ -1,0 +1,25 @@
+"""`sobes model`: prepare the bundled model ahead of time and show where it lives."""
+
+from __future__ import annotations
+
+import argparse
+
+from analysis.model_store import resolve_model
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("model", help="prepare and check the speech model")
+    parser.add_argument("action", choices=["prepare"],
+                        help="prepare: assemble and verify the model (no network for the bundled one)")
+    parser.add_argument("--model", metavar="M", default=None,
+                        help="model to prepare: 'base' (bundled, default), a folder, or a hub name")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from analysis.transcribe import load_model
+
+    spec = resolve_model(args.model)
+    load_model(spec)  # proves the model loads, and fetches a hub model the user asked for
+    print(f"{spec.label}: {spec.path_or_name}")
+    return 0

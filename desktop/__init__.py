@@ -1,0 +1,1 @@
+"""PySide6 user interface; holds no analysis or session logic."""

@@ -1,0 +1,1 @@
+"""Question bank, session engine and history storage (Qt-free)."""
