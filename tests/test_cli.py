@@ -1,0 +1,100 @@
+"""`sobes analyze`: JSON contract, exit codes and one-line errors, in and out of process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import wave
+
+import pytest
+
+from cli.main import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """The installed entry point, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], capture_output=True,
+                          text=True, env=os.environ.copy(), timeout=300)
+
+
+def test_json_report_for_one_file(fixtures_dir):
+    result = run_cli("analyze", str(fixtures_dir / "intro.wav"), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)  # exactly one JSON document
+    assert report["schema_version"] == 1 and report["speech_detected"] is True
+    assert "иванова" in report["transcript"]["text"].lower()
+    assert report["model"]["name"] == "whisper-base (bundled)"
+
+
+def test_bad_file_through_the_real_entry_point(tmp_path):
+    bad = tmp_path / "notes.wav"
+    bad.write_text("not audio")
+    result = run_cli("analyze", str(bad), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def in_process(analyzer, capsys):
+    """Run `main` in this process, sharing the session's warm model."""
+
+    def run(*args: str):
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def _empty_wav(path):
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16_000)
+    return path
+
+
+@pytest.mark.parametrize("make_input, message", [
+    (lambda d: d / "missing.wav", "file not found"),
+    (lambda d: d, "is a folder"),
+    (lambda d: (d / "text.ogg").write_text("hello") and d / "text.ogg", "not an audio file"),
+    (lambda d: _empty_wav(d / "empty.wav"), "zero length"),
+])
+def test_bad_inputs_exit_2_with_one_line(in_process, tmp_path, make_input, message):
+    code, out, err = in_process("analyze", str(make_input(tmp_path)), "--json")
+    assert code == 2 and out == ""
+    assert err.startswith("sobes: error:") and err.count("\n") == 1 and message in err
+
+
+def test_several_files_give_a_list_and_failures_do_not_stop_the_rest(in_process, fixtures_dir, tmp_path):
+    code, out, err = in_process("analyze", str(fixtures_dir / "silence.wav"), str(tmp_path / "gone.wav"),
+                                str(fixtures_dir / "pauses.wav"), "--json", "--out", str(tmp_path / "out"))
+    assert code == 2 and err.count("\n") == 1 and "gone.wav" in err
+    reports = json.loads(out)
+    assert [r["speech_detected"] for r in reports] == [False, True]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pauses.json", "silence.json"]
+
+
+def test_human_summary_in_russian(in_process, fixtures_dir):
+    code, out, _ = in_process("analyze", str(fixtures_dir / "pauses.wav"))
+    assert code == 0 and "Длительность" in out and "Слов:" in out and "договор" in out
+
+
+def test_silence_summary_says_no_speech(in_process, fixtures_dir):
+    code, out, _ = in_process("analyze", str(fixtures_dir / "silence.wav"))
+    assert code == 0 and "Речь не обнаружена" in out
+
+
+def test_bad_model_folder_is_one_line(in_process, fixtures_dir, tmp_path):
+    code, out, err = in_process("analyze", str(fixtures_dir / "pauses.wav"),
+                                "--model", str(tmp_path / "nomodel"))
+    assert code == 2 and err.count("\n") == 1 and "model folder not found" in err
+
+
+def test_corrupt_model_folder_is_one_line(in_process, fixtures_dir, tmp_path):
+    for name in ("model.bin", "config.json", "tokenizer.json"):
+        (tmp_path / name).write_bytes(b"garbage")
+    code, _, err = in_process("analyze", str(fixtures_dir / "pauses.wav"), "--model", str(tmp_path))
+    assert code == 2 and err.count("\n") == 1 and "cannot load model" in err

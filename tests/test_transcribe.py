@@ -1,0 +1,105 @@
+"""The real bundled model on real (Festival-synthesized) Russian speech."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from analysis.audio_file import load_audio
+from analysis.errors import Cancelled
+from analysis.report import Report, Word
+from analysis.transcribe import _monotonic, transcribe
+
+
+@pytest.mark.parametrize("filename", [
+    "intro.wav", "star.wav", "pauses.wav", "fillers.wav",
+    "intro_44k_stereo.mp3", "intro_44k_stereo.ogg", "intro_8k.wav",
+])
+def test_transcript_has_the_key_words(report_for, manifest, filename):
+    report = report_for(filename)
+    fixture = filename.split(".")[0].removesuffix("_44k_stereo").removesuffix("_8k")
+    text = report.transcript.text.lower()
+    missing = [w for w in manifest[fixture]["key_words"] if w not in text]
+    assert not missing, f"{missing} not in {report.transcript.text!r}"
+    assert report.speech_detected and report.language == "ru"
+
+
+@pytest.mark.parametrize("filename", ["intro.wav", "star.wav", "pauses.wav", "intro_8k.wav"])
+def test_word_times_are_ordered_and_inside_the_audio(report_for, filename):
+    report = report_for(filename)
+    words = report.transcript.words
+    assert len(words) >= 10
+    for previous, word in zip(words, words[1:]):
+        assert previous.start <= word.start and previous.end <= word.end
+    assert all(0 <= w.start <= w.end <= report.duration_s for w in words)
+    assert all(0 <= w.probability <= 1 for w in words)
+
+
+def test_words_land_in_the_right_sentences(report_for, manifest):
+    """Word times follow the audio: words after the 2.5 s pause start after it."""
+    report = report_for("pauses.wav")
+    long_pause = max((e for e in manifest["pauses"]["events"]), key=lambda e: e["end"] - e["start"])
+    later = [w for w in report.transcript.words if w.start >= long_pause["end"] - 0.3]
+    assert later and "потом" in later[0].word.lower()
+
+
+def test_silence_is_not_an_error(report_for):
+    report = report_for("silence.wav")
+    assert report.speech_detected is False
+    assert report.transcript.words == [] and report.transcript.text == ""
+
+
+def test_progress_reaches_one(analyzer, fixtures_dir):
+    seen: list[float] = []
+    analyzer.analyze_file(fixtures_dir / "pauses.wav", progress=seen.append)
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert seen == sorted(seen) and len(seen) >= 3
+
+
+def test_cancel_stops_early(analyzer, fixtures_dir):
+    audio = load_audio(fixtures_dir / "star.wav")
+    polls: list[float] = []
+    progress: list[float] = []
+
+    def cancel_after_first_segment() -> bool:
+        polls.append(1)
+        return len(polls) > 1
+
+    with pytest.raises(Cancelled):
+        transcribe(analyzer._whisper, audio.samples, analyzer.options,
+                   progress=progress.append, should_cancel=cancel_after_first_segment)
+    assert len(polls) == 2 and progress[-1] < 1.0
+
+
+def test_report_round_trips_through_json(report_for):
+    report = report_for("intro.wav")
+    data = json.loads(report.to_json())
+    assert list(data)[0] == "schema_version"
+    assert Report.from_dict(data) == report
+    for key in ("file", "duration_s", "speech_detected", "language", "model", "transcript", "timing"):
+        assert key in data
+    assert data["timing"]["transcribe_s"] > 0
+
+
+def test_whole_pipeline_opens_no_network_connection(monkeypatch, tmp_path, fixtures_dir):
+    """Bundled model: assembled, loaded and run with every socket refused."""
+    from analysis.engine import Analyzer
+    from analysis import transcribe as transcribe_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setenv("SOBES_CACHE_DIR", str(tmp_path))  # force a fresh assembly
+    monkeypatch.setattr(transcribe_module, "_models", {})  # and a fresh load
+    report = Analyzer().analyze_file(fixtures_dir / "intro.wav")
+    assert report.speech_detected and report.timing.load_s > 0
+
+
+def test_monotonic_clamps_overlaps_and_range():
+    words = [Word("а", 0.5, 1.0, 1), Word("б", 0.9, 1.2, 1), Word("в", 1.1, 9.0, 1)]
+    fixed = _monotonic(words, duration=2.0)
+    assert [(w.start, w.end) for w in fixed] == [(0.5, 1.0), (1.0, 1.2), (1.2, 2.0)]
