@@ -49,8 +49,9 @@ class Thresholds:
         5.0, "ANCHORS: 4–6 filled pauses per minute is ordinary speech, above it stands out")
     hesitation_min_s: float = _t(0.25, "ANCHORS: filled pauses last at least 250–400 ms (Audhkhasi 2009)")
     hesitation_pitch_sd_st: float = _t(1.2, "parley: filled pauses have ≤ 1.2 semitone pitch spread")
-    hesitation_envelope_change: float = _t(
-        0.9, "calibrated here: mean mel-cepstral change per 10 ms frame; vowels held still stay under it")
+    hesitation_envelope_drift: float = _t(
+        1.5, "calibrated here: mel-cepstral distance between the 50 ms before and after a frame; "
+             "held vowels in the test audio stay under 0.9, 95 % of voiced speech frames are over 2.5")
     hesitation_max_syllable_s: float = _t(
         0.30, "calibrated here: a word longer than 0.3 s per syllable + 0.15 s is drawn out")
     voicing_aperiodicity: float = _t(0.25, "calibrated here: YIN aperiodicity under which a frame is voiced")
