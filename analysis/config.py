@@ -55,9 +55,13 @@ class Thresholds:
     hesitation_max_syllable_s: float = _t(
         0.30, "calibrated here: a word longer than 0.3 s per syllable + 0.15 s is drawn out")
     voicing_aperiodicity: float = _t(0.25, "calibrated here: YIN aperiodicity under which a frame is voiced")
+    hedges_per_100_attention: float = _t(
+        2.0, "calibrated here; seed_digest §6.3 (001 L79: «наверное», «надеюсь» read as «Неуверенность»)")
+    hedges_per_100_problem: float = _t(4.0, "calibrated here: twice the attention level")
     # --- pitch ----------------------------------------------------------------------
     monotone_sd_st: float = _t(1.0, "ANCHORS (parley): under ~1 semitone SD reads as monotone")
-    expressive_sd_st: float = _t(2.5, "ANCHORS (parley): expressive speech has ≳ 2.5 semitones SD")
+    flat_sd_st: float = _t(
+        1.5, "calibrated here: between parley's monotone (< 1) and expressive (≳ 2.5 semitones SD)")
     pitch_window_s: float = _t(10.0, "calibrated here: monotony judged over 10 s windows")
     # --- loudness -------------------------------------------------------------------
     too_quiet_dbfs: float = _t(-35.0, "calibrated here: speech under -35 dBFS RMS is hard to hear")

@@ -11,10 +11,13 @@ import os
 import time
 
 from analysis.audio_file import LoadedAudio, load_audio
+from analysis.config import Thresholds
+from analysis.delivery import analyze_delivery
 from analysis.model_store import ModelSpec, resolve_model
 from analysis.report import ModelInfo, Report, SourceInfo, Timing
 from analysis.transcribe import (CancelCheck, ProgressCallback, TranscribeOptions, load_model,
                                  transcribe)
+from analysis.verdicts import judge_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +31,15 @@ class Analyzer:
         ``None`` for the bundled model, a local model folder, or a hub name.
     options : TranscribeOptions
         Decoding settings.
+    thresholds : Thresholds
+        Norms of the delivery verdicts (user overrides applied).
     """
 
-    def __init__(self, model: str | None = None, options: TranscribeOptions = TranscribeOptions()):
+    def __init__(self, model: str | None = None, options: TranscribeOptions = TranscribeOptions(),
+                 thresholds: Thresholds = Thresholds()):
         self._model_arg = model
         self.options = options
+        self.thresholds = thresholds
         self._spec: ModelSpec | None = None
 
     def prepare(self) -> float:
@@ -86,6 +93,8 @@ class Analyzer:
             transcript=transcript,
             timing=Timing(),
         )
+        metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds)
+        report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
         report.timing = Timing(
             decode_s=round(decode_s, 3),
             load_s=round(load_s, 3),

@@ -10,11 +10,12 @@ confidence. The rules and their test table are in tests/test_fillers.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from analysis.morph import has_case, is_pos
 from analysis.phrases import Context, Rule, match_phrases
-from analysis.report import Word
+from analysis.transcript import Word
 
 HESITATION = re.compile(r"^(?:э+|э(?:-э+)+|эм+|м{2,}|м(?:-м+)+|а(?:-а+)+|а{2,}|хм+)$")
 PERSONAL = {"я", "ты", "вы", "он", "она", "оно", "мы", "они"}
@@ -28,6 +29,37 @@ class FillerItem:
     kind: str  # lexical | hesitation
     confidence: float
     source: str = "transcript"  # transcript | audio | both
+
+
+@dataclass
+class FillersSection:
+    items: list[FillerItem] = field(default_factory=list)
+    count: int = 0
+    lexical_count: int = 0
+    hesitation_count: int = 0
+    per_min: float | None = None
+    per_100_words: float | None = None
+    hesitations_per_min: float | None = None
+    breakdown: dict[str, int] = field(default_factory=dict)
+    reason: str | None = None
+
+
+def summarize_fillers(items: list[FillerItem], n_words: int, speaking_time_s: float | None) -> FillersSection:
+    """Counts and rates; rates are per minute of speaking time and per 100 recognised words."""
+    items = sorted(items, key=lambda item: item.start)
+    minutes = speaking_time_s / 60 if speaking_time_s else None
+    hesitations = sum(i.kind == "hesitation" for i in items)
+    return FillersSection(
+        items=items,
+        count=len(items),
+        lexical_count=len(items) - hesitations,
+        hesitation_count=hesitations,
+        per_min=round(len(items) / minutes, 2) if minutes else None,
+        per_100_words=round(len(items) / n_words * 100, 2) if n_words else None,
+        hesitations_per_min=round(hesitations / minutes, 2) if minutes else None,
+        breakdown=dict(Counter(i.text for i in items).most_common()),
+        reason=None if n_words else "no words recognised",
+    )
 
 
 def _filler_follows(c: Context) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from analysis.phrases import Context, Rule, match_phrases
-from analysis.report import Word
+from analysis.transcript import Word
 
 _INDEFINITE = ("какой-то", "какая-то", "какое-то", "какие-то", "какого-то", "каким-то",
                "какую-то", "каких-то", "какими-то", "какому-то", "каком-то")

@@ -20,7 +20,7 @@ import numpy as np
 from analysis.config import Thresholds
 from analysis.features import Features
 from analysis.fillers import FillerItem
-from analysis.report import Word
+from analysis.transcript import Word
 from analysis.speech_activity import SpeechActivity, true_runs
 from analysis.text import count_syllables
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.config import Thresholds
-from analysis.report import Word
+from analysis.transcript import Word
 from analysis.speech_activity import SpeechActivity
 
 _SENTENCE_END = (".", "!", "?", "…")

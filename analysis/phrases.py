@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from analysis.report import Word
+from analysis.transcript import Word
 from analysis.text import ends_clause, normalize
 
 SENTENCE_END = (".", "!", "?", "…")

@@ -9,26 +9,22 @@ The fields are documented in docs/report.md.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+import types
+import typing
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
+from analysis.delivery import DeliveryMetrics
+from analysis.fillers import FillersSection
+from analysis.hedges import HedgesSection
+from analysis.loudness import LoudnessSection
+from analysis.pauses import PausesSection
+from analysis.pitch import PitchSection
+from analysis.tempo import TempoSection
+from analysis.transcript import Transcript, Word  # noqa: F401  (re-exported)
+from analysis.verdicts import DeliverySection
+
 SCHEMA_VERSION = 1
-
-
-@dataclass
-class Word:
-    """A recognised word with its time span in seconds from the start of the file."""
-
-    word: str
-    start: float
-    end: float
-    probability: float
-
-
-@dataclass
-class Transcript:
-    text: str
-    words: list[Word] = field(default_factory=list)
 
 
 @dataclass
@@ -67,7 +63,19 @@ class Report:
     source: SourceInfo
     transcript: Transcript
     timing: Timing
+    tempo: TempoSection | None = None
+    pauses: PausesSection | None = None
+    fillers: FillersSection | None = None
+    hedges: HedgesSection | None = None
+    pitch: PitchSection | None = None
+    loudness: LoudnessSection | None = None
+    delivery: DeliverySection | None = None
     schema_version: int = SCHEMA_VERSION
+
+    def add_delivery(self, metrics: DeliveryMetrics, verdicts: DeliverySection) -> None:
+        self.tempo, self.pauses, self.fillers = metrics.tempo, metrics.pauses, metrics.fillers
+        self.hedges, self.pitch, self.loudness = metrics.hedges, metrics.pitch, metrics.loudness
+        self.delivery = verdicts
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -83,14 +91,26 @@ class Report:
         version = data.get("schema_version")
         if version != SCHEMA_VERSION:
             raise ValueError(f"report schema {version} is not supported (expected {SCHEMA_VERSION})")
-        transcript = data["transcript"]
-        return cls(
-            file=data["file"],
-            duration_s=data["duration_s"],
-            speech_detected=data["speech_detected"],
-            language=data["language"],
-            model=ModelInfo(**data["model"]),
-            source=SourceInfo(**data["source"]),
-            transcript=Transcript(transcript["text"], [Word(**w) for w in transcript["words"]]),
-            timing=Timing(**data["timing"]),
-        )
+        return _build(cls, data)
+
+
+def _build(cls, data: dict[str, Any]):
+    """Instantiate dataclass ``cls`` from plain JSON data, recursively."""
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    return cls(**{name: _convert(hints[name], value) for name, value in data.items() if name in known})
+
+
+def _convert(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint) or (Any,)
+        return [_convert(item, v) for v in value]
+    if is_dataclass(hint):
+        return _build(hint, value)
+    return value

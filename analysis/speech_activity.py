@@ -20,6 +20,7 @@ _SILERO_WINDOW = 512
 _SILERO_RATE = 16_000
 _WIDEN_S = 0.15
 _MIN_BLIP_S = 0.05
+_MIN_QUIET_S = 0.3  # non-speech needed to trust a noise-floor estimate
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class SpeechActivity:
 
     speech: np.ndarray  # bool, shape (n_frames,)
     speech_level_db: float | None
-    noise_floor_db: float | None
+    noise_floor_db: float | None  # None when the recording has too little non-speech to tell
 
     def runs(self, hop_s: float) -> list[tuple[float, float]]:
         """Speech runs as (start, end) seconds."""
@@ -56,11 +57,12 @@ def detect_speech(y: np.ndarray, features: Features, thresholds: Thresholds = Th
     level = features.rms_db
     speech_db = float(np.percentile(level[vad], 90))
     quiet = level[~vad_wide]
-    floor_db = float(np.percentile(quiet, 20)) if len(quiet) >= 20 else float(np.percentile(level, 5))
+    enough_quiet = len(quiet) * features.hop_s >= _MIN_QUIET_S
+    floor_db = float(np.percentile(quiet if enough_quiet else level, 20 if enough_quiet else 5))
     cut = max(floor_db + thresholds.silence_above_floor_db, speech_db - thresholds.silence_below_speech_db)
     speech = vad_wide & (level > cut)
     speech = drop_short_runs(speech, int(_MIN_BLIP_S / features.hop_s))
-    return SpeechActivity(speech, round(speech_db, 2), round(floor_db, 2))
+    return SpeechActivity(speech, round(speech_db, 2), round(floor_db, 2) if enough_quiet else None)
 
 
 def true_runs(mask: np.ndarray) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.config import Thresholds
-from analysis.report import Word
+from analysis.transcript import Word
 from analysis.text import count_syllables
 
 

@@ -36,7 +36,7 @@ import numpy as np
 
 from analysis.errors import Cancelled, ModelError
 from analysis.model_store import ModelSpec
-from analysis.report import Transcript, Word
+from analysis.transcript import Transcript, Word
 
 logger = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from analysis.engine import Analyzer
 from analysis.errors import AudioLoadError
 from analysis.report import Report
+from cli.summary import format_summary
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -69,20 +70,3 @@ def _write_reports(reports: list[Report], out_dir: Path) -> None:
             name = f"{stem}-{n}.json"
         used.add(name)
         (out_dir / name).write_text(report.to_json() + "\n", encoding="utf-8")
-
-
-def format_summary(report: Report) -> str:
-    """A short human-readable summary (Russian labels, as the app's users read it)."""
-    lines = [
-        f"Файл: {report.file}",
-        f"Длительность: {report.duration_s:.1f} с",
-    ]
-    if not report.speech_detected:
-        lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
-    else:
-        lines.append(f"Слов: {len(report.transcript.words)}")
-        lines.append(f"Текст: {report.transcript.text}")
-    t = report.timing
-    lines.append(f"Модель: {report.model.name}; распознавание {t.transcribe_s:.1f} с, "
-                 f"загрузка модели {t.load_s:.1f} с")
-    return "\n".join(lines) + "\n"

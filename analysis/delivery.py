@@ -1,0 +1,88 @@
+"""How the answer sounded: every delivery section computed from the audio and the words.
+
+The acoustic features and the speech-activity frames are computed once and
+shared; each section is a pure function of them. Order matters in one place:
+hesitations are found before pauses, so that a filled pause is never also
+counted as a silent one (the confusion ANCHORS.md records in Praat tools).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.config import Thresholds
+from analysis.features import compute_features
+from analysis.fillers import FillersSection, find_fillers, summarize_fillers
+from analysis.hedges import HedgesSection, find_hedges
+from analysis.hesitations import detect_hesitations, merge_hesitations
+from analysis.loudness import LoudnessSection, measure_loudness
+from analysis.pauses import PausesSection, measure_pauses
+from analysis.pitch import PitchSection, measure_pitch
+from analysis.transcript import Word
+from analysis.speech_activity import detect_speech
+from analysis.tempo import TempoSection, measure_tempo
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class DeliveryMetrics:
+    tempo: TempoSection
+    pauses: PausesSection
+    fillers: FillersSection
+    hedges: HedgesSection
+    pitch: PitchSection
+    loudness: LoudnessSection
+    seconds: dict[str, float]  # compute time per stage, for bench/analysis_speed.py
+
+
+def analyze_delivery(y: np.ndarray, sr: int, words: list[Word],
+                     thresholds: Thresholds = Thresholds()) -> DeliveryMetrics:
+    """All delivery sections for a 16 kHz mono signal and its recognised words."""
+    clock = _Clock()
+    features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
+    clock.lap("features")
+    activity = detect_speech(y, features, thresholds)
+    clock.lap("speech_activity")
+    lexical = find_fillers(words)
+    transcribed = [f for f in lexical if f.kind == "hesitation"]
+    lexical = [f for f in lexical if f.kind == "lexical"]
+    clock.lap("fillers")
+    heard = detect_hesitations(y, sr, features, activity, words, lexical, thresholds) if words else []
+    hesitations = merge_hesitations(transcribed, heard)
+    clock.lap("hesitations")
+    pauses = measure_pauses(activity, features.hop_s, words, thresholds,
+                            filled=[(h.start, h.end) for h in hesitations])
+    clock.lap("pauses")
+    tempo = measure_tempo(words, _pauses_inside_words_span(pauses, words), thresholds)
+    clock.lap("tempo")
+    fillers = summarize_fillers(lexical + hesitations, len(words), tempo.speaking_time_s)
+    hedges = find_hedges(words)
+    clock.lap("hedges")
+    pitch = measure_pitch(features, activity.speech, thresholds)
+    clock.lap("pitch")
+    loudness = measure_loudness(y, sr, features, activity.speech, activity.noise_floor_db, thresholds)
+    clock.lap("loudness")
+    return DeliveryMetrics(tempo, pauses, fillers, hedges, pitch, loudness, clock.laps)
+
+
+def _pauses_inside_words_span(pauses: PausesSection, words: list[Word]) -> float:
+    if not words:
+        return 0.0
+    first, last = words[0].start, words[-1].end
+    return sum(max(0.0, min(p.end, last) - max(p.start, first)) for p in pauses.items)
+
+
+class _Clock:
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 4)
+        self._last = now
