@@ -90,8 +90,8 @@ def _kak_by(c: Context) -> float:
 
 
 def _tipa(c: Context) -> float:
-    # "какого типа", "этого типа клиентов": the noun тип.
-    if c.prev and is_pos(c.prev, "ADJF", "PRTF") and has_case(c.prev, "gent"):
+    # "какого типа", "этого типа клиентов", "от типа договора": the noun тип.
+    if c.prev and (is_pos(c.prev, "PREP") or is_pos(c.prev, "ADJF", "PRTF") and has_case(c.prev, "gent")):
         return 0.0
     if c.prev in {"какого", "такого", "этого", "того", "другого", "нового", "одного", "любого", "два", "три"}:
         return 0.0
