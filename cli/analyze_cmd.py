@@ -13,8 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from analysis.config import Thresholds
 from analysis.engine import Analyzer
-from analysis.errors import AudioLoadError
+from analysis.errors import AudioLoadError, SobesError
 from analysis.report import Report
 from cli.summary import format_summary
 
@@ -27,11 +28,13 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="'base' (bundled, default), a local CTranslate2 model folder, or a hub name (online)")
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="also write each report to DIR/<name>.json")
+    parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
+                        help="override a threshold (see `sobes thresholds`), e.g. --set long_pause_s=3")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    analyzer = Analyzer(args.model)
+    analyzer = Analyzer(args.model, thresholds=parse_overrides(args.overrides))
     reports: list[Report] = []
     failed = 0
     for path in args.paths:
@@ -52,6 +55,23 @@ def run(args: argparse.Namespace) -> int:
         for report in reports:
             print(format_summary(report))
     return 2 if failed else 0
+
+
+def parse_overrides(pairs: list[str]) -> Thresholds:
+    """``["long_pause_s=3", ...]`` to thresholds; a typo is an error, not silently ignored."""
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        try:
+            values[name.strip()] = float(value)
+        except ValueError:
+            raise SobesError(f"--set {pair}: expected NAME=NUMBER, e.g. --set long_pause_s=3") from None
+        if not sep:
+            raise SobesError(f"--set {pair}: expected NAME=NUMBER, e.g. --set long_pause_s=3")
+    try:
+        return Thresholds().with_overrides(values)
+    except ValueError as exc:
+        raise SobesError(f"{exc}; `sobes thresholds` lists them") from None
 
 
 def _print_json(document) -> None:

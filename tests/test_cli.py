@@ -98,3 +98,35 @@ def test_corrupt_model_folder_is_one_line(in_process, fixtures_dir, tmp_path):
         (tmp_path / name).write_bytes(b"garbage")
     code, _, err = in_process("analyze", str(fixtures_dir / "pauses.wav"), "--model", str(tmp_path))
     assert code == 2 and err.count("\n") == 1 and "cannot load model" in err
+
+
+def test_thresholds_can_be_set_from_the_command_line(in_process, fixtures_dir):
+    path = str(fixtures_dir / "pauses.wav")
+    _, out, _ = in_process("analyze", path, "--json")
+    assert json.loads(out)["pauses"]["long_count"] == 1
+    code, out, _ = in_process("analyze", path, "--json", "--set", "long_pause_s=3")
+    assert code == 0 and json.loads(out)["pauses"]["long_count"] == 0
+
+
+@pytest.mark.parametrize("override, message", [
+    ("long_pause_s=x", "expected NAME=NUMBER"),
+    ("long_pause_s", "expected NAME=NUMBER"),
+    ("pause_lenght=2", "unknown threshold"),
+])
+def test_bad_threshold_is_one_line(in_process, fixtures_dir, override, message):
+    code, out, err = in_process("analyze", str(fixtures_dir / "pauses.wav"), "--set", override)
+    assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_thresholds_command_lists_sources(in_process):
+    code, out, _ = in_process("thresholds", "--json")
+    rows = json.loads(out)
+    assert code == 0 and {"long_pause_s", "monotone_sd_st"} <= {r["name"] for r in rows}
+    assert all(r["source"] for r in rows)
+
+
+def test_summary_shows_delivery_in_russian(in_process, fixtures_dir):
+    code, out, _ = in_process("analyze", str(fixtures_dir / "fillers.wav"))
+    assert code == 0
+    for label in ("Темп:", "Паузы:", "Слова-паразиты", "Интонация:", "Громкость:", "Оценка:"):
+        assert label in out
