@@ -83,7 +83,10 @@ def _vot(c: Context) -> float:
 
 
 def _kak_by(c: Context) -> float:
-    # "как бы вы поступили", "как бы не опоздать", "как бы то ни было" are not fillers.
+    # "как бы вы поступили", "как бы не опоздать", "как бы то ни было" are not fillers;
+    # between commas ("Это, как бы, не моя зона") it is one whatever follows.
+    if c.set_off:
+        return 0.9
     if c.next in PERSONAL | {"не", "то", "ни"} or c.sentence_is_question:
         return 0.0
     return 0.85
@@ -99,7 +102,10 @@ def _tipa(c: Context) -> float:
 
 
 def _koroche(c: Context) -> float:
-    # "короче, чем", "стал короче", "гораздо короче": the comparative of короткий.
+    # "короче, чем", "стал короче", "гораздо короче": the comparative of короткий;
+    # "был, короче, очень сложный": between commas it is a filler.
+    if c.set_off and c.next != "чем":
+        return 0.95
     if c.next in {"чем", "на"} or c.prev in {"стал", "стала", "стало", "стали", "было", "был", "гораздо",
                                                "намного", "чуть", "еще", "немного", "значительно", "сделать",
                                                "сделали", "сделал", "стать"}:

@@ -48,6 +48,12 @@ class Context:
         return j == len(self.raw) - 1 or ends_clause(self.raw[j])
 
     @property
+    def set_off(self) -> bool:
+        """Between commas (or a comma and the sentence edge): a parenthetical word."""
+        before = self.i == 0 or ends_clause(self.raw[self.i - 1])
+        return before and self.pause_after
+
+    @property
     def sentence_start(self) -> bool:
         return self.i == 0 or self.raw[self.i - 1].rstrip("\"»)").endswith(SENTENCE_END)
 
