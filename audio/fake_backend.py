@@ -56,7 +56,7 @@ class FakeBackend:
     def query_devices(self):
         return [
             {"name": "Fake microphone", "max_input_channels": 1, "max_output_channels": 0,
-             "default_samplerate": float(self.rates[0])},
+             "default_samplerate": float(self.rates[0] if self.rates else 44_100)},
             {"name": "Fake speakers", "max_input_channels": 0, "max_output_channels": 2,
              "default_samplerate": 48_000.0},
         ]

@@ -65,7 +65,7 @@ class RecordingResult:
 
 def _dbfs(value: float) -> float:
     """int16 amplitude to dBFS, floored at -120 (digital silence)."""
-    return round(max(20 * np.log10(max(value, 1e-9) / 32768), -120.0), 1)
+    return round(max(20 * float(np.log10(max(value, 1e-9) / 32768)), -120.0), 1)
 
 
 class Recorder:
@@ -252,4 +252,4 @@ class Recorder:
         recent = np.sqrt(sum(n * p for n, p in self._recent_power) / frames)
         seconds = (self._writer.frames + len(block)) / self.rate
         self._level = Level(_dbfs(rms), _dbfs(peak), clipped > 0,
-                            seconds >= QUIET_WINDOW_S and _dbfs(recent) < QUIET_DBFS, round(seconds, 2))
+                            bool(seconds >= QUIET_WINDOW_S and _dbfs(recent) < QUIET_DBFS), round(seconds, 2))
