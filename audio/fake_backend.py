@@ -172,7 +172,10 @@ class _FakeOutputStream:
         """Pull every block the callback gives until it raises CallbackStop (no real time)."""
         self.active = True
         collected = []
+        limit = self.backend.fail_after_s
         while True:
+            if limit is not None and len(collected) * self.blocksize >= limit * self.samplerate:
+                break  # the device vanished mid-prompt: finished without CallbackStop
             out = np.zeros((self.blocksize, self.channels), np.float32)
             try:
                 self.callback(out, self.blocksize, None, _Flags())
@@ -180,7 +183,7 @@ class _FakeOutputStream:
                 collected.append(out.copy())
                 break
             collected.append(out.copy())
-        self.backend.played.append(np.concatenate(collected))
+        self.backend.played.append(np.concatenate(collected) if collected else np.zeros((0, self.channels)))
         self.active = False
         if self.finished_callback:
             self.finished_callback()

@@ -83,3 +83,10 @@ def recover_wav(path: str | os.PathLike) -> float:
         fh.seek(0)
         fh.write(_header(rate, channels, data_bytes))
     return data_bytes / (2 * channels) / rate
+
+
+def write_wav(path: str | os.PathLike, samples: np.ndarray, rate: int) -> None:
+    """Write a float signal in [-1, 1] as a 16-bit mono WAV in one go."""
+    writer = StreamingWavWriter(path, rate)
+    writer.append((np.clip(samples, -1, 1) * 32767).astype(np.int16))
+    writer.close()

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.audio_file import load_audio  # noqa: E402
 from analysis.model_store import resolve_model  # noqa: E402
 from analysis.transcribe import TranscribeOptions, load_model  # noqa: E402
+from analysis.wer import word_error_rate as wer, words_of  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILLER_PROMPT = "Ну, эээ, вот, как бы, ммм, это самое, короче, в общем."
@@ -44,22 +45,9 @@ SETTINGS = {
 }
 
 
-def words_of(text: str) -> list[str]:
-    return re.findall(r"[а-яё]+(?:-[а-яё]+)*|\d+", text.lower().replace("ё", "е"))
-
-
 def comparable(tokens: list[str]) -> list[str]:
     return [t for t in tokens if not t.isdigit() and t not in NUMBER_WORDS
             and not HESITATION.match(t.replace("-", ""))]
-
-
-def wer(ref: list[str], hyp: list[str]) -> float:
-    d = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, d[0] = d[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (r != h))
-    return d[-1] / max(len(ref), 1)
 
 
 def count_hesitations(tokens: list[str]) -> int:

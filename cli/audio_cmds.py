@@ -52,3 +52,62 @@ def run_record(args: argparse.Namespace) -> int:
         print(f"sobes: error: {result.error}", file=sys.stderr)
         return 2
     return 0
+
+
+def register_voice(commands: argparse._SubParsersAction) -> None:
+    say = commands.add_parser("say", help="render a Russian prompt with the interviewer's voice")
+    say.add_argument("text")
+    say.add_argument("out", type=Path, metavar="OUT.wav")
+    say.add_argument("--play", action="store_true", help="also play it on the default output")
+    say.set_defaults(run=run_say)
+    phone = commands.add_parser("phone", help="pass a recording through a telephone line (8 kHz, G.711)")
+    phone.add_argument("inp", type=Path, metavar="IN")
+    phone.add_argument("out", type=Path, metavar="OUT.wav")
+    phone.add_argument("--law", choices=["alaw", "ulaw"], default="alaw", help="G.711 coding (default A-law)")
+    phone.add_argument("--noise-db", type=float, default=-55.0, help="line noise RMS in dBFS (default -55)")
+    phone.add_argument("--compare", action="store_true",
+                       help="also transcribe both and report how much of the answer survives the line")
+    phone.set_defaults(run=run_phone)
+
+
+def run_say(args: argparse.Namespace) -> int:
+    import shutil
+
+    from audio.voice import render_prompt
+
+    rendered = render_prompt(args.text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(rendered, args.out)
+    print(f"Сохранено: {args.out}")
+    if args.play:
+        from analysis.audio_file import load_audio
+        from audio.playback import play
+
+        audio = load_audio(args.out)
+        playback = play(audio.samples, audio.sample_rate)
+        playback.wait()
+        if playback.error:
+            raise playback.error
+    return 0
+
+
+def run_phone(args: argparse.Namespace) -> int:
+    from analysis.audio_file import load_audio
+    from audio.telephone import telephone_channel
+    from audio.wav_file import write_wav
+
+    audio = load_audio(args.inp)
+    line = telephone_channel(audio.samples, audio.sample_rate, law=args.law, noise_dbfs=args.noise_db)
+    write_wav(args.out, line, audio.sample_rate)
+    print(f"Сохранено: {args.out} (телефонная линия: 8 кГц, 300–3400 Гц, G.711 {args.law})")
+    if args.compare:
+        from analysis.engine import Analyzer
+        from interview.phone_check import check_through_phone
+
+        check = check_through_phone(Analyzer(), audio, law=args.law)
+        print(f"Совпадение расшифровки через телефон: {check.agreement:.0%}")
+        print(f"Напрямую: {check.direct_text}")
+        print(f"По телефону: {check.phone_text}")
+        print(f"Громкость: {check.direct_rms_dbfs} → {check.phone_rms_dbfs} дБFS; сигнал/шум на линии "
+              f"{check.phone_snr_db} дБ")
+    return 0

@@ -70,3 +70,19 @@ def test_devices_command_lists_the_pulse_device():
     result = subprocess.run([sys.executable, "-m", "cli.main", "devices"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and "по умолчанию" in result.stdout
+
+
+def test_real_playback_reaches_the_device(tmp_path, fixtures_dir):
+    """Play through PortAudio into the null sink while recording its monitor."""
+    from audio.playback import play as play_samples
+
+    clip = load_audio(fixtures_dir / "fillers.wav")
+    recorder = start_recording(tmp_path / "played.wav", "--seconds", "13")
+    playback = play_samples(clip.samples, clip.sample_rate)
+    assert playback.wait(30) and playback.error is None
+    recorder.communicate(timeout=30)
+    recorded = load_audio(tmp_path / "played.wav").samples
+    xcorr = correlate(recorded, clip.samples, mode="valid", method="fft")
+    lag = int(np.argmax(np.abs(xcorr)))
+    segment = recorded[lag:lag + len(clip.samples)]
+    assert abs(xcorr[lag]) / (np.linalg.norm(segment) * np.linalg.norm(clip.samples)) > 0.8

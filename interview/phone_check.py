@@ -1,0 +1,39 @@
+"""How a candidate comes across on the phone: their answer as the interviewer hears it.
+
+The recording is passed through the telephone channel and analysed again;
+the two transcripts are compared (words the line lost) and so are the levels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.audio_file import LoadedAudio
+from analysis.engine import Analyzer
+from analysis.wer import word_error_rate, words_of
+from audio.telephone import telephone_channel
+
+
+@dataclass
+class PhoneCheck:
+    agreement: float  # 1 - word error rate of the phone transcript against the direct one
+    direct_text: str
+    phone_text: str
+    direct_rms_dbfs: float | None
+    phone_rms_dbfs: float | None
+    phone_snr_db: float | None
+
+
+def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "alaw") -> PhoneCheck:
+    direct = analyzer.analyze_audio(audio, "direct")
+    line = telephone_channel(audio.samples, audio.sample_rate, law=law)
+    phone = analyzer.analyze_audio(LoadedAudio(line, audio.sample_rate, 8_000, 1, "telephone"), "phone")
+    error = word_error_rate(words_of(direct.transcript.text), words_of(phone.transcript.text))
+    return PhoneCheck(
+        agreement=round(max(0.0, 1.0 - error), 3),
+        direct_text=direct.transcript.text,
+        phone_text=phone.transcript.text,
+        direct_rms_dbfs=direct.loudness.rms_dbfs,
+        phone_rms_dbfs=phone.loudness.rms_dbfs,
+        phone_snr_db=phone.loudness.snr_db,
+    )

@@ -1,0 +1,54 @@
+"""Interviewer voice (Festival, cached), playback and cues, with the fake and the real device."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.audio_file import load_audio
+from audio import voice
+from audio.cues import end_of_time, start_beep
+from audio.fake_backend import FakeBackend
+from audio.playback import play
+from audio.voice import VoiceError, render_prompt
+
+
+def test_prompt_is_rendered_once_and_understood(tmp_path, analyzer):
+    path = render_prompt("Расскажите, пожалуйста, о своём опыте работы с клиентами.", cache=tmp_path)
+    stamp = path.stat().st_mtime_ns
+    again = render_prompt("Расскажите,  пожалуйста, о своём опыте работы с клиентами.", cache=tmp_path)
+    assert again == path and path.stat().st_mtime_ns == stamp  # cached (whitespace does not matter)
+    assert len(list(tmp_path.iterdir())) == 1
+    text = analyzer.analyze_file(path).transcript.text.lower()
+    assert "опыт" in text and "клиент" in text
+
+
+def test_prompt_errors_are_clear(tmp_path, monkeypatch):
+    with pytest.raises(VoiceError, match="empty"):
+        render_prompt("   ", cache=tmp_path)
+    monkeypatch.setattr(voice.shutil, "which", lambda name: None)
+    with pytest.raises(VoiceError, match="apt-get install festival festvox-ru"):
+        render_prompt("Добрый день", cache=tmp_path)
+
+
+def test_playback_plays_everything_and_signals_the_end():
+    backend = FakeBackend(np.zeros(1, np.float32))
+    tone = start_beep(16_000)
+    ended = []
+    playback = play(tone, 16_000, backend=backend, on_done=ended.append)
+    assert playback.wait(5) and playback.error is None and ended == [playback]
+    played = backend.played[0][:, 0]
+    assert len(played) >= len(tone) * 3  # resampled to 48 kHz for the device
+    assert np.abs(played).max() == pytest.approx(np.abs(tone).max(), rel=0.05)
+
+
+def test_output_device_that_vanishes_mid_prompt():
+    backend = FakeBackend(np.zeros(1, np.float32), fail_after_s=0.1)
+    playback = play(end_of_time(16_000), 16_000, backend=backend)
+    assert playback.wait(5)
+    assert "stopped during playback" in str(playback.error) and playback.error.message_ru
+
+
+def test_cues_are_short_and_audible():
+    for cue in (start_beep(), end_of_time()):
+        assert 0.1 < len(cue) / 16_000 < 1.0 and 0.1 < np.abs(cue).max() <= 0.5
