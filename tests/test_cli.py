@@ -10,6 +10,7 @@ import wave
 
 import pytest
 
+from analysis.audio_file import load_audio
 from cli.main import main
 
 
@@ -130,3 +131,28 @@ def test_summary_shows_delivery_in_russian(in_process, fixtures_dir):
     assert code == 0
     for label in ("Темп:", "Паузы:", "Слова-паразиты", "Интонация:", "Громкость:", "Оценка:"):
         assert label in out
+
+
+def test_say_and_phone_commands(in_process, tmp_path, fixtures_dir):
+    code, out, _ = in_process("say", "Добрый день! Вам удобно говорить?", str(tmp_path / "q.wav"))
+    assert code == 0 and load_audio(tmp_path / "q.wav").duration_s > 1.0
+    code, out, _ = in_process("phone", str(fixtures_dir / "pauses.wav"), str(tmp_path / "p.wav"), "--compare")
+    assert code == 0 and "Совпадение расшифровки через телефон" in out
+    phone = load_audio(tmp_path / "p.wav")
+    assert phone.duration_s == pytest.approx(load_audio(fixtures_dir / "pauses.wav").duration_s, abs=0.01)
+
+
+def test_record_without_a_microphone_is_one_line(tmp_path, monkeypatch):
+    """No input device at all: a clear error, exit 2, nothing half-written."""
+    import numpy as np
+
+    from audio import devices
+    from audio.fake_backend import FakeBackend
+
+    backend = FakeBackend(np.zeros(10, np.float32))
+    backend.query_devices = lambda: [{"name": "HDMI", "max_input_channels": 0, "max_output_channels": 2,
+                                      "default_samplerate": 48000.0}]
+    monkeypatch.setattr(devices, "get_backend", lambda: backend)
+    monkeypatch.setattr("audio.recorder.get_backend", lambda: backend)
+    code = main(["record", str(tmp_path / "r.wav"), "--seconds", "1"])
+    assert code == 2 and not (tmp_path / "r.wav").exists()
