@@ -29,6 +29,7 @@ class Playback:
 
     done: threading.Event = field(default_factory=threading.Event)
     error: AudioDeviceError | None = None
+    underflows: int = 0  # callbacks that reported an output underflow (an audible gap)
     _stream: object = None
 
     def stop(self) -> None:
@@ -65,6 +66,8 @@ def play(samples: np.ndarray, sr: int, *, device: str | int | None = None, backe
 
     def callback(outdata, frames, time_info, status):
         nonlocal position
+        if status and getattr(status, "output_underflow", False):
+            playback.underflows += 1
         chunk = data[position:position + frames]
         outdata[: len(chunk), 0] = chunk
         outdata[len(chunk):, 0] = 0
