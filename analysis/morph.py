@@ -29,3 +29,9 @@ def is_pos(word: str, *parts: str) -> bool:
 
 def has_case(word: str, *cases: str) -> bool:
     return bool(word) and tag(word).case in cases
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    """The dictionary form of a lower-case word."""
+    return _analyzer().parse(word)[0].normal_form
