@@ -12,6 +12,7 @@ import time
 
 from analysis.audio_file import LoadedAudio, load_audio
 from analysis.config import Thresholds
+from analysis.content.section import QuestionContext, analyze_content
 from analysis.delivery import analyze_delivery
 from analysis.model_store import ModelSpec, resolve_model
 from analysis.report import ModelInfo, Report, SourceInfo, Timing
@@ -54,17 +55,18 @@ class Analyzer:
         self,
         path: str | os.PathLike,
         *,
+        question: QuestionContext = QuestionContext(),
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
-        """Decode, transcribe and analyse one file.
+        """Decode, transcribe and analyse one file; ``question`` says what was asked.
 
         Raises ``AudioLoadError``, ``ModelError`` or ``Cancelled``.
         """
         started = time.perf_counter()
         audio = load_audio(path)
         decode_s = time.perf_counter() - started
-        return self.analyze_audio(audio, str(path), decode_s=decode_s,
+        return self.analyze_audio(audio, str(path), decode_s=decode_s, question=question,
                                   progress=progress, should_cancel=should_cancel)
 
     def analyze_audio(
@@ -73,6 +75,7 @@ class Analyzer:
         name: str,
         *,
         decode_s: float = 0.0,
+        question: QuestionContext = QuestionContext(),
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
@@ -95,6 +98,7 @@ class Analyzer:
         )
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds)
         report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
+        report.content = analyze_content(transcript.words, question)
         report.timing = Timing(
             decode_s=round(decode_s, 3),
             load_s=round(load_s, 3),

@@ -14,6 +14,7 @@ import typing
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from typing import Any
 
+from analysis.content.section import ContentSection
 from analysis.delivery import DeliveryMetrics
 from analysis.fillers import FillersSection
 from analysis.hedges import HedgesSection
@@ -70,6 +71,7 @@ class Report:
     pitch: PitchSection | None = None
     loudness: LoudnessSection | None = None
     delivery: DeliverySection | None = None
+    content: ContentSection | None = None
     schema_version: int = SCHEMA_VERSION
 
     def add_delivery(self, metrics: DeliveryMetrics, verdicts: DeliverySection) -> None:

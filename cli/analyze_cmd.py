@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from analysis.config import Thresholds
+from analysis.content.section import ANSWER_TYPES, QuestionContext
 from analysis.engine import Analyzer
 from analysis.errors import AudioLoadError, SobesError
 from analysis.report import Report
@@ -28,6 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="'base' (bundled, default), a local CTranslate2 model folder, or a hub name (online)")
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="also write each report to DIR/<name>.json")
+    parser.add_argument("--question", default=None, help="the question that was answered (for relevance)")
+    parser.add_argument("--type", dest="answer_type", choices=ANSWER_TYPES, default="star",
+                        help="expected answer type (default: star)")
+    parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+                        help="the answer's time budget, to judge its length")
     parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
                         help="override a threshold (see `sobes thresholds`), e.g. --set long_pause_s=3")
     parser.set_defaults(run=run)
@@ -37,9 +43,10 @@ def run(args: argparse.Namespace) -> int:
     analyzer = Analyzer(args.model, thresholds=parse_overrides(args.overrides))
     reports: list[Report] = []
     failed = 0
+    question = QuestionContext(args.question, args.answer_type, args.budget)
     for path in args.paths:
         try:
-            reports.append(analyzer.analyze_file(path))
+            reports.append(analyzer.analyze_file(path, question=question))
         except AudioLoadError as exc:
             print(f"sobes: error: {exc}", file=sys.stderr)
             failed += 1

@@ -24,6 +24,8 @@ def format_summary(report: Report) -> str:
         lines.append(f"Слов: {len(report.transcript.words)}")
         lines.append(f"Текст: {report.transcript.text}")
         lines += _metrics(report)
+    if report.content and report.content.star:
+        lines += _content(report.content)
     if report.delivery and report.delivery.verdicts:
         lines.append("Оценка:")
         for v in report.delivery.verdicts:
@@ -53,4 +55,26 @@ def _metrics(report: Report) -> list[str]:
                      + (" (монотонно)" if pitch.monotone else ""))
     if (loud := report.loudness) and loud.rms_dbfs is not None:
         lines.append(f"Громкость: {_n(loud.rms_dbfs)} дБFS ({_n(loud.lufs)} LUFS), сигнал/шум {_n(loud.snr_db, 0)} дБ")
+    return lines
+
+
+STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
+
+
+def _content(content) -> list[str]:
+    star = content.star
+    present = ", ".join(STAR_NAMES[k] for k, ok in star.present.items() if ok) or "—"
+    lines = [f"STAR: есть {present}" + (f"; нет: {', '.join(STAR_NAMES[k] for k in star.missing)}"
+                                         if star.missing else " — ответ полный")]
+    if content.ownership and content.ownership.i_share is not None:
+        lines.append(f"«Я» в действиях: {content.ownership.i_share:.0%}"
+                     + (" — роль неясна" if content.ownership.role_unclear else ""))
+    for check in content.numbers.percent_checks if content.numbers else []:
+        if check.verdict != "consistent":
+            lines.append(f"Проценты: {check.message}")
+    if content.structure:
+        lines.append("Структура: " + ("всё на месте" if not content.structure.missing
+                                      else "нет: " + ", ".join(content.structure.missing)))
+    for item in content.follow_ups:
+        lines.append(f"Вопрос интервьюера: {item.question} ({item.reason})")
     return lines

@@ -89,6 +89,8 @@ def score_unit(unit: Unit, *, after_action: bool = False) -> dict[str, float]:
         scores[_NAMED[tokens[-1]]] += 6  # "… (Результат)"
     scores["situation"] += 2 * _count(text, _S_PHRASES) * (0.5 if after_action else 1.0)
     scores["task"] += 3 * _count(text, _T_PHRASES)
+    if not _count(text, _T_PHRASES) and any(lemma(t) in ("задача", "цель") for t in tokens):
+        scores["task"] += 2  # "мои задачи было…": Whisper's grammar is not the speaker's
     scores["result"] += 2.5 * _count(text, _R_PHRASES)
     if any(ch.isdigit() for ch in unit.text) or "%" in unit.text or " процент" in text:
         scores["result"] += 1.5

@@ -1,0 +1,119 @@
+"""The report's ``content`` section: everything the answer said, judged as the guides judge it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.content.followups import FollowUp, follow_ups
+from analysis.content.numbers import NumbersSection, find_numbers
+from analysis.content.ownership import Ownership, measure_ownership
+from analysis.content.relevance import Relevance, measure_relevance
+from analysis.content.sentences import split_units
+from analysis.content.star import LABELS, label_units
+from analysis.content.structure import StructureCheck, check_phone_opening, check_self_presentation
+from analysis.content.vagueness import Vagueness, find_vagueness
+from analysis.transcript import Word
+
+ANSWER_TYPES = ("star", "self_presentation", "short", "role_play", "phone_opening")
+
+
+@dataclass
+class QuestionContext:
+    """What was asked: it decides which checks apply."""
+
+    text: str | None = None
+    answer_type: str = "star"  # one of ANSWER_TYPES
+    time_budget_s: float | None = None
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: float
+    end: float
+    label: str  # situation | task | action | result | other
+    confidence: float
+
+
+@dataclass
+class StarPart:
+    label: str
+    start: float
+    end: float
+    text: str
+
+
+@dataclass
+class StarSection:
+    parts: list[StarPart] = field(default_factory=list)
+    present: dict[str, bool] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    share: dict[str, float] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    complete: bool = False
+
+
+@dataclass
+class ContentSection:
+    answer_type: str
+    sentences: list[Sentence] = field(default_factory=list)
+    star: StarSection | None = None
+    ownership: Ownership | None = None
+    numbers: NumbersSection | None = None
+    vagueness: Vagueness | None = None
+    structure: StructureCheck | None = None
+    relevance: Relevance | None = None
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    reason: str | None = None
+
+
+def analyze_content(words: list[Word], question: QuestionContext = QuestionContext(), *,
+                    duration_s: float | None = None) -> ContentSection:
+    if question.answer_type not in ANSWER_TYPES:
+        raise ValueError(f"answer type must be one of {', '.join(ANSWER_TYPES)}")
+    section = ContentSection(question.answer_type)
+    if not words:
+        section.reason = "no words recognised"
+        return section
+    units = split_units(words)
+    labelled = label_units(units)
+    section.sentences = [Sentence(u.unit.text, u.unit.start, u.unit.end, u.label, u.confidence) for u in labelled]
+    section.star = _star(labelled)
+    actions = [u.unit for u in labelled if u.label == "action"] or units
+    section.ownership = measure_ownership(actions)
+    results = {i for i, u in enumerate(labelled) if u.label == "result"}
+    section.numbers = find_numbers(units, results)
+    spoken = (words[-1].end - words[0].start) if duration_s is None else duration_s
+    section.vagueness = find_vagueness(units, duration_s=round(spoken, 2), budget_s=question.time_budget_s)
+    if question.answer_type == "self_presentation":
+        section.structure = check_self_presentation(units, spoken)
+    elif question.answer_type == "phone_opening":
+        section.structure = check_phone_opening(units)
+    section.relevance = measure_relevance(question.text, " ".join(w.word for w in words))
+    is_star = question.answer_type == "star"
+    section.follow_ups = follow_ups(
+        unexplained=section.numbers.unexplained, percent_checks=section.numbers.percent_checks,
+        ownership=section.ownership if is_star else None, missing=section.star.missing,
+        vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict, is_star=is_star)
+    return section
+
+
+def _star(labelled) -> StarSection:
+    star = StarSection()
+    for item in labelled:
+        if item.label == "other":
+            continue
+        last = star.parts[-1] if star.parts else None
+        if last is not None and last.label == item.label:
+            last.end, last.text = item.unit.end, f"{last.text} {item.unit.text}"
+        else:
+            star.parts.append(StarPart(item.label, item.unit.start, item.unit.end, item.unit.text))
+    total = sum(p.end - p.start for p in star.parts) or 1.0
+    for label in LABELS:
+        seconds = sum(p.end - p.start for p in star.parts if p.label == label)
+        star.present[label] = any(p.label == label for p in star.parts)
+        star.seconds[label] = round(seconds, 2)
+        star.share[label] = round(seconds / total, 2)
+    star.missing = [label for label in LABELS if not star.present[label]]
+    star.complete = not star.missing
+    return star

@@ -1,0 +1,52 @@
+"""Generalities, absolutes and blame the guides call bad answers, and the answer's length.
+
+Markers from seed_digest.md §4.3 and §5.4: «Я всегда хорошо работаю в
+команде», «все получилось хорошо», «У меня всегда все клиенты довольны»,
+«Клиенты никогда от меня не уходят», «Результат: Нормальный», «Это не моя
+вина», «Начальник был плохой».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.content.sentences import Unit
+
+_ABSOLUTES = ("всегда", "никогда", "все довольны", "все клиенты", "всё получилось", "все получилось",
+              "никто", "ни разу", "абсолютно все", "любой клиент")
+_GENERAL = ("все было хорошо", "всё было хорошо", "все получилось хорошо", "просто сделали", "как все",
+            "нормальный", "нормально", "какой-то опыт", "всякое бывает", "много работы", "делать свою работу",
+            "все что нужно", "всё что нужно")
+_BLAME = ("не моя вина", "другой отдел", "начальник был плохой", "ужасный начальник", "ужасный", "недооценивали",
+          "я победил", "доказать ему", "спорил", "клиент был не прав", "пока кто-нибудь другой")
+
+
+@dataclass
+class VagueItem:
+    text: str
+    kind: str  # absolute | general | blame
+    start: float
+    end: float
+    sentence: str
+
+
+@dataclass
+class Vagueness:
+    items: list[VagueItem] = field(default_factory=list)
+    length_verdict: str | None = None  # short | ok | long, against the question's time budget
+    duration_s: float | None = None
+    budget_s: float | None = None
+
+
+def find_vagueness(units: list[Unit], *, duration_s: float | None, budget_s: float | None) -> Vagueness:
+    result = Vagueness(duration_s=duration_s, budget_s=budget_s)
+    for unit in units:
+        text = " " + " ".join(t for t in unit.tokens if t) + " "
+        for kind, phrases in (("absolute", _ABSOLUTES), ("general", _GENERAL), ("blame", _BLAME)):
+            for phrase in phrases:
+                if f" {phrase} " in text:
+                    result.items.append(VagueItem(phrase, kind, unit.start, unit.end, unit.text))
+    if duration_s is not None and budget_s:
+        ratio = duration_s / budget_s
+        result.length_verdict = "short" if ratio < 0.3 else "long" if ratio > 1.1 else "ok"
+    return result
