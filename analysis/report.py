@@ -85,7 +85,7 @@ class Report:
         return {"schema_version": data.pop("schema_version"), **data}
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=json_default)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Report":
@@ -94,6 +94,13 @@ class Report:
         if version != SCHEMA_VERSION:
             raise ValueError(f"report schema {version} is not supported (expected {SCHEMA_VERSION})")
         return _build(cls, data)
+
+
+def json_default(value):
+    """NumPy scalars that slipped into a section serialise as plain numbers."""
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _build(cls, data: dict[str, Any]):

@@ -151,7 +151,7 @@ def transcribe(
             logger.info("dropped a hallucinated segment at %.1f s", segment.start)
         else:
             texts.append(segment.text.strip())
-            words.extend(Word(w.word.strip(), w.start, w.end, round(w.probability, 3))
+            words.extend(Word(w.word.strip(), w.start, w.end, round(float(w.probability), 3))
                          for w in segment.words or () if w.word.strip())
         if duration > 0:
             report(min(segment.end / duration, 1.0))
@@ -169,7 +169,7 @@ def _monotonic(words: list[Word], duration: float) -> list[Word]:
     for word in words:
         start = min(max(word.start, previous_end), duration)
         end = min(max(word.end, start), duration)
-        word.start, word.end = round(start, 3), round(end, 3)
+        word.start, word.end = round(float(start), 3), round(float(end), 3)  # plain floats: JSON-safe
         previous_end = end
     return words
 

@@ -17,7 +17,7 @@ from analysis.config import Thresholds
 from analysis.content.section import ANSWER_TYPES, QuestionContext
 from analysis.engine import Analyzer
 from analysis.errors import AudioLoadError, SobesError
-from analysis.report import Report
+from analysis.report import Report, json_default
 from cli.summary import format_summary
 
 
@@ -82,7 +82,7 @@ def parse_overrides(pairs: list[str]) -> Thresholds:
 
 
 def _print_json(document) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=json_default)
     sys.stdout.write("\n")
 
 

@@ -156,3 +156,14 @@ def test_record_without_a_microphone_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr("audio.recorder.get_backend", lambda: backend)
     code = main(["record", str(tmp_path / "r.wav"), "--seconds", "1"])
     assert code == 2 and not (tmp_path / "r.wav").exists()
+
+
+def test_content_options(in_process, fixtures_dir):
+    code, out, _ = in_process("analyze", str(fixtures_dir / "intro.wav"), "--json", "--type", "self_presentation",
+                              "--question", "Расскажите о себе", "--budget", "90")
+    content = json.loads(out)["content"]
+    assert code == 0 and content["answer_type"] == "self_presentation"
+    assert content["structure"]["parts"]["who"] is True
+    assert content["vagueness"]["length_verdict"] == "short"  # 12 s of a 90 s budget
+    code, out, _ = in_process("analyze", str(fixtures_dir / "star.wav"))
+    assert "STAR:" in out and "Вопрос интервьюера:" in out

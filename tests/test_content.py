@@ -1,0 +1,175 @@
+"""Content analysis: STAR labels on the guides' sentences, ownership, numbers, follow-ups, structure."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from analysis.content.section import QuestionContext, analyze_content
+from analysis.content.sentences import split_units
+from analysis.content.star import label_units
+from analysis.report import Report
+from analysis.transcript import Word
+from tests.star_cases import ANSWERS, COMPLETE, HELD_OUT
+
+
+def words_of(text: str, step: float = 0.35) -> list[Word]:
+    return [Word(w, i * step, i * step + 0.3, 1.0) for i, w in enumerate(text.split())]
+
+
+def answer_text(name: str) -> str:
+    return " ".join(sentence for sentence, _ in ANSWERS[name])
+
+
+def test_labelled_set_is_large_enough():
+    assert sum(len(v) for v in ANSWERS.values()) >= 40
+
+
+def test_star_labels_on_the_guides_sentences():
+    correct, total, mistakes = Counter(), Counter(), []
+    for name, sentences in ANSWERS.items():
+        units = split_units(words_of(" ".join(s for s, _ in sentences)))
+        assert len(units) == len(sentences), name
+        for (sentence, truth), got in zip(sentences, label_units(units)):
+            total[truth] += 1
+            correct[truth] += got.label == truth
+            if got.label != truth:
+                mistakes.append(f"{name}: {truth} -> {got.label}: {sentence[:60]}")
+    per_label = {label: round(correct[label] / total[label], 3) for label in total}
+    overall = sum(correct.values()) / sum(total.values())
+    print(f"\nSTAR labels on {sum(total.values())} sentences: overall {overall:.3f}, per label {per_label}; "
+          f"mistakes: {mistakes}")
+    assert overall >= 0.9 and min(per_label.values()) >= 0.8, mistakes
+
+
+def test_star_labels_on_held_out_sentences():
+    pairs = [(truth, got.label) for sentences in HELD_OUT.values()
+             for (_, truth), got in zip(sentences, label_units(split_units(words_of(" ".join(
+                 s for s, _ in sentences)))))]
+    accuracy = sum(t == g for t, g in pairs) / len(pairs)
+    print(f"\nSTAR labels on {len(pairs)} held-out sentences: {accuracy:.3f}")
+    assert accuracy >= 0.8
+
+
+@pytest.mark.parametrize("name", COMPLETE)
+def test_guides_full_star_examples_are_complete(name):
+    content = analyze_content(words_of(answer_text(name)))
+    assert content.star.complete, (name, content.star.missing)
+    assert content.star.share["action"] > 0.15
+
+
+def test_vague_team_answer_misses_situation_task_and_result():
+    content = analyze_content(words_of(
+        "Я всегда хорошо работаю в команде. Мы просто сделали все, что нужно было сделать, и все получилось хорошо."))
+    assert {"situation", "task", "result"} <= set(content.star.missing)
+    kinds = {item.kind for item in content.vagueness.items}
+    assert {"absolute", "general"} <= kinds
+    assert content.ownership.role_unclear
+    asked = {f.kind for f in content.follow_ups}
+    assert "result" in asked and len(content.follow_ups) <= 3
+
+
+def test_unexplained_number_gets_the_how_did_you_calculate_question():
+    content = analyze_content(words_of(
+        "В конце квартала у нас был большой объем работы. Моей задачей было организовать работу команды. "
+        "Я разработал план работы и распределил обязанности. В результате мы перевыполнили план на 10%."))
+    assert [c.value for c in content.numbers.unexplained] == [10.0]
+    first = content.follow_ups[0]
+    assert first.kind == "number" and first.question.startswith("Как вы рассчитали") and "10 %" in first.question
+
+
+def test_explained_number_needs_no_question():
+    content = analyze_content(words_of(
+        "Я внедрил новую систему обработки запросов. В результате время ответа сократилось на 20%. "
+        "До внедрения среднее время ответа составляло 25 минут, после внедрения 20 минут. Мы фиксировали "
+        "показатели в CRM в течение 3 месяцев, расчет по формуле: разница, деленная на исходное значение."))
+    assert content.numbers.claims and not content.numbers.unexplained
+    assert all(f.kind != "number" for f in content.follow_ups)
+
+
+def test_percentage_points_taken_for_percent():
+    """000 L102: "на 12 %" for 75 % -> 87 %, which is 12 points but 16 %."""
+    content = analyze_content(words_of(
+        "За последний год мне удалось увеличить показатель удержания клиентов на 12% за счет проактивной "
+        "стратегии. Изначально удержание было на уровне 75%, после внедрения изменений показатель достиг 87%."))
+    (check,) = content.numbers.percent_checks
+    assert check.verdict == "points_not_percent" and check.relative_change == pytest.approx(16.0)
+    assert check.point_change == pytest.approx(12.0) and "16 %" in check.message
+    assert content.follow_ups[0].kind == "percent"
+
+
+def test_consistent_percent_is_confirmed():
+    content = analyze_content(words_of(
+        "Конверсия выросла на 25%. Было 20%, а после изменений стало 25%."))
+    assert content.numbers.percent_checks[0].verdict == "consistent"
+
+
+def test_numbers_in_words_and_money():
+    content = analyze_content(words_of(
+        "Мы привлекли новых клиентов на сумму 500 000 рублей, а доля выросла с двадцати до восьмидесяти пяти "
+        "процентов."))
+    values = {(c.value, c.kind) for c in content.numbers.claims}
+    assert (500_000.0, "money") in values and (85.0, "percent") in values and (20.0, "percent") in values
+
+
+def test_team_focus_is_flagged():
+    content = analyze_content(words_of("Команда справилась с задачей, я немного помогал."))
+    assert content.ownership.minimised and content.ownership.role_unclear
+
+
+def test_first_person_actions_are_owned():
+    content = analyze_content(words_of(answer_text("000 L245 contract at risk")))
+    assert content.ownership.i_share >= 0.7 and not content.ownership.role_unclear
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("Здравствуйте! Меня зовут Анна Иванова, и я уже 5 лет работаю в сфере обслуживания клиентов. За это время я "
+     "успешно решала сложные проблемы клиентов. Я уверена, что мои навыки и опыт помогут мне внести значительный "
+     "вклад в вашу компанию.", []),
+    ("Ну, я просто ищу работу. У меня есть какой-то опыт, наверное, он подойдет. Надеюсь, вы меня возьмете.",
+     ["who", "goals"]),
+])
+def test_self_presentation_structure(text, missing):
+    content = analyze_content(words_of(text), QuestionContext("Расскажите о себе", "self_presentation", 90))
+    assert content.structure.missing == missing
+    assert content.structure.in_order in (True, None)
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("Добрый день, Анна Иванова, слушаю вас. Да, мне удобно говорить.", []),
+    ("Да.", ["greeting", "name", "convenient"]),
+])
+def test_phone_opening(text, missing):
+    content = analyze_content(words_of(text), QuestionContext(None, "phone_opening", 30))
+    assert content.structure.missing == missing
+
+
+def test_relevance_shares_key_terms():
+    question = "Расскажите о ситуации, когда вам пришлось работать с трудным клиентом."
+    on_topic = analyze_content(words_of(answer_text("000 L133 difficult client")), QuestionContext(question))
+    off_topic = analyze_content(words_of("Я люблю путешествовать и читать книги о истории."),
+                                QuestionContext(question))
+    assert "клиент" in on_topic.relevance.shared_terms
+    assert on_topic.relevance.score > off_topic.relevance.score
+
+
+def test_short_answer_against_budget():
+    content = analyze_content(words_of("Я решил проблему клиента."), QuestionContext(None, "star", 120))
+    assert content.vagueness.length_verdict == "short"
+
+
+def test_empty_transcript_has_a_reason():
+    content = analyze_content([])
+    assert content.reason and content.star is None
+
+
+def test_real_audio_through_the_engine(report_for):
+    """Festival speech, real transcript: the STAR fixture is complete and its numbers questioned."""
+    content = report_for("star.wav").content
+    assert content.star.complete
+    assert any(f.kind == "number" for f in content.follow_ups)
+    assert content.sentences[0].label == "situation"
+    again = Report.from_dict(json.loads(report_for("star.wav").to_json()))
+    assert again.content == content
