@@ -1,0 +1,37 @@
+"""`sobes questions`: counts of the question bank by role and stage; `--validate` checks files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from interview.question_bank import ROLES, STAGES, BankError, load_bank
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("questions", help="show or validate the question bank")
+    parser.add_argument("--validate", action="store_true", help="check the files and report problems")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="bank files (default: the bundled bank and your own in the data folder)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        bank = load_bank(args.files or None)
+    except BankError as exc:
+        print(str(exc), file=sys.stderr)
+        print(f"sobes: error: the question bank has {str(exc).count(chr(10)) + 1} problem(s); fix the lines above",
+              file=sys.stderr)
+        return 2
+    counts = bank.counts()
+    width = max(len(s) for s in STAGES)
+    print(f"{'этап':{width}}  " + "  ".join(f"{r[:14]:>14}" for r in ROLES))
+    for stage in STAGES:
+        print(f"{stage:{width}}  " + "  ".join(f"{counts[r][stage]:>14}" for r in ROLES))
+    print(f"{'всего':{width}}  " + "  ".join(f"{sum(counts[r].values()):>14}" for r in ROLES))
+    derived = sum(q.derived for q in bank.questions)
+    print(f"Вопросов: {len(bank.questions)} (из них составлено по материалам гайдов: {derived})"
+          + (" — файлы в порядке" if args.validate else ""))
+    return 0

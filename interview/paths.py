@@ -1,0 +1,18 @@
+"""Where the user's data lives: recordings, the history database, own question banks.
+
+``$SOBES_DATA_DIR`` overrides the platform folder (tests, portable installs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DATA_ENV = "SOBES_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir("sobes"))
