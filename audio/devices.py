@@ -43,6 +43,9 @@ def get_backend():
         return FakeBackend(fake, realtime=True)
     try:
         import sounddevice
+    except ImportError:
+        raise AudioDeviceError("the sounddevice package is not installed: run `bash scripts/setup.sh`",
+                               "Не установлен модуль звука. Запустите установку заново.") from None
     except OSError as exc:  # PortAudio library missing
         raise AudioDeviceError(f"PortAudio is not available ({exc}): install libportaudio2",
                                "Звуковая система недоступна. Установите libportaudio2.") from None

@@ -27,7 +27,9 @@ def start_recording(out, *args):
     process = subprocess.Popen([sys.executable, "-m", "cli.main", "record", str(out), *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     line = process.stderr.readline()  # printed after the first audio block arrived
-    assert "Запись" in line, line + process.stderr.read()
+    if "Запись" not in line:
+        _, rest = process.communicate(timeout=30)  # reap it and close its pipes before failing
+        pytest.fail(f"sobes record did not start: {line}{rest}")
     return process
 
 
