@@ -1,0 +1,49 @@
+"""`sobes history` lists practice sessions; `sobes report SESSION` exports one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from interview.export import session_csv, session_html, session_json
+from interview.history import History
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    history = commands.add_parser("history", help="list practice sessions")
+    history.add_argument("--db", type=Path, default=None, help="history database (default: the data folder)")
+    history.set_defaults(run=run_history)
+    report = commands.add_parser("report", help="export a session to HTML, JSON or CSV")
+    report.add_argument("session", type=int)
+    report.add_argument("--html", type=Path, metavar="OUT.html")
+    report.add_argument("--json", type=Path, metavar="OUT.json")
+    report.add_argument("--csv", type=Path, metavar="OUT.csv")
+    report.add_argument("--db", type=Path, default=None)
+    report.set_defaults(run=run_report)
+
+
+def run_history(args: argparse.Namespace) -> int:
+    history = History(args.db)
+    history.mark_interrupted()
+    rows = history.sessions()
+    if not rows:
+        print("Сессий пока нет.")
+    for row in rows:
+        print(f"{row['id']:4}  {row['started_at']}  {row['mode']:18} {row['role']:16} {row['status']:12} "
+              f"ответов: {row['answers']}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    history = History(args.db)
+    history.session(args.session)  # a clear error for an unknown id
+    written = []
+    for target, render in ((args.html, session_html), (args.json, session_json), (args.csv, session_csv)):
+        if target is not None:
+            target.write_text(render(history, args.session), encoding="utf-8")
+            written.append(str(target))
+    if not written:
+        print(session_json(history, args.session))
+    else:
+        print("Сохранено: " + ", ".join(written))
+    return 0

@@ -1,0 +1,206 @@
+"""Practice history in SQLite (sqlite-utils): sessions, answers, settings.
+
+An answer is stored the moment its recording ends, before analysis; the
+report is added when ready. Key metrics are copied into columns so progress
+charts need no JSON parsing. The file has a schema version; migrations back
+the file up first. WAL mode lets the app read while a write is going on.
+At start-up, sessions left "active" by a crash are marked interrupted, and
+their recorded but unanalysed answers stay listed for analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from analysis.errors import SobesError
+from analysis.report import Report
+from interview.paths import data_dir
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+METRIC_COLUMNS = {  # column -> (report section, field)
+    "words_per_min": ("tempo", "words_per_min"),
+    "syllables_per_sec": ("tempo", "syllables_per_sec"),
+    "fillers_per_min": ("fillers", "per_min"),
+    "fillers_per_100_words": ("fillers", "per_100_words"),
+    "long_pauses": ("pauses", "long_count"),
+    "pause_ratio": ("pauses", "pause_ratio"),
+    "response_latency_s": ("pauses", "response_latency_s"),
+    "pitch_sd_st": ("pitch", "sd_semitones"),
+}
+
+
+class HistoryError(SobesError):
+    """The history database cannot be used; the message says what to do."""
+
+
+def default_path() -> Path:
+    return data_dir() / "history.db"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class History:
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=10, check_same_thread=False))
+            self.db.conn.execute("PRAGMA journal_mode=WAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise HistoryError(f"{self.path} is not a readable history database ({exc}); move it aside to "
+                               "start a fresh one — your recordings are kept in the data folder") from None
+
+    # --- schema ------------------------------------------------------------------------
+    def version(self) -> int:
+        if "meta" not in self.db.table_names():
+            return 0
+        row = next(self.db["meta"].rows_where("key = ?", ["schema_version"]), None)
+        return int(row["value"]) if row else 0
+
+    def _migrate(self) -> None:
+        version = self.version()
+        if version > SCHEMA_VERSION:
+            raise HistoryError(f"{self.path} was written by a newer Sobes (schema {version}); update Sobes, "
+                               "or move the file aside to start a fresh history")
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            self.db.conn.execute("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(self.path, backup)
+            logger.info("backed up %s to %s before migrating", self.path, backup)
+        for step in range(version, SCHEMA_VERSION):
+            with self.db.conn:
+                MIGRATIONS[step](self.db)
+                self.db["meta"].upsert({"key": "schema_version", "value": str(step + 1)}, pk="key")
+
+    # --- sessions ----------------------------------------------------------------------
+    def start_session(self, mode: str, role: str) -> int:
+        with self.db.conn:
+            return self.db["sessions"].insert({"started_at": now(), "mode": mode, "role": role,
+                                               "status": "active"}).last_pk
+
+    def end_session(self, session_id: int, status: str, summary: dict | None = None) -> None:
+        with self.db.conn:
+            self.db["sessions"].update(session_id, {"ended_at": now(), "status": status,
+                                                    "summary_json": json.dumps(summary, ensure_ascii=False)
+                                                    if summary else None})
+
+    def mark_interrupted(self) -> list[int]:
+        """Sessions a crash left active; returns their ids."""
+        ids = [row["id"] for row in self.db["sessions"].rows_where("status = 'active'")]
+        with self.db.conn:
+            for session_id in ids:
+                self.db["sessions"].update(session_id, {"status": "interrupted"})
+        return ids
+
+    def sessions(self) -> list[dict]:
+        return list(self.db.query(
+            "select s.*, count(a.id) as answers from sessions s left join answers a on a.session_id = s.id "
+            "group by s.id order by s.id desc"))
+
+    def session(self, session_id: int) -> dict:
+        try:
+            return self.db["sessions"].get(session_id)
+        except sqlite_utils.db.NotFoundError:
+            raise HistoryError(f"no session {session_id}: see `sobes history`") from None
+
+    # --- answers -----------------------------------------------------------------------
+    def add_answer(self, session_id: int, question_id: str, question_text: str, audio_path: str,
+                   duration_s: float) -> int:
+        """Store a recorded answer at once, before it is analysed."""
+        attempt = self.db.execute("select count(*) from answers where question_id = ?", [question_id]).fetchone()[0]
+        with self.db.conn:
+            return self.db["answers"].insert({
+                "session_id": session_id, "question_id": question_id, "question_text": question_text,
+                "attempt": attempt + 1, "audio_path": audio_path, "recorded_at": now(),
+                "duration_s": round(duration_s, 2), "status": "recorded"}).last_pk
+
+    def add_report(self, answer_id: int, report: Report) -> None:
+        values = {"status": "analyzed", "report_json": report.to_json(indent=None), "error": None}
+        for column, (section, name) in METRIC_COLUMNS.items():
+            part = getattr(report, section)
+            values[column] = getattr(part, name) if part is not None else None
+        content = report.content
+        values["star_parts"] = sum(content.star.present.values()) if content and content.star else None
+        values["overall"] = report.delivery.overall if report.delivery else None
+        with self.db.conn:
+            self.db["answers"].update(answer_id, values)
+
+    def mark_failed(self, answer_id: int, error: str) -> None:
+        with self.db.conn:
+            self.db["answers"].update(answer_id, {"status": "failed", "error": error})
+
+    def answers(self, session_id: int) -> list[dict]:
+        return list(self.db["answers"].rows_where("session_id = ?", [session_id], order_by="id"))
+
+    def pending_answers(self) -> list[dict]:
+        """Recorded but never analysed (the app stopped in between)."""
+        return list(self.db["answers"].rows_where("status = 'recorded'", order_by="id"))
+
+    def report(self, answer_id: int) -> Report | None:
+        row = self.db["answers"].get(answer_id)
+        return Report.from_dict(json.loads(row["report_json"])) if row.get("report_json") else None
+
+    # --- queries for the app ------------------------------------------------------------
+    def progress(self, metric: str) -> list[tuple[str, float]]:
+        """(recorded_at, value) of every analysed answer, oldest first."""
+        if metric not in METRIC_COLUMNS and metric != "star_parts":
+            raise ValueError(f"unknown metric {metric}")
+        return [(r["recorded_at"], r[metric]) for r in self.db.query(
+            f"select recorded_at, {metric} from answers where status = 'analyzed' and {metric} is not null "
+            "order by id")]
+
+    def attempts(self, question_id: str) -> list[dict]:
+        return list(self.db["answers"].rows_where("question_id = ?", [question_id], order_by="id"))
+
+    def session_means(self, session_id: int) -> dict[str, float | None]:
+        columns = ", ".join(f"avg({c}) as {c}" for c in METRIC_COLUMNS)
+        row = self.db.execute(f"select {columns} from answers where session_id = ? and status = 'analyzed'",
+                              [session_id]).fetchone()
+        return dict(zip(METRIC_COLUMNS, row))
+
+    # --- settings ------------------------------------------------------------------------
+    def set_setting(self, key: str, value) -> None:
+        with self.db.conn:
+            self.db["settings"].upsert({"key": key, "value_json": json.dumps(value, ensure_ascii=False)}, pk="key")
+
+    def setting(self, key: str, default=None):
+        row = next(self.db["settings"].rows_where("key = ?", [key]), None)
+        return json.loads(row["value_json"]) if row else default
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db["sessions"].create({"id": int, "started_at": str, "ended_at": str, "mode": str, "role": str,
+                           "status": str, "summary_json": str}, pk="id", if_not_exists=True)
+    db["answers"].create({"id": int, "session_id": int, "question_id": str, "question_text": str, "attempt": int,
+                          "audio_path": str, "recorded_at": str, "duration_s": float, "status": str,
+                          "report_json": str, "error": str, **dict.fromkeys(METRIC_COLUMNS, float)},
+                         pk="id", foreign_keys=[("session_id", "sessions", "id")], if_not_exists=True)
+    db["answers"].create_index(["question_id"], if_not_exists=True)
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """v2: STAR completeness and the overall verdict as columns; a settings table."""
+    db["answers"].add_column("star_parts", int)
+    db["answers"].add_column("overall", str)
+    db["settings"].create({"key": str, "value_json": str}, pk="key", if_not_exists=True)
+
+
+MIGRATIONS = [_v1, _v2]

@@ -1,0 +1,62 @@
+"""The end of a session: verdicts per answer, three things to work on, progress against earlier sessions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from analysis.report import Report
+from interview.history import History
+
+TITLES = {
+    "tempo": "Темп речи", "pauses": "Длинные паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
+    "hesitations": "Заминки «эээ»", "hedges": "Неуверенные слова", "pitch": "Интонация", "loudness": "Громкость",
+    "noise": "Шум вокруг", "star": "Структура STAR", "numbers": "Объяснение цифр", "role": "Ваша роль («я»)",
+}
+# metric column -> True when a lower value is better
+COMPARED = {"fillers_per_100_words": True, "long_pauses": True, "response_latency_s": True,
+            "pitch_sd_st": False}
+
+
+def summarize(history: History, session_id: int, reports: list[tuple[object, Report]]) -> dict:
+    issues: Counter = Counter()
+    tips: dict[str, str] = {}
+    answers = []
+    for step, report in reports:
+        for verdict in report.delivery.verdicts if report.delivery else []:
+            if verdict.verdict != "good":
+                issues[verdict.metric] += 2 if verdict.verdict == "problem" else 1
+                tips.setdefault(verdict.metric, verdict.tip)
+        content = report.content
+        if content and content.star and step.answer_type == "star" and not content.star.complete:
+            issues["star"] += 2
+            tips.setdefault("star", "Добавьте недостающие части STAR: " + ", ".join(content.star.missing) + ".")
+        if content and content.numbers and content.numbers.unexplained:
+            issues["numbers"] += 1
+            tips.setdefault("numbers", "Объясняйте, как посчитана каждая цифра (000 L281).")
+        if content and content.ownership and content.ownership.role_unclear and step.answer_type == "star":
+            issues["role"] += 1
+            tips.setdefault("role", "Рассказывайте о своих действиях: «я сделал», а не «мы сделали».")
+        answers.append({"question_id": step.question_id, "question": step.text, "follow_up": step.is_follow_up,
+                        "overall": report.delivery.overall if report.delivery else None,
+                        "star_complete": bool(content and content.star and content.star.complete),
+                        "transcript": report.transcript.text})
+    work_on = [{"metric": m, "title": TITLES.get(m, m), "tip": tips[m]} for m, _ in issues.most_common(3)]
+    return {"session_id": session_id, "answers": answers, "work_on": work_on,
+            "compared_to_previous": _compare(history, session_id)}
+
+
+def _compare(history: History, session_id: int) -> dict:
+    now = history.session_means(session_id)
+    earlier = [s["id"] for s in history.sessions() if s["id"] < session_id and s["status"] == "completed"]
+    if not earlier:
+        return {}
+    before_rows = [history.session_means(s) for s in earlier]
+    result = {}
+    for metric, lower_is_better in COMPARED.items():
+        values = [row[metric] for row in before_rows if row[metric] is not None]
+        if now[metric] is None or not values:
+            continue
+        before = sum(values) / len(values)
+        better = now[metric] < before if lower_is_better else now[metric] > before
+        result[metric] = {"now": round(now[metric], 2), "before": round(before, 2), "better": better}
+    return result

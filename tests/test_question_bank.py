@@ -1,0 +1,117 @@
+"""The question bank: every seed question present, and malformed files reported with file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from interview.question_bank import ROLES, STAGES, BankError, load_bank
+
+DIGEST = Path(__file__).resolve().parents[2] / "shared" / "seed_digest.md"
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def test_bank_holds_every_seed_question(bank):
+    if not DIGEST.exists():
+        pytest.skip("shared/seed_digest.md is not beside the project")
+    digest = DIGEST.read_text(encoding="utf-8")
+    section3 = digest[digest.index("\n## 3. "):digest.index("\n## 4. ")]
+    seed_ids = set(re.findall(r"^\| ([A-Z]+(?:-[A-Z0-9]+)+) \|", section3, flags=re.M))
+    assert len(seed_ids) >= 144
+    assert seed_ids <= {q.id for q in bank.questions}
+
+
+def test_every_role_and_stage_is_covered(bank):
+    counts = bank.counts()
+    for role in ROLES:
+        assert sum(counts[role].values()) >= 7, role
+    for stage in STAGES:
+        assert any(counts[role][stage] for role in ROLES), stage
+
+
+def test_questions_are_speakable_and_complete(bank):
+    for q in bank.questions:
+        assert q.text and "[тема]" not in q.text and "/" not in q.text.replace("и/или", ""), q.id
+        assert q.source and q.hints, q.id
+    phone = [q for q in bank.questions if q.stage == "phone_screening" and q.answer_type != "phone_opening"]
+    assert max(q.answer_s for q in phone) <= 60  # phone answers are short
+
+
+def test_unlawful_question_is_only_for_a_polite_refusal(bank):
+    question = bank.by_id("STR-08")
+    assert question.purpose == "practise_refusal" and "уйдите от ответа" in question.hints[0]
+    assert not any(re.search(r"женщин|мужчин", q.text, re.I) for q in bank.questions)
+
+
+def _write(tmp_path, body: str, name: str = "bank.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD = """questions:
+- id: MY-01
+  text: Расскажите о своём лучшем проекте.
+  stage: behavioral
+  roles: [client_manager]
+  answer_type: star
+  think_s: 20
+  answer_s: 120
+  source: my own
+"""
+
+
+def test_a_user_bank_loads(tmp_path):
+    bank = load_bank([_write(tmp_path, GOOD)])
+    assert bank.by_id("MY-01").answer_s == 120 and bank.by_id("MY-01").line == 2
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("questions:\n- id: MY-01\n  text: [unclosed\n", r"bank.yaml:\d+: YAML error"),
+    (GOOD.replace("think_s: 20", "think_s: twenty"), r"bank.yaml:2: MY-01: 'think_s' must be int"),
+    (GOOD + "  colour: red\n", r"bank.yaml:2: MY-01: unknown field\(s\): colour"),
+    (GOOD.replace("stage: behavioral", "stage: lunch"), r"stage 'lunch' is not one of"),
+    (GOOD.replace("[client_manager]", "[astronaut]"), r"roles must be some of"),
+    (GOOD.replace("  source: my own\n", ""), r"missing field 'source'"),
+    (GOOD + "  text: again\n", r"bank.yaml:\d+: YAML error: .*duplicate key 'text'"),
+    ("- just a list\n", r"bank.yaml:1: expected a mapping with a 'questions' list"),
+    (GOOD.replace("id: MY-01", "id: my question"), r"id 'my question' must look like ABC-01"),
+])
+def test_malformed_files_say_file_line_and_problem(tmp_path, body, expected):
+    with pytest.raises(BankError, match=expected):
+        load_bank([_write(tmp_path, body)])
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    with pytest.raises(BankError, match=r"b.yaml:2: duplicate id MY-01 \(also .*a.yaml:2\)"):
+        load_bank([_write(tmp_path, GOOD, "a.yaml"), _write(tmp_path, GOOD, "b.yaml")])
+
+
+def test_yaml_cannot_construct_objects(tmp_path):
+    marker = tmp_path / "pwned"
+    body = f"questions: !!python/object/apply:os.system ['touch {marker}']\n"
+    with pytest.raises(BankError, match="YAML error"):
+        load_bank([_write(tmp_path, body)])
+    assert not marker.exists()
+
+
+def test_oversized_file_is_refused(tmp_path):
+    path = _write(tmp_path, GOOD + "# " + "x" * 2_100_000 + "\n")
+    with pytest.raises(BankError, match="larger than"):
+        load_bank([path])
+
+
+def test_validate_command(tmp_path, capsys):
+    assert main(["questions", "--validate"]) == 0
+    out = capsys.readouterr().out
+    assert "phone_screening" in out and "Вопросов:" in out
+    assert main(["questions", "--validate", str(_write(tmp_path, GOOD.replace("answer_s: 120", "answer_s: 1")))]) == 2
+    err = capsys.readouterr().err
+    assert "bank.yaml:2: MY-01: answer_s must be 5–1800" in err and err.strip().endswith("fix the lines above")
