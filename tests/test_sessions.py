@@ -293,3 +293,20 @@ def test_history_and_report_commands(tmp_path, capsys):
     assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
     assert main(["report", "999", "--db", str(db)]) == 2
     assert "no session 999" in capsys.readouterr().err
+
+
+def test_retry_during_an_answer_asks_again_and_abort_ends(analyzer, fixtures_dir, history, bank, tmp_path):
+    host = Host(analyzer, [fixtures_dir / "pauses.wav", fixtures_dir / "pauses.wav"])
+    question = bank.by_id("HR-03")
+    session = Session([question, bank.by_id("HR-05")], history, tmp_path / "rec", host, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.start_answer_now(1.0)  # ready before the think time is over
+    assert session.state == "answer"
+    session.retry(3.0)
+    session.answer_recorded(host.pending_recording.path, host.pending_recording.seconds, 3.0)
+    assert session.state == "question" and session.current.question_id == "HR-03"  # the same question again
+    assert [e.text for e in host.effects if isinstance(e, Speak)] == [question.text, question.text]
+    session.abort(4.0)
+    assert session.state == "aborted" and history.session(session.session_id)["status"] == "aborted"
+    assert len(history.answers(session.session_id)) == 1  # the first take is kept

@@ -65,6 +65,13 @@ HINTS = {
                   "согласие клиента (001 L187–192)."],
     "phone_opening": ["Поздоровайтесь, назовите себя и подтвердите, что вам удобно говорить (001 L101, 000 L100)."],
 }
+# Questions the guides ask of one role but that any candidate meets (achievement, weaknesses, salary…):
+# offered to every role. The bank keeps the seed's source line.
+GENERIC = {"PHN-02", "PHN-03", "PHN-04", "PHN-06", "HR-02", "HR-03", "HR-05", "BEH-01", "BEH-02", "BEH-03",
+           "BEH-04", "STR-02", "STR-03", "STR-05", "STR-06", "STR-07", "STR-09", "MOT-02", "MOT-03", "MOT-04",
+           "MGR-01", "CQ-01", "CQ-02", "CQ-03", "CQ-04", "OFF-01", "OFF-02", "OFF-03", "OFF-04", "OFF-05"}
+ALL_ROLES = sorted(set(ROLE_CODES.values()))
+PM_SOURCE = "004 L3–L17 (product manager skills: product, customers, analytics, cross-functional work); derived"
 EXTRA = [  # guide-derived questions for stages the bank covers thinly; marked derived
     {"id": "SELF-01", "text": "Расскажите, пожалуйста, о себе.", "stage": "self_presentation",
      "roles": list(dict.fromkeys(ROLE_CODES.values())), "answer_type": "self_presentation",
@@ -77,6 +84,22 @@ EXTRA = [  # guide-derived questions for stages the bank covers thinly; marked d
                              "Вам удобно сейчас говорить?",
      "stage": "phone_screening", "roles": list(dict.fromkeys(ROLE_CODES.values())), "answer_type": "phone_opening",
      "source": "001 L101; 000 L100 (opening of a phone screening)", "derived": True},
+    {"id": "DRV-PM-04", "text": "Расскажите о продукте, за который вы отвечали: какую проблему клиентов он решал и "
+                                "как вы это проверяли?", "stage": "behavioral", "roles": ["product_manager"],
+     "answer_type": "star", "source": PM_SOURCE, "derived": True},
+    {"id": "DRV-PM-05", "text": "Как вы собираете обратную связь от клиентов и решаете, что из неё брать в работу?",
+     "stage": "hr", "roles": ["product_manager"], "answer_type": "short", "source": PM_SOURCE, "derived": True},
+    {"id": "DRV-PM-06", "text": "Расскажите о запуске, который пошёл не по плану. Что вы сделали и чем всё "
+                                "закончилось?", "stage": "behavioral", "roles": ["product_manager"],
+     "answer_type": "star", "source": PM_SOURCE, "derived": True},
+    {"id": "DRV-PM-07", "text": "Какими метриками вы измеряете успех продукта и как считаете каждую из них?",
+     "stage": "manager", "roles": ["product_manager"], "answer_type": "short", "source": PM_SOURCE,
+     "derived": True},
+    {"id": "DRV-PM-08", "text": "Как вы договариваетесь с разработкой и продажами, когда у них разные "
+                                "приоритеты?", "stage": "stress", "roles": ["product_manager"],
+     "answer_type": "short", "source": PM_SOURCE, "derived": True},
+    {"id": "DRV-PM-09", "text": "Почему вы хотите развивать продукт именно в нашей компании?", "stage": "motivation",
+     "roles": ["product_manager"], "answer_type": "short", "source": PM_SOURCE, "derived": True},
 ]
 
 
@@ -157,6 +180,8 @@ def build(digest_path: Path) -> dict[str, list[dict]]:
         if kind == "self_presentation" and stage != "phone_screening":
             think, answer = TIMES[kind]
         roles = sorted({ROLE_CODES[code] for code in re.findall(r"\b(CRM|CM|SSS|AM|KAM|CSM|PM)\b", row["roles"])})
+        if row["id"] in GENERIC:
+            roles = ALL_ROLES
         entry = {
             "id": row["id"], "text": spoken(row), "stage": stage, "roles": roles or sorted(set(ROLE_CODES.values())),
             "answer_type": kind, "think_s": think, "answer_s": answer,
