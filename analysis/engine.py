@@ -43,6 +43,11 @@ class Analyzer:
         self.thresholds = thresholds
         self._spec: ModelSpec | None = None
 
+    @property
+    def model_label(self) -> str | None:
+        """The model's name once resolved (``prepare`` or the first analysis)."""
+        return self._spec.label if self._spec else None
+
     def prepare(self) -> float:
         """Resolve and load the model now; returns the seconds it took (0 if warm)."""
         started = time.perf_counter()

@@ -3,7 +3,7 @@
 Two uses: unit tests (``realtime=False``: blocks are fed as fast as the
 callback takes them, deterministically, with no sleeps) and demos or
 subprocess tests without a microphone (``SOBES_FAKE_INPUT``: real-time pace,
-silence after the file ends). ``fail_after_s`` makes the device vanish
+or ``speed`` times faster, and silence after the file ends). ``fail_after_s`` makes the device vanish
 mid-recording, as an unplugged USB microphone does. Output streams collect
 what is played in ``played``.
 """
@@ -42,10 +42,11 @@ class FakeBackend:
     PortAudioError = PortAudioError
     CallbackStop = CallbackStop
 
-    def __init__(self, source, *, realtime: bool = False, fail_after_s: float | None = None,
+    def __init__(self, source, *, realtime: bool = False, speed: float = 1.0, fail_after_s: float | None = None,
                  rates: tuple[int, ...] = (16_000, 48_000, 44_100), overflow_every: int = 0):
         self.source = source  # a path or a float32 array at 16 kHz
         self.realtime = realtime
+        self.speed = speed  # with realtime: how many times faster than real time
         self.fail_after_s = fail_after_s
         self.rates = rates
         self.overflow_every = overflow_every
@@ -135,7 +136,7 @@ class _FakeInputStream:
             self.callback(block.reshape(-1, 1), self.blocksize, None, _Flags(input_overflow=overflow))
             position += self.blocksize
             if self.backend.realtime:
-                delay = started + position / self.samplerate - time.monotonic()
+                delay = started + position / (self.samplerate * self.backend.speed) - time.monotonic()
                 if delay > 0:
                     self._stop.wait(delay)
 

@@ -11,10 +11,10 @@ import logging
 import sys
 
 from analysis.errors import SobesError
-from cli import analyze_cmd, audio_cmds, history_cmds, model_cmd, questions_cmd, thresholds_cmd
+from cli import analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd
 
 EXIT_USAGE = 2
-COMMANDS = (analyze_cmd, audio_cmds, history_cmds, model_cmd, questions_cmd, thresholds_cmd)
+COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -190,6 +190,13 @@ class Session:
             self._deadline = None
             self._next(now)
 
+    def retake_last(self, now: float) -> None:
+        """After a review: ask the question just answered once more, before the next one."""
+        if self.state == "question" and self.reports:
+            self._queue.insert(0, self.current)
+            self.current = self.reports[-1][0]
+            self.on_effect(Speak(self.current.text, phone=self.phone))
+
     def pause(self, now: float) -> None:
         if self.state in ("think", "answer") and self._deadline is not None:
             self._paused_left, self._paused_state = self._deadline - now, self.state
@@ -204,6 +211,10 @@ class Session:
             self.on_effect(StopRecording())
         self.state = "aborted"
         self.history.end_session(self.session_id, "aborted")
+
+    def time_left(self, now: float) -> float | None:
+        """Seconds until the running think or answer timer ends; None when none runs."""
+        return None if self._deadline is None else max(0.0, self._deadline - now)
 
     # --- internals ---------------------------------------------------------------------
     def _step(self, question: Question) -> Step:

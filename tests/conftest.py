@@ -13,19 +13,25 @@ from pathlib import Path
 
 import pytest
 
+# Qt tests run without a screen; set before any Qt import (ANCHORS model 11).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_cache(tmp_path_factory):
+    """Model cache and user data in temporary folders for the whole session (subprocesses inherit them)."""
     cache = tmp_path_factory.mktemp("sobes-cache")
-    previous = os.environ.get("SOBES_CACHE_DIR")
-    os.environ["SOBES_CACHE_DIR"] = str(cache)
+    data = tmp_path_factory.mktemp("sobes-data")
+    previous = {name: os.environ.get(name) for name in ("SOBES_CACHE_DIR", "SOBES_DATA_DIR")}
+    os.environ["SOBES_CACHE_DIR"], os.environ["SOBES_DATA_DIR"] = str(cache), str(data)
     yield cache
-    if previous is None:
-        os.environ.pop("SOBES_CACHE_DIR", None)
-    else:
-        os.environ["SOBES_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,55 @@
+"""`sobes-desktop` / `sobes desktop`: open the window at once, load the model in the background."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+logger = logging.getLogger(__name__)
+
+
+def build_window(*, backend=None, speak=True):
+    """The main window with its services; the model starts loading in a worker thread."""
+    from analysis.config import Thresholds
+    from analysis.engine import Analyzer
+    from audio.devices import list_devices
+    from desktop import worker
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+    from interview.history import History
+    from interview.question_bank import load_bank
+
+    settings = Settings.load()
+    history = History()
+    history.mark_interrupted()
+    thresholds = Thresholds().with_overrides(settings.thresholds)
+    analyzer = Analyzer(settings.model or None, thresholds=thresholds)
+    try:
+        devices = list_devices(backend)
+    except Exception as exc:  # no audio system: the window still opens and says so
+        logger.warning("no audio devices: %s", exc)
+        devices = []
+    window = MainWindow(settings=settings, history=history, bank=load_bank(), analyzer=analyzer,
+                        devices=devices, backend=backend, speak=speak)
+
+    def model_failed(exc):
+        window.start.model_label.setText(f"Модель не загрузилась: {exc}")
+        window.start.model_progress.setRange(0, 1)
+
+    worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(analyzer.model_label),
+               on_error=model_failed)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    logging.basicConfig(level=logging.WARNING)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    window = build_window()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The main window: one stack of screens, a menu with the shortcuts, a status line for messages."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from audio.recorder import Recorder
+from desktop import worker
+from desktop.screens.history import HistoryScreen
+from desktop.screens.interview import InterviewScreen
+from desktop.screens.review import ReviewScreen
+from desktop.screens.settings_screen import SettingsScreen
+from desktop.screens.start import StartScreen
+from desktop.screens.summary import SummaryScreen
+from desktop.session_host import SessionHost
+from interview import plans
+from interview.paths import data_dir
+
+logger = logging.getLogger(__name__)
+MIC_CHECK_S = 3.0
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, settings, history, bank, analyzer, devices, backend=None, speak=True):
+        super().__init__()
+        self.setWindowTitle("Собес — тренажёр собеседований")
+        self.resize(1100, 760)
+        self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
+                                                                               backend)
+        self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
+                                input_device=settings.input_device, output_device=settings.output_device,
+                                speak=speak)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.start = StartScreen(bank.questions)
+        self.interview = InterviewScreen(self.host)
+        self.review = ReviewScreen(backend)
+        self.summary = SummaryScreen()
+        self.history_screen = HistoryScreen(history)
+        self.settings_screen = SettingsScreen(settings, devices)
+        for screen in (self.start, self.interview, self.review, self.summary, self.history_screen,
+                       self.settings_screen):
+            self.stack.addWidget(screen)
+        self._menus()
+        self._wire()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(200)
+        self.ticker.timeout.connect(self.interview.refresh_timer)
+        self.ticker.start()
+        self.statusBar().showMessage("Готово")
+
+    # --- navigation ------------------------------------------------------------------------
+    def _menus(self) -> None:
+        session = self.menuBar().addMenu("Собеседование")
+        view = self.menuBar().addMenu("Вид")
+        for menu, text, keys, slot in (
+            (session, "Новая тренировка", "Ctrl+N", lambda: self.show_screen(self.start)),
+            (session, "Начать / закончить ответ", "Space", self.interview.space),
+            (session, "Завершить собеседование", "Esc", lambda: self.host.act("abort")),
+            (view, "История и прогресс", "Ctrl+H", self.show_history),
+            (view, "Настройки", "Ctrl+,", lambda: self.show_screen(self.settings_screen)),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def show_screen(self, screen) -> None:
+        self.stack.setCurrentWidget(screen)
+
+    def show_history(self) -> None:
+        self.history_screen.refresh()
+        self.show_screen(self.history_screen)
+
+    def _wire(self) -> None:
+        self.start.start_requested.connect(self.begin)
+        self.start.mic_check_requested.connect(self.check_microphone)
+        self.host.report_ready.connect(self._report)
+        self.host.summary_ready.connect(self._summary)
+        self.host.error.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.host.busy.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        self.host.state_changed.connect(self._state)
+        self.review.next_requested.connect(self._next)
+        self.review.retake_requested.connect(self._retake)
+        self.summary.history_requested.connect(self.show_history)
+        self.summary.new_requested.connect(lambda: self.show_screen(self.start))
+        self.settings_screen.saved.connect(lambda: self.statusBar().showMessage("Настройки сохранены", 5_000))
+
+    # --- a session ----------------------------------------------------------------------------
+    def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:
+        plan = {"full": lambda: plans.full_interview(self.bank, role),
+                "stage": lambda: plans.stage_drill(self.bank, role, stage),
+                "self_presentation": lambda: plans.self_presentation(self.bank),
+                "phone": lambda: plans.phone_screening(self.bank, role),
+                "retake": lambda: plans.retake(self.bank, question_id)}[mode]()
+        if not plan:
+            self.statusBar().showMessage("Для этой роли и этапа нет вопросов: выберите другой этап.", 10_000)
+            return
+        self.show_screen(self.interview)
+        self.host.begin(plan, mode=mode, role=role, follow_ups=self.settings.follow_ups, phone=mode == "phone")
+
+    def _state(self, state: str) -> None:
+        if state in ("question", "think", "answer", "analysis") and self.stack.currentWidget() is not self.review:
+            self.show_screen(self.interview)
+        if state == "aborted":
+            self.show_screen(self.start)
+
+    def _report(self, answer_id: int, report) -> None:
+        self.review.show_report(self.host.session.current.text, report)
+        self.show_screen(self.review)
+
+    def _next(self) -> None:
+        self.review.stop()
+        self.show_screen(self.interview)
+        self.host.continue_()
+
+    def _retake(self) -> None:
+        self.review.stop()
+        self.show_screen(self.interview)
+        self.host.retake()
+
+    def _summary(self, summary: dict) -> None:
+        self.summary.show_summary(summary)
+        if self.stack.currentWidget() is not self.review:
+            self.show_screen(self.summary)
+        else:
+            self.review.next_requested.connect(lambda: self.show_screen(self.summary))
+
+    # --- microphone check ---------------------------------------------------------------------
+    def check_microphone(self) -> None:
+        import tempfile
+        import time
+
+        self.start.mic_button.setEnabled(False)
+        path = tempfile.mktemp(suffix=".wav", dir=data_dir())
+        recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
+        meter = QTimer(self)
+        meter.setInterval(100)
+        meter.timeout.connect(lambda: self.start.meter.show_level(recorder.level()))
+
+        def record():
+            recorder.start()
+            time.sleep(MIC_CHECK_S)
+            return recorder.stop()
+
+        def done(result):
+            meter.stop()
+            level = recorder.level()
+            verdict = ("перегруз" if result.clipped_ratio > 0.001 else
+                       "слишком тихо" if result.peak_dbfs < -30 else "нормально")
+            self.start.mic_checked(f"Результат: {verdict} (пик {result.peak_dbfs:.0f} дБFS, "
+                                   f"уровень {level.rms_dbfs:.0f} дБFS)")
+
+        def failed(exc):
+            meter.stop()
+            self.start.mic_checked(getattr(exc, "message_ru", "Микрофон недоступен."))
+
+        meter.start()
+        worker.run(record, on_result=done, on_error=failed)
+
+    def closeEvent(self, event) -> None:
+        """Closing mid-answer keeps the recording: the take is stopped and saved first."""
+        session = self.host.session
+        if session is not None and session.state == "answer" and self.host.recorder is not None:
+            self.host.recorder.stop()
+            session.abort(0.0)
+        super().closeEvent(event)

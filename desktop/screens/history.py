@@ -1,0 +1,88 @@
+"""History and progress: sessions, a metric over time, attempts at one question, exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from interview.export import session_csv, session_html, session_json
+
+PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
+            "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
+STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
+
+
+class HistoryScreen(QWidget):
+    def __init__(self, history, parent=None):
+        super().__init__(parent)
+        self.history = history
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>История и прогресс</h2>"))
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["№", "Дата", "Режим", "Статус", "Ответов"])
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        layout.addWidget(self.table)
+        exports = QHBoxLayout()
+        for label, render, suffix in (("Экспорт HTML", session_html, "html"), ("JSON", session_json, "json"),
+                                      ("CSV", session_csv, "csv")):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, r=render, s=suffix: self._export(r, s))
+            exports.addWidget(button)
+        layout.addLayout(exports)
+        self.metric = QComboBox()
+        for key, name in PROGRESS.items():
+            self.metric.addItem(name, key)
+        layout.addWidget(self.metric)
+        self.chart = pg.PlotWidget(background="w")
+        self.chart.setMinimumHeight(200)
+        layout.addWidget(self.chart)
+        self.attempts = QLabel("")
+        self.attempts.setWordWrap(True)
+        layout.addWidget(self.attempts)
+        self.metric.currentIndexChanged.connect(self.refresh_chart)
+        self.table.itemSelectionChanged.connect(self._show_attempts)
+
+    def refresh(self) -> None:
+        rows = self.history.sessions()
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "), row["mode"],
+                      STATUS.get(row["status"], row["status"]), row["answers"]]
+            for j, value in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(str(value)))
+        self.refresh_chart()
+
+    def refresh_chart(self) -> None:
+        self.chart.clear()
+        points = self.history.progress(self.metric.currentData())
+        if points:
+            self.chart.plot(list(range(1, len(points) + 1)), [v for _, v in points], pen=pg.mkPen("#3367d6", width=2),
+                            symbol="o")
+        self.chart.setLabel("bottom", "ответ №")
+
+    def selected_session(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return int(self.table.item(rows[0].row(), 0).text()) if rows else None
+
+    def _show_attempts(self) -> None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return
+        lines = []
+        for answer in self.history.answers(session_id):
+            tries = self.history.attempts(answer["question_id"])
+            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {t['fillers_per_min'] or '—'}, "
+                               f"слогов/с {t['syllables_per_sec'] or '—'}" for t in tries)
+            lines.append(f"<b>{answer['question_text']}</b><br>{cells}")
+        self.attempts.setText("<br>".join(lines))
+
+    def _export(self, render, suffix: str) -> None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
+        if path:
+            Path(path).write_text(render(self.history, session_id), encoding="utf-8")

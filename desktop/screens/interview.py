@@ -1,0 +1,76 @@
+"""Interview: the question (hidden on the phone), timers, the level meter and the controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.widgets.level_meter import LevelMeter
+
+STATE_TEXT = {
+    "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…", "think": "Время подумать",
+    "answer": "Идёт запись ответа", "saving": "Сохраняем запись…", "analysis": "Анализируем ответ…",
+    "paused": "Пауза", "summary": "Собеседование окончено", "aborted": "Собеседование прервано",
+    "skipping": "Пропускаем…", "retrying": "Повторим вопрос…",
+}
+
+
+class InterviewScreen(QWidget):
+    def __init__(self, host, parent=None):
+        super().__init__(parent)
+        self.host = host
+        self.phone = False
+        layout = QVBoxLayout(self)
+        self.question = QLabel("")
+        self.question.setWordWrap(True)
+        self.question.setAlignment(Qt.AlignCenter)
+        self.question.setStyleSheet("font-size: 20px; padding: 16px;")
+        self.state = QLabel("")
+        self.state.setAlignment(Qt.AlignCenter)
+        self.timer = QLabel("")
+        self.timer.setAlignment(Qt.AlignCenter)
+        self.timer.setStyleSheet("font-size: 28px;")
+        self.meter = LevelMeter()
+        for widget in (self.question, self.state, self.timer, self.meter):
+            layout.addWidget(widget)
+        buttons = QHBoxLayout()
+        self.buttons = {}
+        for name, text in (("start_answer_now", "Начать ответ (Пробел)"), ("stop_answer", "Закончить ответ (Пробел)"),
+                           ("skip", "Пропустить"), ("retry", "Повторить вопрос"), ("pause", "Пауза"),
+                           ("resume", "Продолжить"), ("abort", "Завершить (Esc)")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, n=name: host.act(n))
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        host.question.connect(self.show_question)
+        host.state_changed.connect(self.show_state)
+        host.level.connect(self.meter.show_level)
+
+    def show_question(self, text: str, phone: bool) -> None:
+        self.phone = phone
+        self.question.setText("📞 Телефонный звонок: слушайте интервьюера" if phone else text)
+
+    def show_state(self, state: str) -> None:
+        self.state.setText(STATE_TEXT.get(state, state))
+        visible = {"start_answer_now": state == "think", "stop_answer": state == "answer",
+                   "skip": state in ("question", "think", "answer"), "retry": state in ("think", "answer"),
+                   "pause": state in ("think", "answer"), "resume": state == "paused",
+                   "abort": state not in ("summary", "aborted", "idle")}
+        for name, button in self.buttons.items():
+            button.setVisible(visible[name])
+        if state != "answer":
+            self.meter.reset()
+
+    def refresh_timer(self) -> None:
+        left = self.host.time_left()
+        self.timer.setText("" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}")
+
+    def space(self) -> None:
+        """Space bar: start the answer, or stop it."""
+        state = self.host.session.state if self.host.session else ""
+        if state == "think":
+            self.host.act("start_answer_now")
+        elif state == "answer":
+            self.host.act("stop_answer")

@@ -1,0 +1,124 @@
+"""Answer review: player, marked transcript, timeline, verdict cards, STAR breakdown, follow-ups."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from analysis.audio_file import load_audio
+from audio.playback import play
+from desktop.widgets.metric_card import MetricCard
+from desktop.widgets.timeline import Timeline
+from desktop.widgets.transcript_view import TranscriptView
+
+STAR_NAMES = {"situation": "Ситуация", "task": "Задача", "action": "Действия", "result": "Результат"}
+
+
+class ReviewScreen(QWidget):
+    next_requested = Signal()
+    retake_requested = Signal()
+
+    def __init__(self, backend=None, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.report = None
+        self._playback, self._play_from, self._play_started = None, 0.0, 0.0
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        self.title = QLabel("")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 17px;")
+        controls = QHBoxLayout()
+        self.play_button = QPushButton("▶ Слушать")
+        self.stop_button = QPushButton("■ Стоп")
+        self.retake_button = QPushButton("Перезаписать ответ")
+        self.next_button = QPushButton("Далее →")
+        for button in (self.play_button, self.stop_button, self.retake_button, self.next_button):
+            controls.addWidget(button)
+        self.transcript = TranscriptView()
+        self.transcript.setMinimumHeight(120)
+        self.timeline = Timeline()
+        self.cards = QGridLayout()
+        self.star = QLabel("")
+        self.star.setWordWrap(True)
+        self.follow_ups = QLabel("")
+        self.follow_ups.setWordWrap(True)
+        self.layout_.addWidget(self.title)
+        self.layout_.addLayout(controls)
+        self.layout_.addWidget(self.transcript)
+        self.layout_.addWidget(self.timeline)
+        self.layout_.addLayout(self.cards)
+        self.layout_.addWidget(self.star)
+        self.layout_.addWidget(self.follow_ups)
+
+        self.clock = QTimer(self)
+        self.clock.setInterval(100)
+        self.clock.timeout.connect(self._follow_playback)
+        self.play_button.clicked.connect(lambda: self.play_from(0.0))
+        self.stop_button.clicked.connect(self.stop)
+        self.transcript.word_clicked.connect(self.play_from)
+        self.timeline.seek.connect(self.play_from)
+        self.next_button.clicked.connect(self.next_requested)
+        self.retake_button.clicked.connect(self.retake_requested)
+
+    def show_report(self, question: str, report) -> None:
+        self.stop()
+        self.report = report
+        self.title.setText(f"<b>Вопрос:</b> {question}")
+        self.transcript.show_report(report)
+        self.timeline.show_report(report)
+        while self.cards.count():
+            self.cards.takeAt(0).widget().deleteLater()
+        for i, verdict in enumerate(report.delivery.verdicts if report.delivery else []):
+            self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
+        self.star.setText(self._star_text(report))
+        follow = report.content.follow_ups if report.content else []
+        self.follow_ups.setText("<b>Что спросит интервьюер:</b><ul>" + "".join(
+            f"<li>{f.question} <i>({f.reason})</i></li>" for f in follow) + "</ul>" if follow else "")
+
+    @staticmethod
+    def _star_text(report) -> str:
+        content = report.content
+        if not content or not content.star:
+            return ""
+        star = content.star
+        parts = " · ".join(f"{STAR_NAMES[k]}: {'есть' if star.present[k] else '<b>нет</b>'} "
+                           f"({star.share[k]:.0%})" for k in STAR_NAMES)
+        ownership = content.ownership
+        own = (f"<br>«Я» в действиях: {ownership.i_share:.0%}" + (" — роль неясна" if ownership.role_unclear else "")
+               if ownership and ownership.i_share is not None else "")
+        return f"<b>STAR</b>: {parts}{own}"
+
+    def play_from(self, seconds: float) -> None:
+        if self.report is None:
+            return
+        self.stop()
+        try:
+            audio = load_audio(self.report.file)
+            start = int(seconds * audio.sample_rate)
+            self._playback = play(audio.samples[start:], audio.sample_rate, backend=self.backend)
+        except Exception:  # no output device or file gone: the rest of the review still works
+            return
+        self._play_from, self._play_started = seconds, time.monotonic()
+        self.clock.start()
+
+    def stop(self) -> None:
+        if self._playback is not None:
+            self._playback.stop()
+            self._playback = None
+        self.clock.stop()
+
+    def _follow_playback(self) -> None:
+        position = self._play_from + time.monotonic() - self._play_started
+        self.timeline.move_playhead(position)
+        self.transcript.follow(position)
+        if self._playback is not None and self._playback.done.is_set():
+            self.clock.stop()

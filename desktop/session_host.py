@@ -1,0 +1,193 @@
+"""Runs an interview Session for the window: performs its effects, feeds back its events.
+
+Everything slow (rendering a prompt, opening the microphone, stopping and
+closing a take, analysis) runs through ``desktop.worker``; a 100 ms QTimer
+ticks the session and reads the level meter. The host holds no interview
+logic: the Session decides, the host only does.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from analysis.audio_file import load_audio
+from analysis.engine import Analyzer
+from audio import cues
+from audio.playback import play
+from audio.recorder import Recorder
+from audio.telephone import telephone_channel
+from audio.voice import VoiceError, render_prompt
+from desktop import worker
+from interview.history import History
+from interview.session import (Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording, StopRecording)
+
+logger = logging.getLogger(__name__)
+CUES = {"start": cues.start_beep, "end_of_time": cues.end_of_time, "ring": lambda: cues.ringing_tone(rings=1)}
+
+
+class SessionHost(QObject):
+    state_changed = Signal(str)
+    question = Signal(str, bool)  # text, phone mode (text hidden)
+    level = Signal(object)  # audio.recorder.Level
+    report_ready = Signal(int, object)  # answer id, Report
+    summary_ready = Signal(dict)
+    error = Signal(str)  # Russian, for the user
+    busy = Signal(str)  # what is happening, while waiting
+
+    def __init__(self, analyzer: Analyzer, history: History, recordings: Path, *, backend=None,
+                 input_device=None, output_device=None, speak=True, review_each_answer=True):
+        super().__init__()
+        self.analyzer, self.history, self.recordings = analyzer, history, recordings
+        self.backend, self.input_device, self.output_device = backend, input_device or None, output_device or None
+        self.speak_prompts = speak
+        self.session: Session | None = None
+        self.recorder: Recorder | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+        self._last_state = ""
+        self.review_each_answer = review_each_answer
+        self._reviewing = False
+        self._held = None  # the next question, held while the candidate reviews an answer
+
+    # --- control from the window -----------------------------------------------------------
+    def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
+        self.session = Session(plan, self.history, self.recordings, self._effect, mode=mode, role=role,
+                               follow_ups=follow_ups, phone=phone)
+        self.session.start(time.monotonic())
+        self.timer.start()
+        self._emit_state()
+
+    def continue_(self) -> None:
+        """The candidate is done reviewing: ask the next question."""
+        self._reviewing = False
+        held, self._held = self._held, None
+        if held is not None:
+            self._effect(held)
+
+    def retake(self) -> None:
+        """Record the answer just reviewed once more."""
+        self._reviewing, self._held = False, None
+        if self.session is not None:
+            self.session.retake_last(time.monotonic())
+
+    def act(self, name: str) -> None:
+        """A button: start_answer_now, stop_answer, skip, retry, pause, resume, abort."""
+        if self.session is not None:
+            getattr(self.session, name)(time.monotonic())
+            self._emit_state()
+
+    # --- effects -------------------------------------------------------------------------------
+    def _effect(self, effect) -> None:
+        if isinstance(effect, Speak) and self._reviewing:
+            self._held = effect
+            return
+        if isinstance(effect, Speak):
+            self.question.emit(effect.text, effect.phone)
+            self._speak(effect)
+        elif isinstance(effect, PlayCue):
+            self._play(CUES[effect.name](), 16_000)
+        elif isinstance(effect, StartRecording):
+            self._start_recording(effect)
+        elif isinstance(effect, StopRecording):
+            self._stop_recording()
+        elif isinstance(effect, Analyze):
+            self.busy.emit("Анализ ответа…")
+            worker.run(lambda: self.analyzer.analyze_file(effect.path, question=effect.question),
+                       on_result=lambda report: self._analysed(effect, report),
+                       on_error=lambda exc: self._analysis_failed(effect, exc))
+        elif isinstance(effect, ShowSummary):
+            self.timer.stop()
+            self.summary_ready.emit(effect.summary)
+        self._emit_state()
+
+    def _speak(self, effect: Speak) -> None:
+        if not self.speak_prompts:
+            self.session.prompt_finished(time.monotonic())
+            return
+
+        def render():
+            audio = load_audio(render_prompt(effect.text))
+            samples = telephone_channel(audio.samples, audio.sample_rate) if effect.phone else audio.samples
+            return samples, audio.sample_rate
+
+        def failed(exc):
+            if isinstance(exc, VoiceError):
+                self.error.emit("Голос интервьюера недоступен — читайте вопрос с экрана.")
+            self.session.prompt_finished(time.monotonic())
+            self._emit_state()
+
+        worker.run(render, on_result=lambda r: self._play(*r, then=self._prompt_done), on_error=failed)
+
+    def _prompt_done(self) -> None:
+        self.session.prompt_finished(time.monotonic())
+        self._emit_state()
+
+    def _play(self, samples, rate, then=None) -> None:
+        try:
+            playback = play(samples, rate, device=self.output_device, backend=self.backend)
+        except Exception as exc:  # no output device: go on silently, the text is on screen
+            logger.warning("playback failed: %s", exc)
+            self.error.emit(getattr(exc, "message_ru", "Не удалось воспроизвести звук."))
+            if then:
+                then()
+            return
+        if then:
+            worker.run(playback.wait, on_result=lambda _: then(), on_error=lambda _: then())
+
+    def _start_recording(self, effect: StartRecording) -> None:
+        self.recorder = Recorder(effect.path, device=self.input_device, backend=self.backend)
+
+        def failed(exc):
+            self.error.emit(getattr(exc, "message_ru", "Не удалось начать запись."))
+            self.session.abort(time.monotonic())
+            self._emit_state()
+
+        worker.run(self.recorder.start, on_error=failed)
+
+    def _stop_recording(self) -> None:
+        recorder = self.recorder
+
+        def saved(result):
+            if result.error_ru:
+                self.error.emit(result.error_ru)
+            self.session.answer_recorded(result.path, result.seconds, time.monotonic(), error=result.error)
+            self._emit_state()
+
+        worker.run(recorder.stop, on_result=saved,
+                   on_error=lambda e: self.error.emit("Не удалось сохранить запись."))
+
+    def _analysed(self, effect: Analyze, report) -> None:
+        self._reviewing = self.review_each_answer
+        self.report_ready.emit(effect.answer_id, report)
+        self.session.analysis_done(effect.answer_id, report, time.monotonic())
+        self._emit_state()
+
+    def _analysis_failed(self, effect: Analyze, exc) -> None:
+        self.error.emit(f"Не удалось проанализировать ответ: {exc}. Запись сохранена.")
+        self.session.analysis_failed(effect.answer_id, str(exc), time.monotonic())
+        self._emit_state()
+
+    # --- clock ---------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.session is None:
+            return
+        if self.recorder is not None and self.session.state == "answer":
+            self.level.emit(self.recorder.level())
+            if self.recorder.failed:
+                self.session.stop_answer(time.monotonic())
+        self.session.tick(time.monotonic())
+        self._emit_state()
+
+    def _emit_state(self) -> None:
+        state = self.session.state if self.session else "idle"
+        if state != self._last_state:
+            self._last_state = state
+            self.state_changed.emit(state)
+
+    def time_left(self) -> float | None:
+        return self.session.time_left(time.monotonic()) if self.session else None

@@ -1,0 +1,57 @@
+"""The answer on a time axis: loudness and pitch, pauses, fillers and the STAR parts as coloured spans."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+
+STAR_COLORS = {"situation": (66, 133, 244, 60), "task": (251, 188, 5, 60), "action": (52, 168, 83, 60),
+               "result": (234, 67, 53, 60)}
+
+
+class Timeline(pg.GraphicsLayoutWidget):
+    seek = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.setMinimumHeight(220)
+        self.loudness = self.addPlot(row=0, col=0)
+        self.pitch = self.addPlot(row=1, col=0)
+        self.pitch.setXLink(self.loudness)
+        self.loudness.setLabel("left", "дБFS")
+        self.pitch.setLabel("left", "Гц")
+        self.pitch.setLabel("bottom", "секунды")
+        self.playhead = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("k", width=1))
+        self.loudness.addItem(self.playhead)
+        self.loudness.scene().sigMouseClicked.connect(self._clicked)
+
+    def show_report(self, report) -> None:
+        for plot in (self.loudness, self.pitch):
+            plot.clear()
+        self.loudness.addItem(self.playhead)
+        if report.loudness and report.loudness.envelope:
+            times, levels = zip(*report.loudness.envelope)
+            self.loudness.plot(times, levels, pen=pg.mkPen("#3367d6", width=1.5))
+        if report.pitch and report.pitch.track:
+            points = [(t, hz) for t, hz in report.pitch.track if hz is not None]
+            if points:
+                times, hz = zip(*points)
+                self.pitch.plot(times, hz, pen=None, symbol="o", symbolSize=3, symbolBrush="#7b1fa2")
+        for pause in report.pauses.items if report.pauses else []:
+            region = pg.LinearRegionItem((pause.start, pause.end), movable=False, brush=(128, 128, 128, 50))
+            self.loudness.addItem(region)
+        for filler in report.fillers.items if report.fillers else []:
+            color = "#b3261e" if filler.kind == "hesitation" else "#e08e00"
+            self.loudness.addItem(pg.InfiniteLine(pos=filler.start, angle=90, pen=pg.mkPen(color, width=2)))
+        content = report.content
+        for part in content.star.parts if content and content.star else []:
+            region = pg.LinearRegionItem((part.start, part.end), movable=False, brush=STAR_COLORS[part.label])
+            self.pitch.addItem(region)
+
+    def move_playhead(self, seconds: float) -> None:
+        self.playhead.setPos(seconds)
+
+    def _clicked(self, event) -> None:
+        point = self.loudness.vb.mapSceneToView(event.scenePos())
+        self.seek.emit(max(0.0, point.x()))

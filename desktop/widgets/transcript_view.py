@@ -1,0 +1,58 @@
+"""The transcript with fillers, hesitations, hedges and long pauses marked; click a word to play from it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTextBrowser
+
+MARKS = {"lexical": "#ffd27f", "hesitation": "#ff9e9e", "hedge": "#d9c2ff"}
+
+
+class TranscriptView(QTextBrowser):
+    word_clicked = Signal(float)  # seconds
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(lambda url: self.word_clicked.emit(self._words[int(url.path())].start))
+        self._words, self._report, self._current = [], None, -1
+
+    def show_report(self, report) -> None:
+        self._report, self._words = report, report.transcript.words
+        self._render()
+
+    def follow(self, seconds: float) -> None:
+        """Highlight the word being played."""
+        index = max((i for i, w in enumerate(self._words) if w.start <= seconds), default=-1)
+        if index != self._current:
+            self._current = index
+            self._render()
+
+    def _render(self) -> None:
+        report = self._report
+        if report is None:
+            return
+        spans = [(f.start, f.end, f.kind) for f in (report.fillers.items if report.fillers else [])]
+        spans += [(h.start, h.end, "hedge") for h in (report.hedges.items if report.hedges else [])]
+        long_pause = report.pauses.items if report.pauses else []
+        parts, pause_index = [], 0
+        for i, word in enumerate(self._words):
+            while pause_index < len(long_pause) and long_pause[pause_index].start <= word.start:
+                pause = long_pause[pause_index]
+                if pause.duration >= 1.0:
+                    parts.append(f"<span style='color:#888'>[пауза {pause.duration:.1f} с]</span>".replace(".", ","))
+                pause_index += 1
+            kind = next((k for s, e, k in spans if s - 0.05 <= word.start and word.end <= e + 0.05), None)
+            style = f"background:{MARKS[kind]};" if kind else ""
+            if i == self._current:
+                style += "font-weight:bold;text-decoration:underline;"
+            parts.append(f"<a href='w:{i}' style='color:black;text-decoration:none;{style}'>"
+                         f"{html.escape(word.word)}</a>")
+        hesitations = [f for f in (report.fillers.items if report.fillers else []) if f.source == "audio"]
+        legend = ("<p style='color:#555'>Отметки: <span style='background:#ffd27f'>слово-паразит</span> "
+                  "<span style='background:#ff9e9e'>заминка</span> <span style='background:#d9c2ff'>неуверенность"
+                  "</span>" + (f"; заминок, слышных только в звуке: {len(hesitations)}" if hesitations else "")
+                  + "</p>")
+        self.setHtml(f"<p style='font-size:15px;line-height:160%'>{' '.join(parts)}</p>{legend}")

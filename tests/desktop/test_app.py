@@ -1,0 +1,65 @@
+"""The desktop app end to end (offscreen): start → question → answer from a fixture → review → history."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio.fake_backend import FakeBackend
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, fixtures_dir, analyzer, monkeypatch):
+    from desktop import settings as settings_module
+    from desktop.app import build_window
+
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    settings_module.use_folder(tmp_path / "qsettings")
+    settings_module.Settings(follow_ups=False).save()
+    backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8)  # a 26 s answer in ~3 s
+    win = build_window(backend=backend, speak=False)
+    win.backend_under_test = backend
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer.model_label is not None, timeout=60_000)
+    yield win
+    win.host.timer.stop()
+    win.history.close()
+
+
+def test_a_whole_answer_from_start_to_history(window, qtbot):
+    start = window.start
+    start.mode.setCurrentIndex(start.mode.findData("retake"))
+    start.question.setCurrentIndex(start.question.findData("BEH-03"))
+    start.start_button.click()
+    assert window.stack.currentWidget() is window.interview
+    qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=10_000)
+    assert "достижении" in window.interview.question.text()
+    window.interview.buttons["start_answer_now"].click()
+    microphones = lambda: [s for s in window.backend_under_test.streams if hasattr(s, "fed")]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(microphones()) and microphones()[-1].fed.is_set(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.host.recorder.level().seconds > 26, timeout=20_000)  # the whole answer is in
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+
+    review = window.review
+    assert "компания" in review.transcript.toPlainText().lower()
+    assert review.cards.count() >= 6  # one card per delivery verdict
+    assert "STAR" in review.star.text()
+    review.next_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
+    assert "Итоги" in window.summary.text.text()
+
+    window.show_history()
+    assert window.history_screen.table.rowCount() == 1
+    assert window.history_screen.table.item(0, 4).text() == "1"
+
+
+def test_screens_are_reachable_from_the_menu(window, qtbot):
+    actions = {a.text(): a for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
+               for a in menu.actions()}
+    actions["Настройки"].trigger()
+    assert window.stack.currentWidget() is window.settings_screen
+    assert window.settings_screen.table.rowCount() >= 25
+    actions["История и прогресс"].trigger()
+    assert window.stack.currentWidget() is window.history_screen
+    assert actions["Начать / закончить ответ"].shortcut().toString() == "Space"
