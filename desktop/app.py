@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     window = build_window()
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.history.close()
+    logging.shutdown()
+    # PySide6 6.12 with NumPy 2 can crash in the interpreter's final garbage collection; everything is
+    # saved and closed by now, so leave without it.
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
             self.show_screen(self.start)
 
     def _report(self, answer_id: int, report) -> None:
+        self.statusBar().showMessage("Готово")
         self.review.show_report(self.host.session.current.text, report)
         self.show_screen(self.review)
 

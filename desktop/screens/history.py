@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from interview.export import session_csv, session_html, session_json
+from interview.plans import MODES
 
 PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
             "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
@@ -49,7 +50,7 @@ class HistoryScreen(QWidget):
         rows = self.history.sessions()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "), row["mode"],
+            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "), MODES.get(row["mode"], row["mode"]),
                       STATUS.get(row["status"], row["status"]), row["answers"]]
             for j, value in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))
@@ -74,8 +75,8 @@ class HistoryScreen(QWidget):
         lines = []
         for answer in self.history.answers(session_id):
             tries = self.history.attempts(answer["question_id"])
-            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {t['fillers_per_min'] or '—'}, "
-                               f"слогов/с {t['syllables_per_sec'] or '—'}" for t in tries)
+            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {_value(t['fillers_per_min'])}, "
+                               f"слогов/с {_value(t['syllables_per_sec'])}" for t in tries)
             lines.append(f"<b>{answer['question_text']}</b><br>{cells}")
         self.attempts.setText("<br>".join(lines))
 
@@ -86,3 +87,7 @@ class HistoryScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
         if path:
             Path(path).write_text(render(self.history, session_id), encoding="utf-8")
+
+
+def _value(number) -> str:
+    return "—" if number is None else f"{number:g}".replace(".", ",")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
+FLOOR_DB = -60
 STAR_COLORS = {"situation": (66, 133, 244, 60), "task": (251, 188, 5, 60), "action": (52, 168, 83, 60),
                "result": (234, 67, 53, 60)}
 
@@ -32,6 +33,7 @@ class Timeline(pg.GraphicsLayoutWidget):
         self.loudness.addItem(self.playhead)
         if report.loudness and report.loudness.envelope:
             times, levels = zip(*report.loudness.envelope)
+            levels = [max(level, FLOOR_DB) for level in levels]  # digital silence would squash the scale
             self.loudness.plot(times, levels, pen=pg.mkPen("#3367d6", width=1.5))
         if report.pitch and report.pitch.track:
             points = [(t, hz) for t, hz in report.pitch.track if hz is not None]
