@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewScreen(backend)
         self.summary = SummaryScreen()
         self.history_screen = HistoryScreen(history)
-        self.settings_screen = SettingsScreen(settings, devices)
+        self.settings_screen = SettingsScreen(settings, devices, analyzer=analyzer, backend=backend)
         for screen in (self.start, self.interview, self.review, self.summary, self.history_screen,
                        self.settings_screen):
             self.stack.addWidget(screen)
@@ -113,6 +113,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Готово")
         self.review.show_report(self.host.session.current.text, report)
         self.show_screen(self.review)
+        if self.host.session.phone and report.speech_detected:
+            from analysis.audio_file import load_audio
+            from interview.phone_check import check_through_phone
+
+            worker.run(lambda: check_through_phone(self.analyzer, load_audio(report.file), direct=report),
+                       on_result=self.review.show_phone_check)
 
     def _next(self) -> None:
         self.review.stop()

@@ -31,9 +31,16 @@ class _Job(QRunnable):
             value = self.fn(*self.args)
         except Exception as exc:  # delivered to the GUI as an error, never lost
             logger.exception("background job failed")
-            self.signals.error.emit(exc)
+            self._deliver(self.signals.error, exc)
         else:
-            self.signals.result.emit(value)
+            self._deliver(self.signals.result, value)
+
+    @staticmethod
+    def _deliver(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window was closed meanwhile: nobody is waiting for the answer
+            logger.info("a background result arrived after its window closed")
 
 
 def run(fn: Callable, *args, on_result: Callable | None = None, on_error: Callable | None = None) -> None:

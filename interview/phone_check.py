@@ -24,8 +24,9 @@ class PhoneCheck:
     phone_snr_db: float | None
 
 
-def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "alaw") -> PhoneCheck:
-    direct = analyzer.analyze_audio(audio, "direct")
+def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "alaw", direct=None) -> PhoneCheck:
+    """``direct`` is the answer's own report when it exists already (the review has it)."""
+    direct = direct or analyzer.analyze_audio(audio, "direct")
     line = telephone_channel(audio.samples, audio.sample_rate, law=law)
     phone = analyzer.analyze_audio(LoadedAudio(line, audio.sample_rate, 8_000, 1, "telephone"), "phone")
     error = word_error_rate(words_of(direct.transcript.text), words_of(phone.transcript.text))

@@ -51,6 +51,10 @@ class ReviewScreen(QWidget):
         self.star.setWordWrap(True)
         self.follow_ups = QLabel("")
         self.follow_ups.setWordWrap(True)
+        self.structure = QLabel("")
+        self.structure.setWordWrap(True)
+        self.phone = QLabel("")
+        self.phone.setWordWrap(True)
         self.layout_.addWidget(self.title)
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.transcript)
@@ -62,6 +66,8 @@ class ReviewScreen(QWidget):
         self.layout_.addWidget(self.timeline)
         self.layout_.addLayout(self.cards)
         self.layout_.addWidget(self.star)
+        self.layout_.addWidget(self.structure)
+        self.layout_.addWidget(self.phone)
         self.layout_.addWidget(self.follow_ups)
 
         self.clock = QTimer(self)
@@ -85,9 +91,27 @@ class ReviewScreen(QWidget):
         for i, verdict in enumerate(report.delivery.verdicts if report.delivery else []):
             self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
         self.star.setText(self._star_text(report))
+        self.structure.setText(self._structure_text(report))
+        self.phone.setText("")
         follow = report.content.follow_ups if report.content else []
         self.follow_ups.setText("<b>Что спросит интервьюер:</b><ul>" + "".join(
             f"<li>{f.question} <i>({f.reason})</i></li>" for f in follow) + "</ul>" if follow else "")
+
+    def show_phone_check(self, check) -> None:
+        """How the answer came across through the telephone line (phone screening)."""
+        self.phone.setText(f"<b>Через телефон</b>: совпадение расшифровки {check.agreement:.0%}, громкость "
+                           f"{check.phone_rms_dbfs} дБFS (напрямую {check.direct_rms_dbfs}). Интервьюер слышит: "
+                           f"«{check.phone_text}»")
+
+    @staticmethod
+    def _structure_text(report) -> str:
+        content = report.content
+        if not content or not content.structure:
+            return ""
+        names = {"who": "кто вы", "experience": "опыт и достижения", "goals": "цели и мотивация",
+                 "greeting": "приветствие", "name": "имя", "convenient": "«удобно говорить»"}
+        parts = " · ".join(f"{names.get(k, k)}: {'✓' if ok else '<b>нет</b>'}" for k, ok in content.structure.parts.items())
+        return f"<b>Структура</b>: {parts}"
 
     @staticmethod
     def _star_text(report) -> str:

@@ -9,13 +9,20 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 from analysis.config import describe_thresholds
 from interview.paths import data_dir
 
+# A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
+READING_PASSAGE = ("Добрый день! Меня зовут Анна, я работаю с корпоративными клиентами уже несколько лет. "
+                   "Каждый день я отвечаю на вопросы партнёров, готовлю предложения и слежу за договорами. "
+                   "Мне нравится находить решения, которые устраивают и клиента, и компанию.")
+CALIBRATION_S = 20.0
+BASELINE_SLOW, BASELINE_FAST = 0.75, 1.35  # the tempo norm becomes 75–135 % of the reading pace
+
 
 class SettingsScreen(QWidget):
     saved = Signal()
 
-    def __init__(self, settings, devices, parent=None):
+    def __init__(self, settings, devices, *, analyzer=None, backend=None, parent=None):
         super().__init__(parent)
-        self.settings = settings
+        self.settings, self.analyzer, self.backend = settings, analyzer, backend
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Настройки</h2>"))
         form = QFormLayout()
@@ -36,7 +43,10 @@ class SettingsScreen(QWidget):
         self.follow_ups.setChecked(settings.follow_ups)
         form.addRow("Микрофон:", self.input)
         form.addRow("Вывод звука:", self.output)
+        self.model_test = QPushButton("Проверить модель")
+        self.model_result = QLabel("")
         form.addRow("Модель:", self.model)
+        form.addRow(self.model_test, self.model_result)
         form.addRow("", self.follow_ups)
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
@@ -51,11 +61,74 @@ class SettingsScreen(QWidget):
             self.table.setItem(i, 1, QTableWidgetItem(f"{value:g}"))
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
+        passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
+        passage.setWordWrap(True)
+        self.calibrate = QPushButton(f"Записать чтение ({CALIBRATION_S:.0f} с) и настроить норму темпа")
+        self.calibration_result = QLabel("")
         reset, save = QPushButton("Сбросить пороги"), QPushButton("Сохранить")
-        layout.addWidget(reset)
-        layout.addWidget(save)
+        for widget in (passage, self.calibrate, self.calibration_result, reset, save):
+            layout.addWidget(widget)
         reset.clicked.connect(self._reset)
         save.clicked.connect(self._save)
+        self.model_test.clicked.connect(self._test_model)
+        self.calibrate.clicked.connect(self._calibrate)
+
+    def _test_model(self) -> None:
+        from analysis.model_store import resolve_model
+        from analysis.transcribe import load_model
+        from desktop import worker
+
+        name = self.model.text().strip() or None
+        self.model_result.setText("Проверяем…")
+        worker.run(lambda: (resolve_model(name).label, load_model(resolve_model(name)))[0],
+                   on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
+                   on_error=lambda exc: self.model_result.setText(f"Не работает: {exc}"))
+
+    def _calibrate(self) -> None:
+        import tempfile
+        import time
+
+        from audio.recorder import Recorder
+        from desktop import worker
+
+        if self.analyzer is None:
+            return
+        path = tempfile.mktemp(suffix=".wav", dir=data_dir())
+        self.calibrate.setEnabled(False)
+        self.calibration_result.setText("Читайте текст вслух…")
+
+        def record_and_measure():
+            recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
+            recorder.start()
+            time.sleep(CALIBRATION_S)
+            recorder.stop()
+            return self.analyzer.analyze_file(path).tempo.syllables_per_sec
+
+        def done(rate):
+            self.calibrate.setEnabled(True)
+            if not rate:
+                self.calibration_result.setText("Речь не распознана: попробуйте ещё раз ближе к микрофону.")
+                return
+            self.set_baseline(rate)
+
+        def failed(exc):
+            self.calibrate.setEnabled(True)
+            self.calibration_result.setText(getattr(exc, "message_ru", f"Не удалось: {exc}"))
+
+        worker.run(record_and_measure, on_result=done, on_error=failed)
+
+    def set_baseline(self, syllables_per_sec: float) -> None:
+        """Make the tempo norm personal: 75–135 % of the candidate's reading pace."""
+        names = [row["name"] for row in describe_thresholds()]
+        for name, factor in (("slow_syllables_per_s", BASELINE_SLOW), ("fast_syllables_per_s", BASELINE_FAST)):
+            self.table.item(names.index(name), 1).setText(f"{syllables_per_sec * factor:.2f}")
+        def n(value: float) -> str:
+            return f"{value:.1f}".replace(".", ",")
+
+        self.calibration_result.setText(f"Ваш темп чтения: {n(syllables_per_sec)} слога/с. Норма темпа: "
+                                        f"{n(syllables_per_sec * BASELINE_SLOW)}–{n(syllables_per_sec * BASELINE_FAST)}"
+                                        ". Нажмите «Сохранить».")
+
 
     def _reset(self) -> None:
         for i, row in enumerate(describe_thresholds()):

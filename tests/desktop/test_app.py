@@ -63,3 +63,29 @@ def test_screens_are_reachable_from_the_menu(window, qtbot):
     actions["История и прогресс"].trigger()
     assert window.stack.currentWidget() is window.history_screen
     assert actions["Начать / закончить ответ"].shortcut().toString() == "Space"
+
+
+def test_settings_model_check_and_personal_baseline(window, qtbot):
+    screen = window.settings_screen
+    screen.model.setText("")
+    screen.model_test.click()
+    qtbot.waitUntil(lambda: screen.model_result.text().startswith("Модель работает"), timeout=30_000)
+    screen.set_baseline(4.4)
+    screen._save()
+    assert window.settings.thresholds["slow_syllables_per_s"] == pytest.approx(3.3)
+    assert window.settings.thresholds["fast_syllables_per_s"] == pytest.approx(5.94)
+    from desktop.settings import Settings
+
+    assert Settings.load().thresholds == window.settings.thresholds  # stored with QSettings
+
+
+def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixtures_dir):
+    window.host.begin([window.bank.by_id("PHN-00")], mode="phone", role="sales_support", follow_ups=False,
+                      phone=True)
+    from analysis.content.section import QuestionContext
+
+    report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext(None, "phone_opening", 30))
+    window._report(1, report)
+    assert window.review.structure.text().startswith("<b>Структура</b>")
+    qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
+    window.host.act("abort")
