@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
                                                                                backend)
         self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
                                 input_device=settings.input_device, output_device=settings.output_device,
-                                speak=speak)
+                                speak=speak and settings.voice == "festival")
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartScreen(bank.questions)
@@ -88,7 +88,17 @@ class MainWindow(QMainWindow):
         self.review.retake_requested.connect(self._retake)
         self.summary.history_requested.connect(self.show_history)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
-        self.settings_screen.saved.connect(lambda: self.statusBar().showMessage("Настройки сохранены", 5_000))
+        self.settings_screen.saved.connect(self._settings_saved)
+
+    def _settings_saved(self) -> None:
+        """Devices, voice and thresholds apply from the next question on; the model after a restart."""
+        from analysis.config import Thresholds
+
+        s = self.settings
+        self.host.input_device, self.host.output_device = s.input_device or None, s.output_device or None
+        self.host.speak_prompts = s.voice == "festival"
+        self.analyzer.thresholds = Thresholds().with_overrides(s.thresholds)
+        self.statusBar().showMessage("Настройки сохранены (другая модель — после перезапуска)", 5_000)
 
     # --- a session ----------------------------------------------------------------------------
     def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:

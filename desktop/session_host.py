@@ -53,6 +53,7 @@ class SessionHost(QObject):
         self.review_each_answer = review_each_answer
         self._reviewing = False
         self._held = None  # the next question, held while the candidate reviews an answer
+        self._playing: list = []  # playbacks still running
 
     # --- control from the window -----------------------------------------------------------
     def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
@@ -136,8 +137,15 @@ class SessionHost(QObject):
             if then:
                 then()
             return
-        if then:
-            worker.run(playback.wait, on_result=lambda _: then(), on_error=lambda _: then())
+        # Hold the stream until it has played: a PortAudio stream collected while its callback runs crashes.
+        self._playing.append(playback)
+
+        def finished(_=None):
+            self._playing.remove(playback)
+            if then:
+                then()
+
+        worker.run(playback.wait, on_result=finished, on_error=finished)
 
     def _start_recording(self, effect: StartRecording) -> None:
         self.recorder = Recorder(effect.path, device=self.input_device, backend=self.backend)

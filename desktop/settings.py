@@ -20,6 +20,7 @@ class Settings:
     input_device: str = ""  # empty: the system default
     output_device: str = ""
     model: str = ""  # empty: the bundled model; else a folder or a hub name
+    voice: str = "festival"  # festival: questions are spoken; text: shown only
     follow_ups: bool = True
     thresholds: dict = field(default_factory=dict)  # overrides of analysis.config.Thresholds
 

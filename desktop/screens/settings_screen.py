@@ -39,6 +39,10 @@ class SettingsScreen(QWidget):
         self.output.setCurrentIndex(max(0, self.output.findData(settings.output_device)))
         self.model = QLineEdit(settings.model)
         self.model.setPlaceholderText("встроенная модель base; или папка модели; или имя модели (нужен интернет)")
+        self.voice = QComboBox()
+        self.voice.addItem("Festival, русский голос (офлайн)", "festival")
+        self.voice.addItem("Без голоса: вопросы только текстом", "text")
+        self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice)))
         self.follow_ups = QCheckBox("Задавать уточняющие вопросы после ответа")
         self.follow_ups.setChecked(settings.follow_ups)
         form.addRow("Микрофон:", self.input)
@@ -47,6 +51,7 @@ class SettingsScreen(QWidget):
         self.model_result = QLabel("")
         form.addRow("Модель:", self.model)
         form.addRow(self.model_test, self.model_result)
+        form.addRow("Голос интервьюера:", self.voice)
         form.addRow("", self.follow_ups)
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
@@ -146,5 +151,6 @@ class SettingsScreen(QWidget):
         s = self.settings
         s.input_device, s.output_device = self.input.currentData(), self.output.currentData()
         s.model, s.follow_ups, s.thresholds = self.model.text().strip(), self.follow_ups.isChecked(), overrides
+        s.voice = self.voice.currentData()
         s.save()
         self.saved.emit()

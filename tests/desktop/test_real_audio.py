@@ -1,0 +1,45 @@
+"""The window with the real PortAudio path (PulseAudio null sink): a phone screening, spoken and recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pulse import ensure_null_sink, play
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, analyzer, monkeypatch):
+    from desktop import settings as settings_module
+    from desktop.app import build_window
+
+    ensure_null_sink()
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    settings_module.use_folder(tmp_path / "qsettings")
+    settings_module.Settings(follow_ups=False).save()
+    win = build_window(speak=True)  # real devices, real Festival prompts
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.analyzer.model_label is not None, timeout=60_000)
+    yield win
+    win.host.timer.stop()
+    win.history.close()
+
+
+def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir):
+    start = window.start
+    start.mode.setCurrentIndex(start.mode.findData("phone"))
+    start.start_button.click()
+    assert "Телефонный звонок" in window.interview.question.text()  # no question text on the phone
+    # ring, then the opening spoken through the phone line; PHN-00 has no think time
+    qtbot.waitUntil(lambda: window.host.session.state == "answer", timeout=60_000)
+    qtbot.waitUntil(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 0.5,
+                    timeout=10_000)
+    player = play(fixtures_dir / "intro.wav")
+    player.wait(timeout=30)
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+    text = window.review.transcript.toPlainText().lower()
+    assert "иванова" in text or "клиент" in text
+    assert "приветствие: ✓" in window.review.structure.text()
+    qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
+    window.host.act("abort")
