@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -56,15 +56,19 @@ class SettingsScreen(QWidget):
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
         rows = describe_thresholds()
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Порог", "Значение"])
+        self.table = QTableWidget(len(rows), 3)
+        self.table.setHorizontalHeaderLabels(["Порог", "Значение", "Источник или «calibrated here»"])
         for i, row in enumerate(rows):
             name = QTableWidgetItem(row["name"])
             name.setToolTip(f"По умолчанию {row['default']:g}. Источник: {row['source']}")
             self.table.setItem(i, 0, name)
             value = settings.thresholds.get(row["name"], row["value"])
             self.table.setItem(i, 1, QTableWidgetItem(f"{value:g}"))
+            source = QTableWidgetItem(row["source"])
+            source.setFlags(source.flags() & ~Qt.ItemIsEditable)
+            self.table.setItem(i, 2, source)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
         passage.setWordWrap(True)
