@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from analysis.config import Thresholds
+from analysis.labels import ru_number
 from analysis.delivery import DeliveryMetrics
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
@@ -38,10 +39,6 @@ def _source(name: str) -> str:
     return next(f.metadata["source"] for f in fields(Thresholds) if f.name == name)
 
 
-def _num(value: float, digits: int = 1) -> str:
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
 def judge_delivery(m: DeliveryMetrics, t: Thresholds = Thresholds()) -> DeliverySection:
     verdicts = [v for v in (_tempo(m, t), _pauses(m, t), _latency(m, t), _fillers(m, t),
                             _hesitations(m, t), _hedges(m, t), _pitch(m, t), _volume(m, t), _noise(m, t))
@@ -55,7 +52,7 @@ def _tempo(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     rate = m.tempo.syllables_per_sec
     if rate is None:
         return None
-    norm = f"{_num(t.slow_syllables_per_s)}–{_num(t.fast_syllables_per_s)} слога/с"
+    norm = f"{ru_number(t.slow_syllables_per_s)}–{ru_number(t.fast_syllables_per_s)} слога/с"
     source = _source("fast_syllables_per_s")
     if m.tempo.verdict == "ok":
         return Verdict("tempo", GOOD, rate, norm, "Темп в норме. «Варьируйте темп и тон речи, чтобы сделать "
@@ -72,7 +69,7 @@ def _pauses(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     p = m.pauses
     if p.count is None or p.speech_end_s is None:
         return None
-    norm = f"паузы до {_num(t.long_pause_s)} с; внутри фразы до {_num(t.mid_sentence_pause_s)} с"
+    norm = f"паузы до {ru_number(t.long_pause_s)} с; внутри фразы до {ru_number(t.mid_sentence_pause_s)} с"
     bad = p.long_count + p.long_within_sentence_count
     if bad >= 3:
         level = PROBLEM
@@ -95,9 +92,9 @@ def _latency(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
         return None
     level = PROBLEM if latency > t.latency_problem_s else ATTENTION if latency > t.latency_attention_s else GOOD
     tip = ("Начало ответа без затяжки. «Небольшая пауза покажет, что вы обдумываете вопрос»." if level == GOOD
-           else f"Вы начали отвечать через {_num(latency)} с. «Небольшая пауза покажет, что вы обдумываете "
+           else f"Вы начали отвечать через {ru_number(latency)} с. «Небольшая пауза покажет, что вы обдумываете "
                 "вопрос», но долгое молчание звучит как растерянность: начните с короткой вводной фразы.")
-    return Verdict("latency", level, latency, f"до {_num(t.latency_attention_s)} с", tip,
+    return Verdict("latency", level, latency, f"до {ru_number(t.latency_attention_s)} с", tip,
                    _source("latency_attention_s"))
 
 
@@ -110,7 +107,7 @@ def _fillers(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     repeated = bool(lexical) and lexical[0][1] > t.filler_repeat_attention
     level = (PROBLEM if rate > t.fillers_per_100_problem else
              ATTENTION if rate > t.fillers_per_100_attention or repeated else GOOD)
-    norm = f"до {_num(t.fillers_per_100_attention)} на 100 слов"
+    norm = f"до {ru_number(t.fillers_per_100_attention)} на 100 слов"
     if level == GOOD:
         tip = "Слов-паразитов почти нет: так держать."
     else:
@@ -128,7 +125,7 @@ def _hesitations(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     tip = ("Заминок («эээ», «ммм») почти нет." if level == GOOD else
            f"Заминок «эээ»/«ммм»: {m.fillers.hesitation_count}. Вместо них делайте тихую паузу — "
            "«говорите четко и уверенно».")
-    return Verdict("hesitations", level, rate, f"до {_num(t.hesitations_per_min_attention)} в минуту", tip,
+    return Verdict("hesitations", level, rate, f"до {ru_number(t.hesitations_per_min_attention)} в минуту", tip,
                    _source("hesitations_per_min_attention"))
 
 
@@ -141,7 +138,7 @@ def _hedges(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     tip = ("Формулировки уверенные." if level == GOOD else
            f"Слова неуверенности ({', '.join(f'«{k}»' for k in list(h.breakdown)[:3])}) звучат как сомнение: "
            "«Говорите четко, уверенно».")
-    return Verdict("hedges", level, h.per_100_words, f"до {_num(t.hedges_per_100_attention)} на 100 слов", tip,
+    return Verdict("hedges", level, h.per_100_words, f"до {ru_number(t.hedges_per_100_attention)} на 100 слов", tip,
                    _source("hedges_per_100_attention"))
 
 
@@ -152,7 +149,7 @@ def _pitch(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     level = PROBLEM if sd < t.monotone_sd_st else ATTENTION if sd < t.flat_sd_st else GOOD
     tip = ("Интонация живая." if level == GOOD else
            "Голос звучит ровно. «Используйте разнообразную интонацию» и выделяйте голосом главное.")
-    return Verdict("pitch", level, sd, f"от {_num(t.flat_sd_st)} полутона", tip, _source("monotone_sd_st"))
+    return Verdict("pitch", level, sd, f"от {ru_number(t.flat_sd_st)} полутона", tip, _source("monotone_sd_st"))
 
 
 def _volume(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
@@ -166,7 +163,7 @@ def _volume(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     else:
         level, tip = GOOD, "Громкость в норме."
     return Verdict("loudness", level, loud.rms_dbfs,
-                   f"{_num(t.too_quiet_dbfs, 0)}…{_num(t.too_loud_dbfs, 0)} дБFS", tip, _source("too_quiet_dbfs"))
+                   f"{ru_number(t.too_quiet_dbfs, 0)}…{ru_number(t.too_loud_dbfs, 0)} дБFS", tip, _source("too_quiet_dbfs"))
 
 
 def _noise(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
@@ -176,4 +173,4 @@ def _noise(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     level = PROBLEM if snr < t.snr_problem_db else ATTENTION if snr < t.snr_attention_db else GOOD
     tip = ("Фон тихий." if level == GOOD else
            "Вокруг шумно: «обеспечьте тишину и отсутствие отвлекающих факторов».")
-    return Verdict("noise", level, snr, f"от {_num(t.snr_attention_db, 0)} дБ", tip, _source("snr_attention_db"))
+    return Verdict("noise", level, snr, f"от {ru_number(t.snr_attention_db, 0)} дБ", tip, _source("snr_attention_db"))

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
+from analysis.labels import METRIC_NAMES, STAR_NAMES, ru_number
 from analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
-METRIC_NAMES = {
-    "tempo": "Темп", "pauses": "Паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
-    "hesitations": "Заминки", "hedges": "Неуверенность", "pitch": "Интонация", "loudness": "Громкость",
-    "noise": "Фон",
-}
-
-
-def _n(value, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}".replace(".", ",")
-
-
 def format_summary(report: Report) -> str:
-    lines = [f"Файл: {report.file}", f"Длительность: {_n(report.duration_s)} с"]
+    lines = [f"Файл: {report.file}", f"Длительность: {ru_number(report.duration_s)} с"]
     if not report.speech_detected:
         lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
     else:
@@ -31,34 +21,31 @@ def format_summary(report: Report) -> str:
         for v in report.delivery.verdicts:
             lines.append(f"  {VERDICT_MARK[v.verdict]} {METRIC_NAMES.get(v.metric, v.metric)}: {v.tip}")
     t = report.timing
-    lines.append(f"Модель: {report.model.name}; распознавание {_n(t.transcribe_s)} с, "
-                 f"загрузка модели {_n(t.load_s)} с, анализ {_n(t.analyze_s, 2)} с")
+    lines.append(f"Модель: {report.model.name}; распознавание {ru_number(t.transcribe_s)} с, "
+                 f"загрузка модели {ru_number(t.load_s)} с, анализ {ru_number(t.analyze_s, 2)} с")
     return "\n".join(lines) + "\n"
 
 
 def _metrics(report: Report) -> list[str]:
     lines = []
     if (tempo := report.tempo) and tempo.syllables_per_sec is not None:
-        lines.append(f"Темп: {_n(tempo.words_per_min, 0)} слов/мин, {_n(tempo.syllables_per_sec)} слога/с "
-                     f"(без пауз {_n(tempo.articulation_rate_sps)})")
+        lines.append(f"Темп: {ru_number(tempo.words_per_min, 0)} слов/мин, {ru_number(tempo.syllables_per_sec)} слога/с "
+                     f"(без пауз {ru_number(tempo.articulation_rate_sps)})")
     if (pauses := report.pauses) and pauses.count is not None and pauses.speech_end_s is not None:
-        lines.append(f"Паузы: {pauses.count}, длинных {pauses.long_count}, самая длинная {_n(pauses.max_s)} с; "
-                     f"начало ответа через {_n(pauses.response_latency_s)} с")
+        lines.append(f"Паузы: {pauses.count}, длинных {pauses.long_count}, самая длинная {ru_number(pauses.max_s)} с; "
+                     f"начало ответа через {ru_number(pauses.response_latency_s)} с")
     if fillers := report.fillers:
         top = ", ".join(f"«{k}» ×{v}" for k, v in list(fillers.breakdown.items())[:5])
-        lines.append(f"Слова-паразиты и заминки: {fillers.count} ({_n(fillers.per_100_words)} на 100 слов)"
+        lines.append(f"Слова-паразиты и заминки: {fillers.count} ({ru_number(fillers.per_100_words)} на 100 слов)"
                      + (f": {top}" if top else ""))
     if (hedges := report.hedges) and hedges.count:
         lines.append("Неуверенные слова: " + ", ".join(f"«{k}» ×{v}" for k, v in hedges.breakdown.items()))
     if (pitch := report.pitch) and pitch.median_hz is not None:
-        lines.append(f"Интонация: основной тон {_n(pitch.median_hz, 0)} Гц, разброс {_n(pitch.sd_semitones)} пт"
+        lines.append(f"Интонация: основной тон {ru_number(pitch.median_hz, 0)} Гц, разброс {ru_number(pitch.sd_semitones)} пт"
                      + (" (монотонно)" if pitch.monotone else ""))
     if (loud := report.loudness) and loud.rms_dbfs is not None:
-        lines.append(f"Громкость: {_n(loud.rms_dbfs)} дБFS ({_n(loud.lufs)} LUFS), сигнал/шум {_n(loud.snr_db, 0)} дБ")
+        lines.append(f"Громкость: {ru_number(loud.rms_dbfs)} дБFS ({ru_number(loud.lufs)} LUFS), сигнал/шум {ru_number(loud.snr_db, 0)} дБ")
     return lines
-
-
-STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
 
 def _content(content) -> list[str]:

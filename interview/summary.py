@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from analysis.labels import METRIC_NAMES
 from analysis.report import Report
 from interview.history import History
 
-TITLES = {
-    "tempo": "Темп речи", "pauses": "Длинные паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
-    "hesitations": "Заминки «эээ»", "hedges": "Неуверенные слова", "pitch": "Интонация", "loudness": "Громкость",
-    "noise": "Шум вокруг", "star": "Структура STAR", "numbers": "Объяснение цифр", "role": "Ваша роль («я»)",
-}
 # metric column -> True when a lower value is better
 COMPARED = {"fillers_per_100_words": True, "long_pauses": True, "response_latency_s": True,
             "pitch_sd_st": False}
@@ -40,7 +36,7 @@ def summarize(history: History, session_id: int, reports: list[tuple[object, Rep
                         "overall": report.delivery.overall if report.delivery else None,
                         "star_complete": bool(content and content.star and content.star.complete),
                         "transcript": report.transcript.text})
-    work_on = [{"metric": m, "title": TITLES.get(m, m), "tip": tips[m]} for m, _ in issues.most_common(3)]
+    work_on = [{"metric": m, "title": METRIC_NAMES.get(m, m), "tip": tips[m]} for m, _ in issues.most_common(3)]
     return {"session_id": session_id, "answers": answers, "work_on": work_on,
             "compared_to_previous": _compare(history, session_id)}
 

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from analysis.labels import ru_number
 from interview.export import session_csv, session_html, session_json
 from interview.plans import MODES
 
@@ -75,8 +76,8 @@ class HistoryScreen(QWidget):
         lines = []
         for answer in self.history.answers(session_id):
             tries = self.history.attempts(answer["question_id"])
-            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {_value(t['fillers_per_min'])}, "
-                               f"слогов/с {_value(t['syllables_per_sec'])}" for t in tries)
+            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {ru_number(t['fillers_per_min'])}, "
+                               f"слогов/с {ru_number(t['syllables_per_sec'])}" for t in tries)
             lines.append(f"<b>{answer['question_text']}</b><br>{cells}")
         self.attempts.setText("<br>".join(lines))
 
@@ -87,7 +88,3 @@ class HistoryScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
         if path:
             Path(path).write_text(render(self.history, session_id), encoding="utf-8")
-
-
-def _value(number) -> str:
-    return "—" if number is None else f"{number:g}".replace(".", ",")

@@ -8,12 +8,12 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from analysis.audio_file import load_audio
+from analysis.labels import STAR_NAMES
 from audio.playback import play
 from desktop.widgets.metric_card import MetricCard
 from desktop.widgets.timeline import Timeline
 from desktop.widgets.transcript_view import TranscriptView
 
-STAR_NAMES = {"situation": "Ситуация", "task": "Задача", "action": "Действия", "result": "Результат"}
 
 
 class ReviewScreen(QWidget):
@@ -119,7 +119,7 @@ class ReviewScreen(QWidget):
         if not content or not content.star:
             return ""
         star = content.star
-        parts = " · ".join(f"{STAR_NAMES[k]}: {'есть' if star.present[k] else '<b>нет</b>'} "
+        parts = " · ".join(f"{STAR_NAMES[k].capitalize()}: {'есть' if star.present[k] else '<b>нет</b>'} "
                            f"({star.share[k]:.0%})" for k in STAR_NAMES)
         ownership = content.ownership
         own = (f"<br>«Я» в действиях: {ownership.i_share:.0%}" + (" — роль неясна" if ownership.role_unclear else "")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from analysis.config import describe_thresholds
+from analysis.labels import ru_number
 from interview.paths import data_dir
 
 # A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
@@ -131,11 +132,9 @@ class SettingsScreen(QWidget):
         names = [row["name"] for row in describe_thresholds()]
         for name, factor in (("slow_syllables_per_s", BASELINE_SLOW), ("fast_syllables_per_s", BASELINE_FAST)):
             self.table.item(names.index(name), 1).setText(f"{syllables_per_sec * factor:.2f}")
-        def n(value: float) -> str:
-            return f"{value:.1f}".replace(".", ",")
-
-        self.calibration_result.setText(f"Ваш темп чтения: {n(syllables_per_sec)} слога/с. Норма темпа: "
-                                        f"{n(syllables_per_sec * BASELINE_SLOW)}–{n(syllables_per_sec * BASELINE_FAST)}"
+        self.calibration_result.setText(f"Ваш темп чтения: {ru_number(syllables_per_sec)} слога/с. Норма темпа: "
+                                        f"{ru_number(syllables_per_sec * BASELINE_SLOW)}–"
+                                        f"{ru_number(syllables_per_sec * BASELINE_FAST)}"
                                         ". Нажмите «Сохранить».")
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from analysis.labels import METRIC_NAMES, ru_number
+
 COLORS = {"good": "#1b7f3b", "attention": "#a66a00", "problem": "#b3261e"}
-NAMES = {"tempo": "Темп", "pauses": "Паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
-         "hesitations": "Заминки", "hedges": "Неуверенность", "pitch": "Интонация", "loudness": "Громкость",
-         "noise": "Фон"}
 
 
 class MetricCard(QFrame):
@@ -17,8 +16,8 @@ class MetricCard(QFrame):
         self.setObjectName("card")
         self.setStyleSheet(f"#card {{ border: 2px solid {color}; border-radius: 8px; }}")
         layout = QVBoxLayout(self)
-        value = "—" if verdict.value is None else f"{verdict.value:g}".replace(".", ",")
-        title = QLabel(f"<b>{NAMES.get(verdict.metric, verdict.metric)}</b>: "
+        value = ru_number(verdict.value, 2)
+        title = QLabel(f"<b>{METRIC_NAMES.get(verdict.metric, verdict.metric)}</b>: "
                        f"<span style='color:{color}'>{value}</span>")
         norm = QLabel(f"Норма: {verdict.norm}")
         norm.setToolTip(f"Источник: {verdict.source}")
