@@ -16,6 +16,7 @@ from analysis.content.section import QuestionContext, analyze_content
 from analysis.delivery import analyze_delivery
 from analysis.model_store import ModelSpec, resolve_model
 from analysis.report import ModelInfo, Report, SourceInfo, Timing
+from analysis.transcript import Transcript
 from analysis.transcribe import (CancelCheck, ProgressCallback, TranscribeOptions, load_model,
                                  transcribe)
 from analysis.verdicts import judge_delivery
@@ -61,17 +62,20 @@ class Analyzer:
         path: str | os.PathLike,
         *,
         question: QuestionContext = QuestionContext(),
+        transcript: Transcript | None = None,
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
         """Decode, transcribe and analyse one file; ``question`` says what was asked.
+
+        ``transcript`` is given when it was made while recording (``analysis.streaming``).
 
         Raises ``AudioLoadError``, ``ModelError`` or ``Cancelled``.
         """
         started = time.perf_counter()
         audio = load_audio(path)
         decode_s = time.perf_counter() - started
-        return self.analyze_audio(audio, str(path), decode_s=decode_s, question=question,
+        return self.analyze_audio(audio, str(path), decode_s=decode_s, question=question, transcript=transcript,
                                   progress=progress, should_cancel=should_cancel)
 
     def analyze_audio(
@@ -81,14 +85,16 @@ class Analyzer:
         *,
         decode_s: float = 0.0,
         question: QuestionContext = QuestionContext(),
+        transcript: Transcript | None = None,
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
         """Analyse an already decoded signal (used by recording, which has no file to decode)."""
         load_s = self.prepare()
         started = time.perf_counter()
-        transcript = transcribe(self._whisper, audio.samples, self.options,
-                                progress=progress, should_cancel=should_cancel)
+        if transcript is None:
+            transcript = transcribe(self._whisper, audio.samples, self.options,
+                                    progress=progress, should_cancel=should_cancel)
         transcribe_s = time.perf_counter() - started
         started = time.perf_counter()
         report = Report(

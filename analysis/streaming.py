@@ -1,0 +1,179 @@
+"""Transcription while the candidate speaks, so the review is ready when the answer ends.
+
+Audio is fed as it is recorded. Whenever at least ``min_chunk_s`` is pending,
+the pending audio is cut at its last pause (Silero VAD, as the whole-file path
+uses) and that piece is transcribed on its own; cuts fall in silence, so no
+word is split. If nobody pauses for ``max_chunk_s``, the piece is cut there
+with an overlap: only words that end before the overlap are kept, and the
+next piece starts where the last kept word ended, so words at the edge are
+neither lost nor doubled. When the answer ends, only the tail is left.
+
+Live indicators (pace over the last 25 s, fillers so far, seconds since the
+last pause) come from the words transcribed so far.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.signal import resample_poly
+
+from analysis.fillers import find_fillers
+from analysis.speech_activity import silero_probabilities
+from analysis.transcribe import TranscribeOptions, transcribe
+from analysis.transcript import Transcript, Word
+
+logger = logging.getLogger(__name__)
+RATE = 16_000
+_WINDOW = 512  # Silero's window (32 ms)
+
+
+@dataclass(frozen=True)
+class LiveIndicators:
+    words_per_min: float | None  # over the last ``window_s``
+    fillers: int
+    since_pause_s: float | None
+    transcribed_s: float
+
+
+class StreamingTranscriber:
+    """Feed audio with ``feed``; ``step`` transcribes a finished piece; ``finish`` the tail."""
+
+    def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
+                 min_chunk_s: float = 10.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
+                 min_pause_s: float = 0.3):
+        self.model, self.options, self.source_rate = model, options, source_rate
+        self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
+                                                                                 min_pause_s)
+        self._audio = np.zeros(0, np.float32)  # at 16 kHz
+        self._pending_raw: list[np.ndarray] = []
+        self._committed = 0  # samples of audio already transcribed
+        self.words: list[Word] = []
+        self.texts: list[str] = []
+        self._lock = threading.Lock()
+
+    # --- input -----------------------------------------------------------------------------
+    def feed(self, samples: np.ndarray) -> None:
+        """Audio as recorded: int16 or float, mono, at ``source_rate``."""
+        block = samples.astype(np.float32) / 32768 if samples.dtype == np.int16 else samples.astype(np.float32)
+        with self._lock:
+            self._pending_raw.append(block)
+
+    def _take_fed(self) -> None:
+        with self._lock:
+            raw, self._pending_raw = self._pending_raw, []
+        if raw:
+            block = np.concatenate(raw)
+            if self.source_rate != RATE:
+                block = resample_poly(block, RATE, self.source_rate).astype(np.float32)
+            self._audio = np.concatenate([self._audio, block])
+
+    # --- work --------------------------------------------------------------------------------
+    def step(self) -> bool:
+        """Transcribe one finished piece if there is one; True when it did."""
+        self._take_fed()
+        pending = len(self._audio) - self._committed
+        if pending < self.min_chunk_s * RATE:
+            return False
+        cut = self._pause_cut()
+        if cut is not None:
+            self._transcribe_piece(self._committed, cut, keep_until=None)
+            return True
+        if pending >= self.max_chunk_s * RATE:
+            end = self._committed + int(self.max_chunk_s * RATE)
+            self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
+            return True
+        return False
+
+    def finish(self) -> Transcript:
+        """Transcribe what is left after the answer ended; the whole transcript."""
+        self._take_fed()
+        if len(self._audio) - self._committed > int(0.2 * RATE):
+            self._transcribe_piece(self._committed, len(self._audio), keep_until=None)
+        return Transcript(" ".join(t for t in self.texts if t), list(self.words))
+
+    @property
+    def audio(self) -> np.ndarray:
+        """Everything fed so far, at 16 kHz (for the delivery metrics at the end)."""
+        self._take_fed()
+        return self._audio
+
+    def _pause_cut(self) -> int | None:
+        """The middle of the last pause of at least ``min_pause_s`` after ``min_chunk_s`` of pending audio."""
+        start = self._committed
+        segment = self._audio[start:]
+        usable = len(segment) // _WINDOW * _WINDOW
+        if usable == 0:
+            return None
+        speech = silero_probabilities(segment[:usable])[: usable // _WINDOW] > self.options.vad_threshold
+        need = int(self.min_pause_s * RATE / _WINDOW)
+        run_end = None
+        for i in range(len(speech) - 1, int(self.min_chunk_s * RATE / _WINDOW) - 1, -1):
+            if not speech[i]:
+                run_end = i if run_end is None else run_end
+                if run_end - i + 1 >= need and i > 0 and speech[:i].any():
+                    return start + (i + run_end + 1) // 2 * _WINDOW
+            else:
+                run_end = None
+        return None
+
+    def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None) -> None:
+        piece = transcribe(self.model, self._audio[begin:end], self.options)
+        offset = begin / RATE
+        limit = None if keep_until is None else keep_until / RATE
+        kept = []
+        for word in piece.words:
+            shifted = Word(word.word, round(word.start + offset, 3), round(word.end + offset, 3), word.probability)
+            if limit is not None and shifted.end > limit:
+                break
+            kept.append(shifted)
+        self.words.extend(kept)
+        if limit is None:
+            self.texts.append(piece.text)
+            self._committed = end
+        else:
+            self.texts.append(" ".join(w.word for w in kept))
+            self._committed = int(kept[-1].end * RATE) if kept else keep_until
+
+    # --- live indicators ------------------------------------------------------------------------
+    def live(self, now_s: float | None = None, *, window_s: float = 25.0) -> LiveIndicators:
+        words = list(self.words)
+        heard = len(self._audio) / RATE
+        now_s = heard if now_s is None else now_s
+        recent = [w for w in words if w.end >= now_s - window_s]
+        span = min(window_s, now_s - recent[0].start) if recent else 0
+        wpm = round(len(recent) / span * 60, 1) if recent and span > 3 else None
+        gaps = [b.start for a, b in zip(words, words[1:]) if b.start - a.end >= 0.5]
+        last_pause = gaps[-1] if gaps else (words[0].start if words else None)
+        return LiveIndicators(wpm, len(find_fillers(words)),
+                              None if last_pause is None else round(max(0.0, now_s - last_pause), 1),
+                              round(self._committed / RATE, 2))
+
+
+class StreamingWorker:
+    """Runs ``step`` on a thread while audio arrives; ``stop`` returns the finished transcript."""
+
+    def __init__(self, transcriber: StreamingTranscriber, *, poll_s: float = 0.25):
+        self.transcriber = transcriber
+        self._stop = threading.Event()
+        self._poll = poll_s
+        self._thread = threading.Thread(target=self._run, name="streaming-asr", daemon=True)
+        self._thread.start()
+        self.busy_s = 0.0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            did = self.transcriber.step()
+            self.busy_s += time.perf_counter() - started if did else 0.0
+            if not did:
+                self._stop.wait(self._poll)
+
+    def stop(self) -> Transcript:
+        self._stop.set()
+        self._thread.join()
+        return self.transcriber.finish()

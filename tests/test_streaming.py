@@ -1,0 +1,52 @@
+"""Streaming transcription: pieces cut at pauses, nothing lost or doubled at the edges, a short tail."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from analysis.audio_file import load_audio
+from analysis.streaming import StreamingTranscriber
+from analysis.transcribe import transcribe
+from analysis.wer import word_error_rate, words_of
+
+
+def stream(analyzer, path, **kwargs):
+    audio = load_audio(path, sample_rate=48_000).samples
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, **kwargs)
+    pieces = 0
+    for i in range(0, len(audio), 4_800):  # 0.1 s blocks, as the recorder delivers them
+        streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16))
+        pieces += streamer.step()
+    started = time.perf_counter()
+    transcript = streamer.finish()
+    return streamer, transcript, pieces, time.perf_counter() - started
+
+
+def test_pieces_are_cut_in_pauses_and_joined_without_loss(analyzer, fixtures_dir):
+    streamer, transcript, pieces, tail_s = stream(analyzer, fixtures_dir / "pauses.wav", min_chunk_s=3.0)
+    assert pieces >= 2  # 13 s with pauses: cut more than once before the end
+    whole = transcribe(analyzer._whisper, streamer.audio, analyzer.options)
+    assert word_error_rate(words_of(whole.text), words_of(transcript.text)) <= 0.05
+    assert all(a.end <= b.start + 1e-3 for a, b in zip(transcript.words, transcript.words[1:]))
+
+
+def test_long_stretch_without_pauses_uses_an_overlap(analyzer, fixtures_dir):
+    """Forced cuts every 6 s (no pause long enough): no word twice, none missing."""
+    streamer, transcript, pieces, _ = stream(analyzer, fixtures_dir / "star.wav", min_chunk_s=4.0,
+                                             max_chunk_s=6.0, min_pause_s=5.0)
+    assert pieces >= 3
+    said = words_of(transcript.text)
+    assert not any(a == b for a, b in zip(said, said[1:]))  # no word doubled at an edge
+    assert all(a.end <= b.start + 1e-3 for a, b in zip(transcript.words, transcript.words[1:]))
+    whole = transcribe(analyzer._whisper, streamer.audio, analyzer.options)
+    assert abs(len(transcript.words) - len(whole.words)) <= 0.2 * len(whole.words)  # nothing lost
+
+
+def test_tail_is_short_and_live_indicators(analyzer, fixtures_dir):
+    streamer, transcript, _, tail_s = stream(analyzer, fixtures_dir / "fillers.wav", min_chunk_s=3.0)
+    assert transcript.words
+    live = streamer.live()
+    assert live.fillers >= 3 and live.words_per_min and 40 < live.words_per_min < 250
+    assert live.since_pause_s is not None and live.transcribed_s > 9
