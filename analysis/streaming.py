@@ -20,7 +20,6 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from analysis.fillers import find_fillers
 from analysis.speech_activity import silero_probabilities
@@ -69,6 +68,8 @@ class StreamingTranscriber:
         if raw:
             block = np.concatenate(raw)
             if self.source_rate != RATE:
+                from scipy.signal import resample_poly  # deferred: 0.5 s to import
+
                 block = resample_poly(block, RATE, self.source_rate).astype(np.float32)
             self._audio = np.concatenate([self._audio, block])
 
@@ -88,6 +89,12 @@ class StreamingTranscriber:
             self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
             return True
         return False
+
+    def loaded_audio(self):
+        """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
+        from analysis.audio_file import LoadedAudio
+
+        return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
 
     def finish(self) -> Transcript:
         """Transcribe what is left after the answer ended; the whole transcript."""
@@ -161,9 +168,9 @@ class StreamingWorker:
         self.transcriber = transcriber
         self._stop = threading.Event()
         self._poll = poll_s
+        self.busy_s = 0.0  # seconds spent transcribing while audio still arrived
         self._thread = threading.Thread(target=self._run, name="streaming-asr", daemon=True)
         self._thread.start()
-        self.busy_s = 0.0
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scipy.signal import resample_poly
-
 from audio.devices import find_device, get_backend
 from audio.errors import AudioDeviceError, from_portaudio
 
@@ -60,6 +58,8 @@ def play(samples: np.ndarray, sr: int, *, device: str | int | None = None, backe
     rate = _output_rate(target, backend)
     data = np.asarray(samples, dtype=np.float32).reshape(-1)
     if rate != sr:
+        from scipy.signal import resample_poly  # 0.5 s to import: deferred
+
         data = resample_poly(data, rate, sr).astype(np.float32)
     position = 0
     playback = Playback()

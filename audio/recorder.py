@@ -77,14 +77,17 @@ class Recorder:
     device : index or name substring; None for the system default
     backend : sounddevice or a fake (see audio.devices)
     ring_seconds : capacity of the ring between the callback and the writer
+    on_block : called from the writer thread with each int16 block once it is on disk
+        (streaming transcription listens here)
     """
 
     def __init__(self, path: str | Path, *, device: str | int | None = None, backend=None,
-                 ring_seconds: float = 10.0):
+                 ring_seconds: float = 10.0, on_block=None):
         self.path = Path(path)
         self._backend = backend or get_backend()
         self._device_spec = device
         self._ring_seconds = ring_seconds
+        self._on_block = on_block
         self.device: Device | None = None
         self.rate = 0
         self._ring: RingBuffer | None = None
@@ -202,7 +205,10 @@ class Recorder:
             return True
         self._last_data = time.monotonic()
         self._update_level(block)
-        return self._guard(lambda: self._writer.append(block))
+        written = self._guard(lambda: self._writer.append(block))
+        if written and self._on_block is not None:
+            self._on_block(block)
+        return written
 
     def _guard(self, write) -> bool:
         """Run a disk write; a full disk or I/O error ends the take with a message."""

@@ -12,7 +12,6 @@ Call-progress tones follow ITU-T E.180 for Russia: 425 Hz; ringing 0.8 s on,
 from __future__ import annotations
 
 import numpy as np
-from scipy.signal import butter, resample_poly, sosfiltfilt
 
 PHONE_RATE = 8_000
 BAND_HZ = (300.0, 3400.0)
@@ -74,6 +73,8 @@ def telephone_channel(y: np.ndarray, sr: int = 16_000, *, law: str = "alaw", noi
     (``noise_dbfs`` RMS, None for none), encode and decode with G.711
     (``"alaw"``, used on Russian lines, or ``"ulaw"``), resample back.
     """
+    from scipy.signal import butter, resample_poly, sosfiltfilt  # 0.5 s to import: deferred
+
     if law not in ("alaw", "ulaw"):
         raise ValueError(f"law must be 'alaw' or 'ulaw', not {law!r}")
     band = sosfiltfilt(butter(6, BAND_HZ, btype="bandpass", fs=sr, output="sos"), y)

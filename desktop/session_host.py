@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from analysis.audio_file import load_audio
 from analysis.engine import Analyzer
+from analysis.streaming import StreamingWorker
 from audio import cues
 from audio.playback import play
 from audio.recorder import Recorder
-from audio.telephone import telephone_channel
 from audio.voice import VoiceError, render_prompt
 from desktop import worker
 from interview.history import History
@@ -33,6 +33,7 @@ class SessionHost(QObject):
     state_changed = Signal(str)
     question = Signal(str, bool)  # text, phone mode (text hidden)
     level = Signal(object)  # audio.recorder.Level
+    live = Signal(object)  # analysis.streaming.LiveIndicators while the candidate speaks
     report_ready = Signal(int, object)  # answer id, Report
     summary_ready = Signal(dict)
     error = Signal(str)  # Russian, for the user
@@ -54,6 +55,8 @@ class SessionHost(QObject):
         self._reviewing = False
         self._held = None  # the next question, held while the candidate reviews an answer
         self._playing: list = []  # playbacks still running
+        self._stream = None  # (StreamingTranscriber, StreamingWorker) of the answer being recorded
+        self._streamed: dict = {}  # recording path -> transcript made while recording
 
     # --- control from the window -----------------------------------------------------------
     def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
@@ -98,13 +101,21 @@ class SessionHost(QObject):
             self._stop_recording()
         elif isinstance(effect, Analyze):
             self.busy.emit("Анализ ответа…")
-            worker.run(lambda: self.analyzer.analyze_file(effect.path, question=effect.question),
+            streamed = self._streamed.pop(str(effect.path), None)
+            worker.run(lambda: self._analyse(effect, streamed),
                        on_result=lambda report: self._analysed(effect, report),
                        on_error=lambda exc: self._analysis_failed(effect, exc))
         elif isinstance(effect, ShowSummary):
             self.timer.stop()
             self.summary_ready.emit(effect.summary)
         self._emit_state()
+
+    def _analyse(self, effect: Analyze, streamed):
+        """With a transcript made while recording only the analysis is left; else the whole file."""
+        if streamed is None:
+            return self.analyzer.analyze_file(effect.path, question=effect.question)
+        transcript, audio = streamed
+        return self.analyzer.analyze_audio(audio, str(effect.path), question=effect.question, transcript=transcript)
 
     def _speak(self, effect: Speak) -> None:
         if not self.speak_prompts:
@@ -113,6 +124,8 @@ class SessionHost(QObject):
 
         def render():
             audio = load_audio(render_prompt(effect.text))
+            from audio.telephone import telephone_channel  # scipy.signal: deferred, 0.5 s to import
+
             samples = telephone_channel(audio.samples, audio.sample_rate) if effect.phone else audio.samples
             return samples, audio.sample_rate
 
@@ -148,17 +161,40 @@ class SessionHost(QObject):
         worker.run(playback.wait, on_result=finished, on_error=finished)
 
     def _start_recording(self, effect: StartRecording) -> None:
-        self.recorder = Recorder(effect.path, device=self.input_device, backend=self.backend)
+        self._stream = None
+        if self.analyzer.model_label is not None:  # the model is loaded: transcribe while recording
+            transcriber = self.analyzer.new_stream(source_rate=48_000)
+            self._stream = (transcriber, StreamingWorker(transcriber))
+        on_block = self._stream[0].feed if self._stream else None
+        self.recorder = Recorder(effect.path, device=self.input_device, backend=self.backend, on_block=on_block)
 
         def failed(exc):
             self.error.emit(getattr(exc, "message_ru", "Не удалось начать запись."))
             self.session.abort(time.monotonic())
             self._emit_state()
 
-        worker.run(self.recorder.start, on_error=failed)
+        recorder, stream = self.recorder, self._stream
+
+        def start():
+            recorder.start()
+            if stream is not None:
+                stream[0].source_rate = recorder.rate  # known once the device is open
+
+        worker.run(start, on_error=failed)
 
     def _stop_recording(self) -> None:
-        recorder = self.recorder
+        recorder, stream = self.recorder, self._stream
+        self._stream = None
+
+        def stop_all():
+            result = recorder.stop()
+            if stream is not None:
+                transcriber, streaming = stream
+                if recorder.rate == transcriber.source_rate:
+                    self._streamed[str(result.path)] = (streaming.stop(), transcriber.loaded_audio())
+                else:
+                    streaming.stop()  # recorded at another rate: the whole file is transcribed instead
+            return result
 
         def saved(result):
             if result.error_ru:
@@ -166,8 +202,7 @@ class SessionHost(QObject):
             self.session.answer_recorded(result.path, result.seconds, time.monotonic(), error=result.error)
             self._emit_state()
 
-        worker.run(recorder.stop, on_result=saved,
-                   on_error=lambda e: self.error.emit("Не удалось сохранить запись."))
+        worker.run(stop_all, on_result=saved, on_error=lambda e: self.error.emit("Не удалось сохранить запись."))
 
     def _analysed(self, effect: Analyze, report) -> None:
         self._reviewing = self.review_each_answer
@@ -186,6 +221,8 @@ class SessionHost(QObject):
             return
         if self.recorder is not None and self.session.state == "answer":
             self.level.emit(self.recorder.level())
+            if self._stream is not None:
+                self.live.emit(self._stream[0].live())
             if self.recorder.failed:
                 self.session.stop_answer(time.monotonic())
         self.session.tick(time.monotonic())

@@ -31,7 +31,9 @@ class InterviewScreen(QWidget):
         self.timer.setAlignment(Qt.AlignCenter)
         self.timer.setStyleSheet("font-size: 28px;")
         self.meter = LevelMeter()
-        for widget in (self.question, self.state, self.timer, self.meter):
+        self.live = QLabel("")
+        self.live.setAlignment(Qt.AlignCenter)
+        for widget in (self.question, self.state, self.timer, self.meter, self.live):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -47,6 +49,7 @@ class InterviewScreen(QWidget):
         host.question.connect(self.show_question)
         host.state_changed.connect(self.show_state)
         host.level.connect(self.meter.show_level)
+        host.live.connect(self.show_live)
 
     def show_question(self, text: str, phone: bool) -> None:
         self.phone = phone
@@ -62,6 +65,13 @@ class InterviewScreen(QWidget):
             button.setVisible(visible[name])
         if state != "answer":
             self.meter.reset()
+            self.live.setText("")
+
+    def show_live(self, live) -> None:
+        """Pace over the last 25 s, fillers so far, time since the last pause, while speaking."""
+        pace = "—" if live.words_per_min is None else f"{live.words_per_min:.0f}"
+        pause = "—" if live.since_pause_s is None else f"{live.since_pause_s:.0f}"
+        self.live.setText(f"Темп: {pace} слов/мин · слов-паразитов: {live.fillers} · без паузы: {pause} с")
 
     def refresh_timer(self) -> None:
         left = self.host.time_left()
