@@ -18,7 +18,7 @@ from desktop.screens.start import StartScreen
 from desktop.screens.summary import SummaryScreen
 from desktop.session_host import SessionHost
 from interview import plans
-from interview.paths import data_dir
+from interview.paths import data_dir, scratch_wav
 
 logger = logging.getLogger(__name__)
 MIC_CHECK_S = 3.0
@@ -149,11 +149,10 @@ class MainWindow(QMainWindow):
 
     # --- microphone check ---------------------------------------------------------------------
     def check_microphone(self) -> None:
-        import tempfile
         import time
 
         self.start.mic_button.setEnabled(False)
-        path = tempfile.mktemp(suffix=".wav", dir=data_dir())
+        path = scratch_wav("mic-check")
         recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
         meter = QTimer(self)
         meter.setInterval(100)
@@ -162,7 +161,9 @@ class MainWindow(QMainWindow):
         def record():
             recorder.start()
             time.sleep(MIC_CHECK_S)
-            return recorder.stop()
+            result = recorder.stop()
+            path.unlink(missing_ok=True)  # a check, not an answer: nothing to keep
+            return result
 
         def done(result):
             meter.stop()

@@ -95,15 +95,15 @@ class SettingsScreen(QWidget):
                    on_error=lambda exc: self.model_result.setText(f"Не работает: {exc}"))
 
     def _calibrate(self) -> None:
-        import tempfile
         import time
 
         from audio.recorder import Recorder
         from desktop import worker
+        from interview.paths import scratch_wav
 
         if self.analyzer is None:
             return
-        path = tempfile.mktemp(suffix=".wav", dir=data_dir())
+        path = scratch_wav("reading")
         self.calibrate.setEnabled(False)
         self.calibration_result.setText("Читайте текст вслух…")
 
@@ -112,7 +112,10 @@ class SettingsScreen(QWidget):
             recorder.start()
             time.sleep(CALIBRATION_S)
             recorder.stop()
-            return self.analyzer.analyze_file(path).tempo.syllables_per_sec
+            try:
+                return self.analyzer.analyze_file(path).tempo.syllables_per_sec
+            finally:
+                path.unlink(missing_ok=True)
 
         def done(rate):
             self.calibrate.setEnabled(True)

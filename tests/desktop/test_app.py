@@ -89,3 +89,10 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixture
     assert window.review.structure.text().startswith("<b>Структура</b>")
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
     window.host.act("abort")
+
+
+def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp_path):
+    window.check_microphone()
+    qtbot.waitUntil(lambda: "Результат" in window.start.mic_result.text(), timeout=20_000)
+    assert "нормально" in window.start.mic_result.text()
+    assert list((tmp_path / "data" / "scratch").iterdir()) == []
