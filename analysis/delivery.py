@@ -40,13 +40,16 @@ class DeliveryMetrics:
     seconds: dict[str, float]  # compute time per stage, for bench/analysis_speed.py
 
 
-def analyze_delivery(y: np.ndarray, sr: int, words: list[Word],
-                     thresholds: Thresholds = Thresholds()) -> DeliveryMetrics:
-    """All delivery sections for a 16 kHz mono signal and its recognised words."""
+def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thresholds = Thresholds(), *,
+                     probabilities: np.ndarray | None = None) -> DeliveryMetrics:
+    """All delivery sections for a 16 kHz mono signal and its recognised words.
+
+    ``probabilities`` are Silero's, when streaming has computed them already.
+    """
     clock = _Clock()
     features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
     clock.lap("features")
-    activity = detect_speech(y, features, thresholds)
+    activity = detect_speech(y, features, thresholds, probabilities=probabilities)
     clock.lap("speech_activity")
     lexical = find_fillers(words)
     transcribed = [f for f in lexical if f.kind == "hesitation"]

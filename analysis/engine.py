@@ -60,9 +60,10 @@ class Analyzer:
         """Resolve and load the model now; returns the seconds it took (0 if warm)."""
         started = time.perf_counter()
         if self._spec is None:
-            self._spec = resolve_model(self._model_arg)
-            self._whisper = load_model(self._spec, self.options)
+            spec = resolve_model(self._model_arg)
+            self._whisper = load_model(spec, self.options)
             self._warm_up()
+            self._spec = spec  # last: ``model_label`` is set only once everything is ready
         return time.perf_counter() - started
 
     def _warm_up(self) -> None:
@@ -108,10 +109,14 @@ class Analyzer:
         decode_s: float = 0.0,
         question: QuestionContext = QuestionContext(),
         transcript: Transcript | None = None,
+        vad_probabilities=None,
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
-        """Analyse an already decoded signal (used by recording, which has no file to decode)."""
+        """Analyse an already decoded signal (used by recording, which has no file to decode).
+
+        A transcript and Silero probabilities made while recording save their work here.
+        """
         load_s = self.prepare()
         started = time.perf_counter()
         if transcript is None:
@@ -129,7 +134,8 @@ class Analyzer:
             transcript=transcript,
             timing=Timing(),
         )
-        metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds)
+        metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds,
+                                   probabilities=vad_probabilities)
         report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
         report.content = analyze_content(transcript.words, question)
         report.timing = Timing(

@@ -49,6 +49,7 @@ class StreamingTranscriber:
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
         self._audio = np.zeros(0, np.float32)  # at 16 kHz
+        self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
         self._committed = 0  # samples of audio already transcribed
         self.words: list[Word] = []
@@ -91,7 +92,10 @@ class StreamingTranscriber:
         return False
 
     def loaded_audio(self):
-        """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
+        """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then.
+
+        Pair it with ``probabilities`` so that the analysis need not run the VAD again either.
+        """
         from analysis.audio_file import LoadedAudio
 
         return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
@@ -109,14 +113,30 @@ class StreamingTranscriber:
         self._take_fed()
         return self._audio
 
+    def _update_probabilities(self, *, final: bool = False) -> None:
+        """Run Silero on the audio not yet covered, a second or more at a time (all of it when ``final``)."""
+        done = len(self._probs) * _WINDOW
+        todo = (len(self._audio) - done) // _WINDOW * _WINDOW
+        if todo >= (_WINDOW if final else RATE):
+            fresh = silero_probabilities(self._audio[done:done + todo])[: todo // _WINDOW]
+            self._probs = np.concatenate([self._probs, fresh])
+
+    @property
+    def probabilities(self) -> np.ndarray:
+        """Silero probabilities of the whole answer so far, for the delivery analysis at the end."""
+        self._take_fed()
+        self._update_probabilities(final=True)
+        return self._probs
+
     def _pause_cut(self) -> int | None:
         """The middle of the last pause of at least ``min_pause_s`` after ``min_chunk_s`` of pending audio."""
+        self._update_probabilities()
         start = self._committed
-        segment = self._audio[start:]
-        usable = len(segment) // _WINDOW * _WINDOW
-        if usable == 0:
+        first = -(-start // _WINDOW)  # the first window wholly inside the pending audio
+        speech = self._probs[first:] > self.options.vad_threshold
+        start = first * _WINDOW
+        if len(speech) == 0:
             return None
-        speech = silero_probabilities(segment[:usable])[: usable // _WINDOW] > self.options.vad_threshold
         need = int(self.min_pause_s * RATE / _WINDOW)
         run_end = None
         for i in range(len(speech) - 1, int(self.min_chunk_s * RATE / _WINDOW) - 1, -1):

@@ -74,7 +74,8 @@ def main() -> None:
         end_of_answer = time.perf_counter()
         transcript = worker.stop()
         tail_s = time.perf_counter() - end_of_answer
-        report = analyzer.analyze_audio(streamer.loaded_audio(), str(path), transcript=transcript)
+        report = analyzer.analyze_audio(streamer.loaded_audio(), str(path), transcript=transcript,
+                                        vad_probabilities=streamer.probabilities)
         streaming_s = time.perf_counter() - end_of_answer
 
         whole_started = time.perf_counter()

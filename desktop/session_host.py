@@ -114,8 +114,9 @@ class SessionHost(QObject):
         """With a transcript made while recording only the analysis is left; else the whole file."""
         if streamed is None:
             return self.analyzer.analyze_file(effect.path, question=effect.question)
-        transcript, audio = streamed
-        return self.analyzer.analyze_audio(audio, str(effect.path), question=effect.question, transcript=transcript)
+        transcript, audio, probabilities = streamed
+        return self.analyzer.analyze_audio(audio, str(effect.path), question=effect.question, transcript=transcript,
+                                           vad_probabilities=probabilities)
 
     def _speak(self, effect: Speak) -> None:
         if not self.speak_prompts:
@@ -191,7 +192,8 @@ class SessionHost(QObject):
             if stream is not None:
                 transcriber, streaming = stream
                 if recorder.rate == transcriber.source_rate:
-                    self._streamed[str(result.path)] = (streaming.stop(), transcriber.loaded_audio())
+                    self._streamed[str(result.path)] = (streaming.stop(), transcriber.loaded_audio(),
+                                                        transcriber.probabilities)
                 else:
                     streaming.stop()  # recorded at another rate: the whole file is transcribed instead
             return result

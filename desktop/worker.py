@@ -49,8 +49,14 @@ def run(fn: Callable, *args, on_result: Callable | None = None, on_error: Callab
 
     def finish(handler, value):
         _alive.discard(signals)
-        if handler is not None:
+        if handler is None:
+            return
+        try:
             handler(value)
+        except RuntimeError as exc:  # the widget it would update was closed meanwhile
+            if "already deleted" not in str(exc):
+                raise
+            logger.info("a background result arrived after its widget closed")
 
     signals.result.connect(lambda value: finish(on_result, value))
     signals.error.connect(lambda exc: finish(on_error, exc))

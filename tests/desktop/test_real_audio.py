@@ -19,7 +19,7 @@ def window(qtbot, tmp_path, analyzer, monkeypatch):
     win = build_window(speak=True)  # real devices, real Festival prompts
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.analyzer.model_label is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: win.start.model_label.text().startswith("Модель готова"), timeout=60_000)
     yield win
     win.host.timer.stop()
     win.history.close()
