@@ -48,7 +48,8 @@ class StreamingTranscriber:
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
-        self._audio = np.zeros(0, np.float32)  # at 16 kHz
+        self._buffer = np.zeros(RATE * 60, np.float32)  # the answer at 16 kHz; grows by doubling
+        self._length = 0
         self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
         self._committed = 0  # samples of audio already transcribed
@@ -72,7 +73,21 @@ class StreamingTranscriber:
                 from scipy.signal import resample_poly  # deferred: 0.5 s to import
 
                 block = resample_poly(block, RATE, self.source_rate).astype(np.float32)
-            self._audio = np.concatenate([self._audio, block])
+            self._append(block)
+
+    def _append(self, block: np.ndarray) -> None:
+        """Add to the buffer without copying the whole answer each time (it is fed every 0.25 s)."""
+        needed = self._length + len(block)
+        if needed > len(self._buffer):
+            grown = np.zeros(max(needed, 2 * len(self._buffer)), np.float32)
+            grown[:self._length] = self._buffer[:self._length]
+            self._buffer = grown
+        self._buffer[self._length:needed] = block
+        self._length = needed
+
+    @property
+    def _audio(self) -> np.ndarray:
+        return self._buffer[:self._length]
 
     # --- work --------------------------------------------------------------------------------
     def step(self) -> bool:
