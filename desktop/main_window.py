@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
 
     def _next(self) -> None:
         self.review.stop()
-        self.show_screen(self.interview)
+        finished = self.host.session is not None and self.host.session.state == "summary"
+        self.show_screen(self.summary if finished else self.interview)
         self.host.continue_()
 
     def _retake(self) -> None:
@@ -142,10 +143,8 @@ class MainWindow(QMainWindow):
 
     def _summary(self, summary: dict) -> None:
         self.summary.show_summary(summary)
-        if self.stack.currentWidget() is not self.review:
+        if self.stack.currentWidget() is not self.review:  # else "Далее" on the review leads there
             self.show_screen(self.summary)
-        else:
-            self.review.next_requested.connect(lambda: self.show_screen(self.summary))
 
     # --- microphone check ---------------------------------------------------------------------
     def check_microphone(self) -> None:
