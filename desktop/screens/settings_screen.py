@@ -90,8 +90,12 @@ class SettingsScreen(QWidget):
 
         name = self.model.text().strip() or None
         self.model_result.setText("Проверяем…")
-        worker.run(lambda: (resolve_model(name).label, load_model(resolve_model(name)))[0],
-                   on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
+        def check():
+            spec = resolve_model(name)  # checksums the bundled model: once is enough
+            load_model(spec)
+            return spec.label
+
+        worker.run(check, on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
                    on_error=lambda exc: self.model_result.setText(f"Не работает: {exc}"))
 
     def _calibrate(self) -> None:
