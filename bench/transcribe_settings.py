@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.audio_file import load_audio  # noqa: E402
+from analysis.fillers import HESITATION  # noqa: E402
 from analysis.model_store import resolve_model  # noqa: E402
 from analysis.transcribe import TranscribeOptions, load_model  # noqa: E402
 from analysis.wer import word_error_rate as wer, words_of  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILLER_PROMPT = "Ну, эээ, вот, как бы, ммм, это самое, короче, в общем."
-HESITATION = re.compile(r"^(э+|эм+|м+|а+)$")
 LEXICAL = ("ну", "вот", "как бы", "в общем", "короче")
 NUMBER_WORDS = {"пять", "двадцати", "восьмидесяти", "пяти"}
 
@@ -47,12 +47,12 @@ SETTINGS = {
 
 def comparable(tokens: list[str]) -> list[str]:
     return [t for t in tokens if not t.isdigit() and t not in NUMBER_WORDS
-            and not HESITATION.match(t.replace("-", ""))]
+            and not HESITATION.match(t)]
 
 
 def count_hesitations(tokens: list[str]) -> int:
     """Hesitation events: a run of hesitation tokens ("э, э, э") counts once."""
-    flags = [bool(HESITATION.match(t.replace("-", ""))) for t in tokens]
+    flags = [bool(HESITATION.match(t)) for t in tokens]
     return sum(flag and not previous for previous, flag in zip([False] + flags, flags))
 
 
