@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from analysis.config import Thresholds
-from analysis.features import compute_features
+from analysis.features import Features, compute_features
 from analysis.fillers import FillersSection, find_fillers, summarize_fillers
 from analysis.hedges import HedgesSection, find_hedges
 from analysis.hesitations import detect_hesitations, merge_hesitations
@@ -41,13 +41,14 @@ class DeliveryMetrics:
 
 
 def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thresholds = Thresholds(), *,
-                     probabilities: np.ndarray | None = None) -> DeliveryMetrics:
+                     probabilities: np.ndarray | None = None, features: Features | None = None) -> DeliveryMetrics:
     """All delivery sections for a 16 kHz mono signal and its recognised words.
 
-    ``probabilities`` are Silero's, when streaming has computed them already.
+    ``probabilities`` (Silero's) and ``features`` are given when streaming has computed them already.
     """
     clock = _Clock()
-    features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
+    if features is None:
+        features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
     clock.lap("features")
     activity = detect_speech(y, features, thresholds, probabilities=probabilities)
     clock.lap("speech_activity")

@@ -54,7 +54,13 @@ class Analyzer:
         from analysis.streaming import StreamingTranscriber
 
         self.prepare()
-        return StreamingTranscriber(self._whisper, self.options, source_rate=source_rate)
+        return StreamingTranscriber(self._whisper, self.options, source_rate=source_rate,
+                                    voicing_threshold=self.thresholds.voicing_aperiodicity)
+
+    def analyze_streamed(self, streamed, name: str, *, question: QuestionContext = QuestionContext()) -> Report:
+        """Analyse an answer transcribed while it was recorded (``analysis.streaming.Streamed``)."""
+        return self.analyze_audio(streamed.audio, name, question=question, transcript=streamed.transcript,
+                                  vad_probabilities=streamed.probabilities, features=streamed.features)
 
     def prepare(self) -> float:
         """Resolve and load the model now; returns the seconds it took (0 if warm)."""
@@ -110,12 +116,13 @@ class Analyzer:
         question: QuestionContext = QuestionContext(),
         transcript: Transcript | None = None,
         vad_probabilities=None,
+        features=None,
         progress: ProgressCallback | None = None,
         should_cancel: CancelCheck | None = None,
     ) -> Report:
         """Analyse an already decoded signal (used by recording, which has no file to decode).
 
-        A transcript and Silero probabilities made while recording save their work here.
+        A transcript, Silero probabilities and features made while recording save their work here.
         """
         load_s = self.prepare()
         started = time.perf_counter()
@@ -135,7 +142,7 @@ class Analyzer:
             timing=Timing(),
         )
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds,
-                                   probabilities=vad_probabilities)
+                                   probabilities=vad_probabilities, features=features)
         report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
         report.content = analyze_content(transcript.words, question)
         report.timing = Timing(

@@ -162,3 +162,46 @@ def mel_filterbank(*, sr: int, n_fft: int, n_mels: int, fmin: float = 80.0,
     rising = (bins - lower) / (centre - lower)
     falling = (upper - bins) / (upper - centre)
     return np.maximum(0, np.minimum(rising, falling))
+
+
+class FeatureStream:
+    """Features of a growing signal, computed a piece at a time while it is still being recorded.
+
+    Why: the features of a 2-minute answer take ~0.4 s, which would count
+    against the feedback latency if computed when the answer ends. A frame
+    depends only on samples within half a window of its centre (and a few
+    resampler taps), so each piece is computed with ``margin_s`` of audio on
+    both sides and only its inner frames are kept; they equal what
+    ``compute_features`` gives for the whole signal (up to float rounding).
+    """
+
+    def __init__(self, sr: int = 16_000, *, margin_s: float = 0.1, min_piece_s: float = 2.0, **options):
+        self.sr, self.options = sr, options
+        self.hop = int(round(HOP_S * sr))
+        self.margin = int(round(margin_s / HOP_S)) * self.hop  # a whole number of hops keeps the frame grid
+        self.min_piece = int(round(min_piece_s / HOP_S))
+        self._parts: list[Features] = []
+        self._frames = 0  # frames computed so far
+
+    def update(self, y: np.ndarray, *, final: bool = False) -> None:
+        """Compute the frames of ``y`` (the whole signal so far) that its future samples cannot change."""
+        target = 1 + len(y) // self.hop if final else (len(y) - self.margin) // self.hop
+        if target - self._frames < (1 if final else self.min_piece):
+            return
+        first = self._frames * self.hop
+        start = max(0, first - self.margin)
+        end = len(y) if final else target * self.hop + self.margin
+        piece = compute_features(y[start:end], self.sr, **self.options)
+        skip, count = (first - start) // self.hop, target - self._frames
+        kept = slice(skip, skip + count)
+        times = (self._frames + np.arange(len(piece.times[kept]))) * self.hop / self.sr
+        self._parts.append(Features(times, piece.rms_db[kept], piece.f0_hz[kept], piece.aperiodicity[kept],
+                                    piece.cepstra[kept]))
+        self._frames += len(times)
+
+    def features(self, y: np.ndarray) -> Features:
+        """All frames of the finished signal ``y``: only what was not computed yet is computed now."""
+        self.update(y, final=True)
+        parts = self._parts
+        return Features(*(np.concatenate([getattr(p, name) for p in parts])
+                          for name in ("times", "rms_db", "f0_hz", "aperiodicity", "cepstra")))

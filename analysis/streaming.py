@@ -6,7 +6,11 @@ uses) and that piece is transcribed on its own; cuts fall in silence, so no
 word is split. If nobody pauses for ``max_chunk_s``, the piece is cut there
 with an overlap: only words that end before the overlap are kept, and the
 next piece starts where the last kept word ended, so words at the edge are
-neither lost nor doubled. When the answer ends, only the tail is left.
+neither lost nor doubled. When the answer ends, only the tail is left; and when the candidate has
+already fallen silent before pressing stop, the tail was transcribed during
+that silence (speculatively: dropped if they speak again), so nothing is left.
+The acoustic features and Silero probabilities are computed piece by piece as
+well, so the delivery analysis at the end has only the last second to do.
 
 Live indicators (pace over the last 25 s, fillers so far, seconds since the
 last pause) come from the words transcribed so far.
@@ -21,7 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from analysis.features import Features, FeatureStream
 from analysis.fillers import find_fillers
+from analysis.resample import StreamResampler
 from analysis.speech_activity import silero_probabilities
 from analysis.transcribe import TranscribeOptions, transcribe
 from analysis.transcript import Transcript, Word
@@ -29,6 +35,16 @@ from analysis.transcript import Transcript, Word
 logger = logging.getLogger(__name__)
 RATE = 16_000
 _WINDOW = 512  # Silero's window (32 ms)
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """What streaming made of an answer: everything the analysis needs but the analysis itself."""
+
+    transcript: Transcript
+    audio: object  # analysis.audio_file.LoadedAudio at 16 kHz
+    probabilities: np.ndarray  # Silero's, per 32 ms window
+    features: Features
 
 
 @dataclass(frozen=True)
@@ -43,18 +59,23 @@ class StreamingTranscriber:
     """Feed audio with ``feed``; ``step`` transcribes a finished piece; ``finish`` the tail."""
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
-                 min_chunk_s: float = 10.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.3):
+                 min_chunk_s: float = 15.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
+                 min_pause_s: float = 0.3, silence_to_speculate_s: float = 0.5, voicing_threshold: float = 0.25):
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
+        self.silence_to_speculate_s = silence_to_speculate_s
+        self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
+        self._speculation: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) of a silent tail
         self._buffer = np.zeros(RATE * 60, np.float32)  # the answer at 16 kHz; grows by doubling
         self._length = 0
         self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
+        self._resampler: StreamResampler | None = None
         self._committed = 0  # samples of audio already transcribed
         self.words: list[Word] = []
         self.texts: list[str] = []
+        self.tail_s = 0.0  # seconds of audio ``finish`` had to transcribe (0 when the silent tail was ready)
         self._lock = threading.Lock()
 
     # --- input -----------------------------------------------------------------------------
@@ -64,16 +85,16 @@ class StreamingTranscriber:
         with self._lock:
             self._pending_raw.append(block)
 
-    def _take_fed(self) -> None:
+    def _take_fed(self, *, final: bool = False) -> None:
+        """Move what was fed into the 16 kHz buffer; ``final`` also drains the resampler's last samples."""
         with self._lock:
             raw, self._pending_raw = self._pending_raw, []
+        if self._resampler is None:  # the rate is known for sure once audio flows
+            self._resampler = StreamResampler(self.source_rate, RATE)
         if raw:
-            block = np.concatenate(raw)
-            if self.source_rate != RATE:
-                from scipy.signal import resample_poly  # deferred: 0.5 s to import
-
-                block = resample_poly(block, RATE, self.source_rate).astype(np.float32)
-            self._append(block)
+            self._append(self._resampler.push(np.concatenate(raw)))
+        if final:
+            self._append(self._resampler.flush())
 
     def _append(self, block: np.ndarray) -> None:
         """Add to the buffer without copying the whole answer each time (it is fed every 0.25 s)."""
@@ -91,36 +112,84 @@ class StreamingTranscriber:
 
     # --- work --------------------------------------------------------------------------------
     def step(self) -> bool:
-        """Transcribe one finished piece if there is one; True when it did."""
+        """Do one piece of work if there is any; True when it did.
+
+        The work: the features of the audio fed so far; a finished piece
+        (cut in a pause, or forced with an overlap); else a pending tail
+        that ends in silence, in case the answer ends there.
+        """
         self._take_fed()
+        self._features.update(self._audio)
         pending = len(self._audio) - self._committed
-        if pending < self.min_chunk_s * RATE:
+        if pending >= self.min_chunk_s * RATE:
+            cut = self._pause_cut()
+            if cut is not None:
+                self._transcribe_piece(self._committed, cut, keep_until=None)
+                return True
+            if pending >= self.max_chunk_s * RATE:
+                end = self._committed + int(self.max_chunk_s * RATE)
+                self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
+                return True
+        return self._speculate()
+
+    def _speculate(self) -> bool:
+        """Transcribe the pending audio now if the candidate has fallen silent: it may be the answer's end.
+
+        Why: most people stop speaking a second or two before they press
+        stop; transcribing the tail in that silence leaves nothing to
+        transcribe after the press. Kept only if no speech follows.
+        """
+        begin, end = self._committed, len(self._audio)
+        quiet = int(self.silence_to_speculate_s * RATE)
+        if end - begin < quiet + RATE // 2 or self._speculation_holds(end) or self._speech_in(end - quiet, end):
             return False
-        cut = self._pause_cut()
-        if cut is not None:
-            self._transcribe_piece(self._committed, cut, keep_until=None)
-            return True
-        if pending >= self.max_chunk_s * RATE:
-            end = self._committed + int(self.max_chunk_s * RATE)
-            self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
-            return True
-        return False
+        self._update_probabilities()
+        covered = len(self._probs) * _WINDOW
+        said = ((self._probs[-(-begin // _WINDOW):] > self.options.vad_threshold).any()
+                or self._speech_in(max(begin, covered), end - quiet))
+        if not said:
+            return False  # nothing said since the last piece
+        self._speculation = (begin, end, transcribe(self.model, self._audio[begin:end], self.options))
+        return True
+
+    def _speculation_holds(self, end: int) -> bool:
+        """True while the speculative tail covers everything said (no speech after it, up to ``end``)."""
+        return (self._speculation is not None and self._speculation[0] == self._committed
+                and not self._speech_in(self._speculation[1], end))
+
+    def _speech_in(self, begin: int, end: int) -> bool:
+        """Whether Silero hears speech in ``[begin, end)``, given up to 1 s of the audio before as context."""
+        if end - begin < _WINDOW:
+            return False
+        context = min(RATE, begin) // _WINDOW * _WINDOW
+        probs = silero_probabilities(self._audio[begin - context:end])
+        return bool((probs[context // _WINDOW:(end - begin + context) // _WINDOW] > self.options.vad_threshold).any())
 
     def loaded_audio(self):
-        """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then.
-
-        Pair it with ``probabilities`` so that the analysis need not run the VAD again either.
-        """
+        """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
         from analysis.audio_file import LoadedAudio
 
         return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
 
     def finish(self) -> Transcript:
         """Transcribe what is left after the answer ended; the whole transcript."""
-        self._take_fed()
-        if len(self._audio) - self._committed > int(0.2 * RATE):
-            self._transcribe_piece(self._committed, len(self._audio), keep_until=None)
+        self._take_fed(final=True)
+        end = len(self._audio)
+        if self._speculation_holds(end):
+            begin, _, piece = self._speculation
+            self._commit(piece, begin, keep_until=None)
+            self._committed = end
+            logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
+        elif end - self._committed > int(0.2 * RATE):
+            self.tail_s = (end - self._committed) / RATE
+            self._transcribe_piece(self._committed, end, keep_until=None)
+        self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
+
+    def result(self) -> Streamed:
+        """The finished transcript with the audio, VAD and features the analysis needs."""
+        transcript = self.finish()
+        return Streamed(transcript, self.loaded_audio(), self.probabilities, self._features.features(self._audio))
 
     @property
     def audio(self) -> np.ndarray:
@@ -164,7 +233,12 @@ class StreamingTranscriber:
         return None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None) -> None:
-        piece = transcribe(self.model, self._audio[begin:end], self.options)
+        self._commit(transcribe(self.model, self._audio[begin:end], self.options), begin, keep_until=keep_until)
+        if keep_until is None:
+            self._committed = end
+
+    def _commit(self, piece: Transcript, begin: int, *, keep_until: int | None) -> None:
+        """Add a piece's words at their place in the answer; with ``keep_until``, only those ending before it."""
         offset = begin / RATE
         limit = None if keep_until is None else keep_until / RATE
         kept = []
@@ -176,7 +250,6 @@ class StreamingTranscriber:
         self.words.extend(kept)
         if limit is None:
             self.texts.append(piece.text)
-            self._committed = end
         else:
             self.texts.append(" ".join(w.word for w in kept))
             self._committed = int(kept[-1].end * RATE) if kept else keep_until
@@ -215,7 +288,7 @@ class StreamingWorker:
             if not did:
                 self._stop.wait(self._poll)
 
-    def stop(self) -> Transcript:
+    def stop(self) -> Streamed:
         self._stop.set()
         self._thread.join()
-        return self.transcriber.finish()
+        return self.transcriber.result()

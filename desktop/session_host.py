@@ -56,7 +56,7 @@ class SessionHost(QObject):
         self._held = None  # the next question, held while the candidate reviews an answer
         self._playing: list = []  # playbacks still running
         self._stream = None  # (StreamingTranscriber, StreamingWorker) of the answer being recorded
-        self._streamed: dict = {}  # recording path -> transcript made while recording
+        self._streamed: dict = {}  # recording path -> Streamed: what was done while recording
 
     # --- control from the window -----------------------------------------------------------
     def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
@@ -114,9 +114,7 @@ class SessionHost(QObject):
         """With a transcript made while recording only the analysis is left; else the whole file."""
         if streamed is None:
             return self.analyzer.analyze_file(effect.path, question=effect.question)
-        transcript, audio, probabilities = streamed
-        return self.analyzer.analyze_audio(audio, str(effect.path), question=effect.question, transcript=transcript,
-                                           vad_probabilities=probabilities)
+        return self.analyzer.analyze_streamed(streamed, str(effect.path), question=effect.question)
 
     def _speak(self, effect: Speak) -> None:
         if not self.speak_prompts:
@@ -192,8 +190,7 @@ class SessionHost(QObject):
             if stream is not None:
                 transcriber, streaming = stream
                 if recorder.rate == transcriber.source_rate:
-                    self._streamed[str(result.path)] = (streaming.stop(), transcriber.loaded_audio(),
-                                                        transcriber.probabilities)
+                    self._streamed[str(result.path)] = streaming.stop()
                 else:
                     streaming.stop()  # recorded at another rate: the whole file is transcribed instead
             return result

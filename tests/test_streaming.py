@@ -50,3 +50,35 @@ def test_tail_is_short_and_live_indicators(analyzer, fixtures_dir):
     live = streamer.live()
     assert live.fillers >= 3 and live.words_per_min and 40 < live.words_per_min < 250
     assert live.since_pause_s is not None and live.transcribed_s > 9
+
+
+def feed_in_blocks(streamer, audio):
+    for i in range(0, len(audio), 4_800):
+        streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16))
+        streamer.step()
+
+
+def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fixtures_dir):
+    """The candidate stops talking, then presses stop: nothing is left to transcribe after the press."""
+    speech = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    feed_in_blocks(streamer, np.concatenate([speech, np.zeros(48_000 * 3 // 2, np.float32)]))
+    transcript = streamer.finish()
+    assert streamer.tail_s == 0
+    whole = transcribe(analyzer._whisper, streamer.audio, analyzer.options)
+    assert word_error_rate(words_of(whole.text), words_of(transcript.text)) <= 0.05
+
+
+def test_speech_after_the_silence_discards_the_early_tail(analyzer, fixtures_dir):
+    first = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples
+    second = load_audio(fixtures_dir / "fillers.wav", sample_rate=48_000).samples
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, min_chunk_s=60)
+    feed_in_blocks(streamer, np.concatenate([first, np.zeros(48_000, np.float32)]))
+    assert streamer._speculation is not None  # the silence was used
+    feed_in_blocks(streamer, second)
+    transcript = streamer.finish()
+    assert streamer.tail_s > 20  # both parts transcribed at the end, as one piece
+    said = words_of(transcript.text)
+    assert "здравствуйте" in said and said.count("здравствуйте") == 1
+    assert len(said) > len(words_of(transcribe(analyzer._whisper, streamer.audio[:16_000 * 13],
+                                               analyzer.options).text)) + 10
