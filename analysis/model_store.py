@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
@@ -152,6 +153,9 @@ def ensure_bundled_model(bundle: BundledModel = BUNDLED_BASE, root: Path | None 
     call (about 0.1 s for base), so a damaged or half-written cache is found
     and rebuilt rather than handed to CTranslate2.
     """
+    shipped = shipped_model_dir(bundle)
+    if shipped is not None:
+        return shipped
     models = (root or cache_dir()) / "models"
     target = models / bundle.cache_name
     if target.is_dir():
@@ -160,6 +164,21 @@ def ensure_bundled_model(bundle: BundledModel = BUNDLED_BASE, root: Path | None 
         logger.warning("model cache %s is damaged; rebuilding it", target)
         shutil.rmtree(target, ignore_errors=True)
     return _assemble(bundle, models, target)
+
+
+def shipped_model_dir(bundle: BundledModel = BUNDLED_BASE) -> Path | None:
+    """The model inside a packaged app (PyInstaller), checked; ``None`` when not running packaged.
+
+    A packaged app carries the assembled model, so it needs neither the
+    pip parts nor a writable cache to start.
+    """
+    base = getattr(sys, "_MEIPASS", None)
+    if base is None:
+        return None
+    target = Path(base) / "models" / bundle.cache_name
+    if not _is_intact(target, bundle):
+        raise ModelError(f"the speech model inside the app ({target}) is missing or damaged: reinstall Sobes")
+    return target
 
 
 def _is_intact(target: Path, bundle: BundledModel) -> bool:

@@ -42,19 +42,48 @@ def build_window(*, backend=None, speak=True):
     return window
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
+    """Open the window and run until it is closed.
+
+    ``self_test`` (for packaged builds): open the window, wait for the model, print what was checked and
+    leave with 0, or 1 if anything failed — a missing Qt plugin or module shows up here.
+    """
     from PySide6.QtWidgets import QApplication
 
     logging.basicConfig(level=logging.WARNING)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     window = build_window()
     window.show()
+    if self_test:
+        _run_self_test(app, window)
     code = app.exec()
     window.history.close()
     logging.shutdown()
     # PySide6 6.12 with NumPy 2 can crash in the interpreter's final garbage collection; everything is
     # saved and closed by now, so leave without it.
     os._exit(code)
+
+
+def _run_self_test(app, window, timeout_ms: int = 120_000) -> None:
+    from PySide6.QtCore import QTimer
+
+    def check():
+        if window.analyzer.model_label is None:
+            return
+        timer.stop()
+        painted = not window.grab().isNull()
+        print(f"self-test: window shown on '{app.platformName()}', painted: {painted}, "
+              f"model: {window.analyzer.model_label}", flush=True)
+        app.exit(0 if painted and window.isVisible() else 1)
+
+    def give_up():
+        print("self-test: the model did not load in time", flush=True)
+        app.exit(1)
+
+    timer = QTimer(window)
+    timer.timeout.connect(check)
+    timer.start(100)
+    QTimer.singleShot(timeout_ms, give_up)
 
 
 if __name__ == "__main__":

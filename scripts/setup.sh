@@ -41,7 +41,7 @@ stamp=.venv/.setup-stamp
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test,bench]"
+    .venv/bin/python -m pip install -q -e ".[test,bench,package]"
     echo "$wanted" > "$stamp"
 fi
 

@@ -63,3 +63,16 @@ def report_for(analyzer, fixtures_dir):
         return analyzer.analyze_file(fixtures_dir / filename)
 
     return report_for
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", help="also run tests marked slow (packaging builds)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="takes minutes: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -115,3 +115,20 @@ def test_real_bundled_model_checksums(isolated_cache):
     assert path.parent == isolated_cache / "models"
     for packaged in model_store.BUNDLED_BASE.files:
         assert model_store._sha256_of(path / packaged.name) == packaged.sha256
+
+
+def test_packaged_app_uses_the_model_inside_it_and_refuses_a_damaged_one(fake_bundle, tmp_path, monkeypatch):
+    import shutil
+    import sys
+
+    bundle, whole = fake_bundle
+    assembled = ensure_bundled_model(bundle, root=tmp_path / "build-cache")
+    app = tmp_path / "app"
+    shutil.copytree(assembled, app / "models" / bundle.cache_name)
+    monkeypatch.setattr(sys, "_MEIPASS", str(app), raising=False)
+    path = ensure_bundled_model(bundle, root=tmp_path / "user-cache")
+    assert path == app / "models" / bundle.cache_name
+    assert not (tmp_path / "user-cache").exists()  # nothing assembled on the user's machine
+    (path / "model.bin").write_bytes(whole[:-10])
+    with pytest.raises(ModelError, match="reinstall Sobes"):
+        ensure_bundled_model(bundle, root=tmp_path / "user-cache")

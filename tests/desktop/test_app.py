@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from audio.fake_backend import FakeBackend
@@ -96,3 +98,14 @@ def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp
     qtbot.waitUntil(lambda: "Результат" in window.start.mic_result.text(), timeout=20_000)
     assert "нормально" in window.start.mic_result.text()
     assert list((tmp_path / "data" / "scratch").iterdir()) == []
+
+
+def test_desktop_self_test_opens_the_window_and_loads_the_model(isolated_cache):
+    """What the packaging smoke test relies on, checked from the source tree in the default run."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "cli.main", "desktop", "--self-test"], capture_output=True,
+                          text=True, timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "painted: True" in done.stdout and "whisper-base" in done.stdout

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Build the one-folder app (run after scripts/setup.sh):  bash packaging/build.sh [OUT_DIR]
+# The app lands in OUT_DIR/sobes (default dist/sobes); prints the time taken and the size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-dist}
+started=$(date +%s)
+.venv/bin/python -m PyInstaller --noconfirm --clean --log-level ERROR \
+    --distpath "$out" --workpath "$out/.build" packaging/sobes.spec
+rm -rf "$out/.build"
+echo "built $out/sobes in $(( $(date +%s) - started )) s; size $(du -sh "$out/sobes" | cut -f1)"
