@@ -4,8 +4,9 @@ Two uses: unit tests (``realtime=False``: blocks are fed as fast as the
 callback takes them, deterministically, with no sleeps) and demos or
 subprocess tests without a microphone (``SOBES_FAKE_INPUT``: real-time pace,
 or ``speed`` times faster, and silence after the file ends). ``fail_after_s`` makes the device vanish
-mid-recording, as an unplugged USB microphone does. Output streams collect
-what is played in ``played``.
+mid-recording, as an unplugged USB microphone does (``output_fail_after_s``:
+the output alone, mid-prompt). Output streams collect what is played in
+``played``.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ class FakeBackend:
     CallbackStop = CallbackStop
 
     def __init__(self, source, *, realtime: bool = False, speed: float = 1.0, fail_after_s: float | None = None,
-                 rates: tuple[int, ...] = (16_000, 48_000, 44_100), overflow_every: int = 0):
+                 rates: tuple[int, ...] = (16_000, 48_000, 44_100), overflow_every: int = 0,
+                 output_fail_after_s: float | None = None):
         self.source = source  # a path or a float32 array at 16 kHz
         self.realtime = realtime
         self.speed = speed  # with realtime: how many times faster than real time
         self.fail_after_s = fail_after_s
+        self.output_fail_after_s = fail_after_s if output_fail_after_s is None else output_fail_after_s
         self.rates = rates
         self.overflow_every = overflow_every
         self.default = _Default()
@@ -173,7 +176,7 @@ class _FakeOutputStream:
         """Pull every block the callback gives until it raises CallbackStop (no real time)."""
         self.active = True
         collected = []
-        limit = self.backend.fail_after_s
+        limit = self.backend.output_fail_after_s
         while True:
             if limit is not None and len(collected) * self.blocksize >= limit * self.samplerate:
                 break  # the device vanished mid-prompt: finished without CallbackStop

@@ -32,7 +32,8 @@ class StreamingWavWriter:
         self.path = Path(path)
         self.rate, self.channels = rate, channels
         self.frames = 0
-        self._file = open(self.path, "wb")
+        # A recording of a person's voice: readable by its owner only (POSIX modes; ignored on Windows).
+        self._file = open(self.path, "wb", opener=lambda name, flags: os.open(name, flags, 0o600))
         self._file.write(_header(rate, channels, 0))
 
     def append(self, pcm: np.ndarray) -> None:

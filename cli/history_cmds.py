@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from interview import recovery
 from interview.export import session_csv, session_html, session_json
-from interview.history import History
+from interview.history import History, HistoryError, default_path
+from interview.instance_lock import InstanceLock
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="list practice sessions")
     history.add_argument("--db", type=Path, default=None, help="history database (default: the data folder)")
+    history.add_argument("--delete", type=int, metavar="SESSION",
+                         help="delete a session with its recordings, for good")
+    history.add_argument("--start-fresh", action="store_true",
+                         help="the database is damaged: keep it aside, start a fresh one, relink the recordings")
     history.set_defaults(run=run_history)
     report = commands.add_parser("report", help="export a session to HTML, JSON or CSV")
     report.add_argument("session", type=int)
@@ -23,14 +29,40 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    history = History(args.db)
-    history.mark_interrupted()
+    if args.start_fresh:
+        return start_fresh(args)
+    try:
+        history = History(args.db)
+    except HistoryError as exc:
+        if exc.damaged:
+            raise HistoryError(f"{exc}. To do so: sobes history --start-fresh") from None
+        raise
+    if args.delete is not None:
+        removed = history.delete_session(args.delete)
+        print(f"Сессия {args.delete} удалена вместе с записями ({removed}).")
+        return 0
+    if args.db is not None or not InstanceLock().held_elsewhere():
+        history.mark_interrupted()  # never while the app runs: its session is active, not interrupted
     rows = history.sessions()
     if not rows:
         print("Сессий пока нет.")
     for row in rows:
         print(f"{row['id']:4}  {row['started_at']}  {row['mode']:18} {row['role']:16} {row['status']:12} "
               f"ответов: {row['answers']}")
+    return 0
+
+
+def start_fresh(args: argparse.Namespace) -> int:
+    path = args.db or default_path()
+    try:
+        History(path).close()
+        print(f"История {path} в порядке: начинать заново не нужно.")
+        return 0
+    except HistoryError as exc:
+        if not exc.damaged:
+            raise
+    _, aside, relinked = recovery.start_fresh(path, path.parent / "recordings")
+    print(f"Повреждённая история сохранена как {aside}; начата новая, записей возвращено: {relinked}.")
     return 0
 
 

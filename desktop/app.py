@@ -9,7 +9,7 @@ import sys
 logger = logging.getLogger(__name__)
 
 
-def build_window(*, backend=None, speak=True):
+def build_window(*, backend=None, speak=True, history=None):
     """The main window with its services; the model starts loading in a worker thread."""
     from analysis.config import Thresholds
     from analysis.engine import Analyzer
@@ -21,7 +21,7 @@ def build_window(*, backend=None, speak=True):
     from interview.question_bank import load_bank
 
     settings = Settings.load()
-    history = History()
+    history = history or History()
     history.mark_interrupted()
     thresholds = Thresholds().with_overrides(settings.thresholds)
     analyzer = Analyzer(settings.model or None, thresholds=thresholds)
@@ -50,9 +50,17 @@ def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
     """
     from PySide6.QtWidgets import QApplication
 
+    from desktop.startup_checks import open_history, take_instance_lock
+
     logging.basicConfig(level=logging.WARNING)
+    os.umask(0o077)  # everything the app creates (recordings, exports, logs) is the user's alone
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
-    window = build_window()
+    lock = take_instance_lock(ask=not self_test)
+    history = open_history(ask=not self_test) if lock else None
+    if history is None:
+        logging.shutdown()
+        os._exit(1)
+    window = build_window(history=history)
     window.show()
     if self_test:
         _run_self_test(app, window)

@@ -154,6 +154,9 @@ class SessionHost(QObject):
 
         def finished(_=None):
             self._playing.remove(playback)
+            if playback.error is not None:  # the output vanished mid-prompt: say so, the text is on screen
+                logger.warning("playback stopped: %s", playback.error)
+                self.error.emit(playback.error.message_ru + " Вопрос — на экране.")
             if then:
                 then()
 

@@ -21,7 +21,7 @@ import sqlite_utils
 
 from analysis.errors import SobesError
 from analysis.report import Report
-from interview.paths import data_dir
+from interview.paths import data_dir, owner_only, private_folder
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,16 @@ METRIC_COLUMNS = {  # column -> (report section, field)
 
 
 class HistoryError(SobesError):
-    """The history database cannot be used; the message says what to do."""
+    """The history database cannot be used; the message says what to do.
+
+    ``damaged`` is True when the file itself is unusable (not a database,
+    malformed, or from a newer Sobes): the caller may set it aside and start
+    a fresh one (``interview.recovery``).
+    """
+
+    def __init__(self, message: str, *, damaged: bool = False):
+        super().__init__(message)
+        self.damaged = damaged
 
 
 def default_path() -> Path:
@@ -53,14 +62,28 @@ def now() -> str:
 class History:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)
         try:
-            self.db = sqlite_utils.Database(sqlite3.connect(str(self.path), timeout=10, check_same_thread=False))
+            connection = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise HistoryError(f"cannot open the history database {self.path} ({exc}): check the folder's "
+                               "permissions and free space") from None
+        try:
+            self.db = sqlite_utils.Database(connection)
+            owner_only(self.path)
             self.db.conn.execute("PRAGMA journal_mode=WAL")
+            self.db.conn.execute("PRAGMA secure_delete=ON")  # a deleted answer's text is overwritten, not left
+            check = self.db.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise sqlite3.DatabaseError(" ".join(check.replace("*", "").split()))  # one line
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise HistoryError(f"{self.path} is not a readable history database ({exc}); move it aside to "
-                               "start a fresh one — your recordings are kept in the data folder") from None
+            connection.close()
+            raise HistoryError(f"{self.path} is damaged ({exc}): it can be kept aside and a fresh history "
+                               "started; your recordings stay in the data folder", damaged=True) from None
+        except HistoryError:
+            connection.close()
+            raise
 
     # --- schema ------------------------------------------------------------------------
     def version(self) -> int:
@@ -73,7 +96,7 @@ class History:
         version = self.version()
         if version > SCHEMA_VERSION:
             raise HistoryError(f"{self.path} was written by a newer Sobes (schema {version}); update Sobes, "
-                               "or move the file aside to start a fresh history")
+                               "or keep the file aside and start a fresh history", damaged=True)
         if version == SCHEMA_VERSION:
             return
         if version > 0:
@@ -97,6 +120,27 @@ class History:
             self.db["sessions"].update(session_id, {"ended_at": now(), "status": status,
                                                     "summary_json": json.dumps(summary, ensure_ascii=False)
                                                     if summary else None})
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session, its answers and their recordings for real; returns the files removed.
+
+        Rows go first (with ``secure_delete`` their text is overwritten in the file), then the audio.
+        """
+        self.session(session_id)
+        paths = [row["audio_path"] for row in self.answers(session_id) if row.get("audio_path")]
+        with self.db.conn:
+            self.db.execute("delete from answers where session_id = ?", [session_id])
+            self.db.execute("delete from sessions where id = ?", [session_id])
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL would otherwise still hold the old pages
+        removed = 0
+        for path in paths:
+            try:
+                Path(path).unlink()
+                removed += 1
+            except FileNotFoundError:
+                pass
+        logger.info("deleted session %d and %d recordings", session_id, removed)
+        return removed
 
     def mark_interrupted(self) -> list[int]:
         """Sessions a crash left active; returns their ids."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from analysis.content.section import QuestionContext
 from analysis.report import Report
 from interview.history import History
+from interview.paths import private_folder
 from interview.question_bank import Question
 from interview.summary import summarize
 
@@ -101,7 +102,7 @@ class Session:
     # --- events from the host ----------------------------------------------------------
     def start(self, now: float) -> None:
         self.session_id = self.history.start_session(self.mode, self.role)
-        self.recordings.mkdir(parents=True, exist_ok=True)
+        private_folder(self.recordings)
         self._queue = [self._step(q) for q in self.plan]
         self.state = "intro"
         if self.phone:

@@ -225,12 +225,14 @@ def test_newer_or_damaged_database_is_refused_clearly(tmp_path):
     connection.execute("update meta set value = '99' where key = 'schema_version'")
     connection.commit()
     connection.close()
-    with pytest.raises(HistoryError, match="newer Sobes"):
+    with pytest.raises(HistoryError, match="newer Sobes") as newer_error:
         History(newer)
+    assert newer_error.value.damaged
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(HistoryError, match="not a readable history database"):
+    with pytest.raises(HistoryError, match="is damaged") as garbage_error:
         History(garbage)
+    assert garbage_error.value.damaged
 
 
 def test_reads_while_writing(tmp_path):

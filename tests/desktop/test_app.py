@@ -9,30 +9,39 @@ import pytest
 from audio.fake_backend import FakeBackend
 
 
-@pytest.fixture
-def window(qtbot, tmp_path, fixtures_dir, analyzer, monkeypatch):
+def open_window(qtbot, tmp_path, backend, *, speak=False):
     from desktop import settings as settings_module
     from desktop.app import build_window
 
-    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
     settings_module.use_folder(tmp_path / "qsettings")
     settings_module.Settings(follow_ups=False).save()
-    backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8)  # a 26 s answer in ~3 s
-    win = build_window(backend=backend, speak=False)
+    win = build_window(backend=backend, speak=speak)
     win.backend_under_test = backend
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.start.model_label.text().startswith("Модель готова"), timeout=60_000)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, fixtures_dir, analyzer, monkeypatch):
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8)  # a 26 s answer in ~3 s
+    win = open_window(qtbot, tmp_path, backend)
     yield win
     win.host.timer.stop()
     win.history.close()
 
 
-def test_a_whole_answer_from_start_to_history(window, qtbot):
+def start_retake(window, question_id="BEH-03"):
     start = window.start
     start.mode.setCurrentIndex(start.mode.findData("retake"))
-    start.question.setCurrentIndex(start.question.findData("BEH-03"))
+    start.question.setCurrentIndex(start.question.findData(question_id))
     start.start_button.click()
+
+
+def test_a_whole_answer_from_start_to_history(window, qtbot):
+    start_retake(window)
     assert window.stack.currentWidget() is window.interview
     qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=10_000)
     assert "достижении" in window.interview.question.text()
@@ -109,3 +118,22 @@ def test_desktop_self_test_opens_the_window_and_loads_the_model(isolated_cache):
                           text=True, timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert "painted: True" in done.stdout and "whisper-base" in done.stdout
+
+
+def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tmp_path, fixtures_dir, analyzer,
+                                                                        monkeypatch):
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8, output_fail_after_s=0.3)
+    window = open_window(qtbot, tmp_path, backend, speak=True)
+    errors = []
+    window.host.error.connect(errors.append)
+    start_retake(window)
+    qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=60_000)  # the prompt "ended" early
+    assert any("отключилось" in message and "на экране" in message for message in errors)
+    assert "достижении" in window.interview.question.text()
+    window.interview.buttons["start_answer_now"].click()  # the microphone still records
+    qtbot.waitUntil(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 1,
+                    timeout=20_000)
+    window.host.act("abort")
+    window.host.timer.stop()
+    window.history.close()

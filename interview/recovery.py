@@ -1,0 +1,81 @@
+"""Starting a fresh history when the database is damaged, without losing what was recorded.
+
+A damaged file is never deleted or overwritten: it is renamed beside itself
+with a date (its WAL and shared-memory files with it), so it can be sent for
+repair or opened by hand. The recordings folder is then scanned and every
+answer recording the fresh database does not know is listed again, grouped by
+the session its file name gives (``session{N}-{index}-{question}.wav``), as
+recorded-but-not-analysed answers the app offers to analyse.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+from audio.wav_file import recover_wav
+from interview.history import History
+from interview.question_bank import BankError, load_bank
+
+logger = logging.getLogger(__name__)
+RECORDING_NAME = re.compile(r"session(\d+)-(\d+)-(.+)\.wav$")
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the damaged database (and its -wal/-shm) to ``<name>.damaged-<date>``; returns the new path."""
+    target = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    logger.warning("history database %s kept aside as %s", path, target)
+    return target
+
+
+def relink_recordings(history: History, folder: Path, texts: dict[str, str] | None = None) -> int:
+    """List again the answer recordings in ``folder`` that ``history`` does not know; returns how many.
+
+    ``texts`` maps a question id (from the file name) to its text; by default the question bank's.
+    """
+    texts = bank_texts() if texts is None else texts
+    known = {row["audio_path"] for row in history.db["answers"].rows}
+    sessions: dict[str, int] = {}
+    count = 0
+    for path in sorted(folder.glob("session*.wav")):
+        match = RECORDING_NAME.match(path.name)
+        if not match or str(path) in known:
+            continue
+        try:
+            seconds = recover_wav(path)  # a crash may have left its header short
+        except (OSError, ValueError) as exc:
+            logger.warning("recording %s not relinked: %s", path.name, exc)
+            continue
+        old_session, _, question_id = match.groups()
+        if old_session not in sessions:
+            sessions[old_session] = history.start_session("recovered", "")
+            history.end_session(sessions[old_session], "interrupted")
+        history.add_answer(sessions[old_session], question_id, texts.get(question_id, ""), str(path), seconds)
+        count += 1
+    return count
+
+
+def bank_texts() -> dict[str, str]:
+    """Question id -> text from the question bank; empty if the bank cannot be read (the audio still counts)."""
+    try:
+        return {question.id: question.text for question in load_bank().questions}
+    except BankError:
+        return {}
+
+
+def start_fresh(path: Path, recordings: Path, texts: dict[str, str] | None = None) -> tuple[History, Path, int]:
+    """Keep the damaged database aside, open a fresh one and relink the recordings.
+
+    Returns the new history, where the damaged file now is, and how many recordings were relinked.
+    """
+    aside = set_aside(path)
+    history = History(path)
+    relinked = relink_recordings(history, recordings, texts) if recordings.is_dir() else 0
+    return history, aside, relinked

@@ -1,0 +1,123 @@
+"""A candidate's voice and words stay theirs: private files, real deletion, no network, no transcripts in logs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audio.wav_file import write_wav
+from interview.history import History
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_data_folder_and_files_are_the_owners_only(tmp_path, monkeypatch):
+    previous = os.umask(0o022)  # a typical desktop umask: world-readable by default
+    try:
+        data = tmp_path / "sobes-data"
+        monkeypatch.setenv("SOBES_DATA_DIR", str(data))
+        history = History()
+        recording = data / "recordings"
+        from interview.paths import private_folder
+
+        private_folder(recording)
+        write_wav(recording / "session1-01-HR-01.wav", np.zeros(1600, np.float32), 16_000)
+        history.start_session("full", "client_manager")
+        assert mode(data) == 0o700 and mode(recording) == 0o700
+        assert mode(data / "history.db") == 0o600
+        assert mode(recording / "session1-01-HR-01.wav") == 0o600
+        assert all(mode(p) & 0o077 == 0 for p in data.glob("history.db*"))  # WAL and shared memory too
+        history.close()
+        os.chmod(data, 0o755)  # loosened by someone: tightened at the next start
+        History().close()
+        assert mode(data) == 0o700
+    finally:
+        os.umask(previous)
+
+
+def test_deleting_a_session_removes_its_audio_and_its_words_from_the_file(tmp_path):
+    history = History(tmp_path / "history.db")
+    keep = history.start_session("full", "client_manager")
+    gone = history.start_session("full", "client_manager")
+    audio = []
+    for session_id, word in ((keep, "сохранить"), (gone, "конфиденциально")):
+        path = tmp_path / f"session{session_id}-01-HR-01.wav"
+        write_wav(path, np.zeros(1600, np.float32), 16_000)
+        audio.append(path)
+        answer = history.add_answer(session_id, "HR-01", f"Секретный ответ: {word} " * 50, str(path), 0.1)
+        history.mark_failed(answer, word)
+    assert history.delete_session(gone) == 1
+    assert not audio[1].exists() and audio[0].exists()
+    assert [s["id"] for s in history.sessions()] == [keep]
+    history.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.glob("history.db*"))
+    assert "конфиденциально".encode() not in raw  # overwritten (secure_delete), not just unlinked
+    assert "сохранить".encode() in raw
+
+
+def test_delete_command(tmp_path, capsys):
+    from cli.main import main
+
+    db = tmp_path / "history.db"
+    history = History(db)
+    session_id = history.start_session("full", "client_manager")
+    path = tmp_path / "a.wav"
+    write_wav(path, np.zeros(160, np.float32), 16_000)
+    history.add_answer(session_id, "HR-01", "вопрос", str(path), 0.01)
+    history.close()
+    assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 0
+    assert not path.exists() and "удалена" in capsys.readouterr().out
+    assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 2  # no such session: one line
+
+
+NO_NETWORK = """
+import socket, sys
+attempts = []
+def refuse(*args, **kwargs):
+    attempts.append(args)
+    sys.stderr.write("NETWORK ATTEMPT %r\\n" % (args,))
+    raise OSError("network disabled by the test")
+socket.socket.connect = socket.socket.connect_ex = refuse
+socket.create_connection = socket.getaddrinfo = refuse
+from cli.main import main
+code = main(sys.argv[1:])
+sys.exit(code if not attempts else 99)
+"""
+
+
+def test_whole_cli_pipeline_runs_with_networking_disabled(tmp_path, fixtures_dir):
+    """Fresh model cache (assembled from the pip parts), analysis, history and export, all without a socket."""
+    env = {**os.environ, "SOBES_CACHE_DIR": str(tmp_path / "cache"), "SOBES_DATA_DIR": str(tmp_path / "data"),
+           "HF_HUB_OFFLINE": "0"}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", NO_NETWORK, *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+
+    analysed = run("analyze", str(fixtures_dir / "intro.wav"), "--json", "--out", str(tmp_path / "reports"))
+    assert analysed.returncode == 0, analysed.stderr
+    assert "NETWORK ATTEMPT" not in analysed.stderr and (tmp_path / "reports").is_dir()
+    for command in (["model", "prepare"], ["history"], ["questions", "--validate"], ["thresholds"]):
+        done = run(*command)
+        assert done.returncode == 0 and "NETWORK ATTEMPT" not in done.stderr, (command, done.stderr)
+
+
+def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplog):
+    caplog.set_level(logging.INFO)
+    report = analyzer.analyze_file(fixtures_dir / "star.wav")
+    words = [w.word.strip(".,!?").lower() for w in report.transcript.words if len(w.word) > 5]
+    assert len(words) > 10
+    logged = caplog.text.lower()
+    assert not [word for word in words if word in logged]
