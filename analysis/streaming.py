@@ -6,11 +6,11 @@ uses) and that piece is transcribed on its own; cuts fall in silence, so no
 word is split. If nobody pauses for ``max_chunk_s``, the piece is cut there
 with an overlap: only words that end before the overlap are kept, and the
 next piece starts where the last kept word ended, so words at the edge are
-neither lost nor doubled. When the answer ends, only the tail is left; and when the candidate has
-already fallen silent before pressing stop, the tail was transcribed during
-that silence (speculatively: dropped if they speak again), so nothing is left.
-The acoustic features and Silero probabilities are computed piece by piece as
-well, so the delivery analysis at the end has only the last second to do.
+neither lost nor doubled. When the answer ends, only the tail is left; and
+when the candidate fell silent before pressing stop, the tail was already
+transcribed in that silence (speculatively: dropped if they speak again).
+The acoustic features and Silero probabilities are computed piece by piece
+too, so the delivery analysis at the end has only the last second to do.
 
 Live indicators (pace over the last 25 s, fillers so far, seconds since the
 last pause) come from the words transcribed so far.
@@ -56,7 +56,7 @@ class LiveIndicators:
 
 
 class StreamingTranscriber:
-    """Feed audio with ``feed``; ``step`` transcribes a finished piece; ``finish`` the tail."""
+    """Feed audio with ``feed``; ``step`` does the work due; ``result`` (or ``finish``) ends the answer."""
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 15.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,

@@ -107,3 +107,44 @@ def test_three_hours_is_refused_in_one_line_without_decoding(tmp_path, capsys, a
 def test_fuzzing_really_ran():
     """Guard against a silently skipped fuzz run (e.g. a fixture error swallowed): count the inputs."""
     assert tested["inputs"] >= 4 * EXAMPLES or tested["inputs"] == 0  # 0 when run alone with -k
+
+
+# --- question banks --------------------------------------------------------------------------------
+BANK = """questions:
+- id: MY-01
+  text: Расскажите о своём лучшем проекте.
+  stage: behavioral
+  roles: [client_manager]
+  answer_type: star
+  think_s: 20
+  answer_s: 120
+  source: my own
+"""
+
+
+@FUZZ
+@given(cut=st.integers(0, len(BANK)), insert=st.text(max_size=40), at=st.integers(0, len(BANK)))
+def test_mangled_question_banks_say_file_and_line(tmp_path, cut, insert, at):
+    from interview.question_bank import BankError, load_bank
+
+    mangled = (BANK[:at] + insert + BANK[at:])[: max(cut, 1)]
+    path = tmp_path / "bank.yaml"
+    path.write_text(mangled, encoding="utf-8")
+    tested["inputs"] += 1
+    try:
+        bank = load_bank([path])
+    except BankError as exc:
+        assert str(exc).startswith(f"{path}:") and "Traceback" not in str(exc)
+    else:
+        assert all(question.id and question.text for question in bank.questions)
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
+    from interview.question_bank import BankError, load_bank
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 12)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\nquestions: *a11\n", encoding="utf-8")
+    with pytest.raises(BankError):
+        load_bank([path])

@@ -82,3 +82,16 @@ def test_speech_after_the_silence_discards_the_early_tail(analyzer, fixtures_dir
     assert "здравствуйте" in said and said.count("здравствуйте") == 1
     assert len(said) > len(words_of(transcribe(analyzer._whisper, streamer.audio[:16_000 * 13],
                                                analyzer.options).text)) + 10
+
+
+def test_report_from_streaming_matches_the_report_computed_after_the_answer(analyzer, fixtures_dir):
+    """Features and VAD computed while recording give the delivery metrics the whole answer gives."""
+    audio = load_audio(fixtures_dir / "pauses.wav", sample_rate=48_000).samples
+    streamer = analyzer.new_stream(source_rate=48_000)
+    feed_in_blocks(streamer, audio)
+    streamed = streamer.result()
+    fast = analyzer.analyze_streamed(streamed, "pauses.wav")
+    slow = analyzer.analyze_audio(streamed.audio, "pauses.wav", transcript=streamed.transcript)
+    assert [round(p.start, 2) for p in fast.pauses.items] == [round(p.start, 2) for p in slow.pauses.items]
+    assert fast.pitch.median_hz == slow.pitch.median_hz and fast.loudness == slow.loudness
+    assert fast.tempo.syllables_per_sec == slow.tempo.syllables_per_sec

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from analysis.labels import ru_number
 from interview.export import session_csv, session_html, session_json
@@ -14,6 +15,7 @@ from interview.plans import MODES
 
 PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
             "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
+MODE_NAMES = {**MODES, "recovered": "записи из повреждённой истории"}
 STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
 
 
@@ -33,6 +35,11 @@ class HistoryScreen(QWidget):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, r=render, s=suffix: self._export(r, s))
             exports.addWidget(button)
+        exports.addStretch()
+        self.delete_button = QPushButton("Удалить сессию…")
+        self.delete_button.setToolTip("Удалить сессию вместе с записями ответов — без возможности восстановить")
+        self.delete_button.clicked.connect(self._delete)
+        exports.addWidget(self.delete_button)
         layout.addLayout(exports)
         self.metric = QComboBox()
         for key, name in PROGRESS.items():
@@ -51,8 +58,9 @@ class HistoryScreen(QWidget):
         rows = self.history.sessions()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "), MODES.get(row["mode"], row["mode"]),
-                      STATUS.get(row["status"], row["status"]), row["answers"]]
+            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "),
+                      MODE_NAMES.get(row["mode"], row["mode"]), STATUS.get(row["status"], row["status"]),
+                      row["answers"]]
             for j, value in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))
         self.refresh_chart()
@@ -78,7 +86,7 @@ class HistoryScreen(QWidget):
             tries = self.history.attempts(answer["question_id"])
             cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {ru_number(t['fillers_per_min'])}, "
                                f"слогов/с {ru_number(t['syllables_per_sec'])}" for t in tries)
-            lines.append(f"<b>{answer['question_text']}</b><br>{cells}")
+            lines.append(f"<b>{escape(answer['question_text'] or '')}</b><br>{cells}")
         self.attempts.setText("<br>".join(lines))
 
     def _export(self, render, suffix: str) -> None:
@@ -88,3 +96,15 @@ class HistoryScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
         if path:
             Path(path).write_text(render(self.history, session_id), encoding="utf-8")
+
+    def _delete(self) -> None:
+        session_id = self.selected_session()
+        if session_id is None:
+            return
+        answer = QMessageBox.question(self, "Удалить сессию",
+                                      f"Удалить сессию №{session_id} вместе с записями ответов? "
+                                      "Отменить это будет нельзя.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.history.delete_session(session_id)
+            self.attempts.setText("")
+            self.refresh()

@@ -23,6 +23,7 @@ class InterviewScreen(QWidget):
         layout = QVBoxLayout(self)
         self.question = QLabel("")
         self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.PlainText)  # a question from an own bank is text, never markup
         self.question.setAlignment(Qt.AlignCenter)
         self.question.setStyleSheet("font-size: 20px; padding: 16px;")
         self.state = QLabel("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from html import escape
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -83,7 +84,7 @@ class ReviewScreen(QWidget):
     def show_report(self, question: str, report) -> None:
         self.stop()
         self.report = report
-        self.title.setText(f"<b>Вопрос:</b> {question}")
+        self.title.setText(f"<b>Вопрос:</b> {escape(question)}")  # own banks may hold any text
         self.transcript.show_report(report)
         self.timeline.show_report(report)
         while self.cards.count():
@@ -95,13 +96,13 @@ class ReviewScreen(QWidget):
         self.phone.setText("")
         follow = report.content.follow_ups if report.content else []
         self.follow_ups.setText("<b>Что спросит интервьюер:</b><ul>" + "".join(
-            f"<li>{f.question} <i>({f.reason})</i></li>" for f in follow) + "</ul>" if follow else "")
+            f"<li>{escape(f.question)} <i>({escape(f.reason)})</i></li>" for f in follow) + "</ul>" if follow else "")
 
     def show_phone_check(self, check) -> None:
         """How the answer came across through the telephone line (phone screening)."""
         self.phone.setText(f"<b>Через телефон</b>: совпадение расшифровки {check.agreement:.0%}, громкость "
                            f"{check.phone_rms_dbfs} дБFS (напрямую {check.direct_rms_dbfs}). Интервьюер слышит: "
-                           f"«{check.phone_text}»")
+                           f"«{escape(check.phone_text)}»")
 
     @staticmethod
     def _structure_text(report) -> str:

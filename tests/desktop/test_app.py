@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from audio.fake_backend import FakeBackend
@@ -137,3 +139,76 @@ def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tm
     window.host.act("abort")
     window.host.timer.stop()
     window.history.close()
+
+
+def test_a_session_is_deleted_with_its_recordings_from_the_history_screen(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from audio.wav_file import write_wav
+
+    history = window.history
+    session_id = history.start_session("retake", "client_manager")
+    audio = tmp_path / "data" / "recordings" / f"session{session_id}-01-HR-01.wav"
+    audio.parent.mkdir(parents=True, exist_ok=True)
+    write_wav(audio, np.zeros(1600, np.float32), 16_000)
+    history.add_answer(session_id, "HR-01", "<img src=x>Вопрос", str(audio), 0.1)
+    window.show_history()
+    screen = window.history_screen
+    screen.table.selectRow(0)
+    assert "&lt;img" in screen.attempts.text()  # user text shown as text, not markup
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    screen.delete_button.click()
+    assert audio.exists() and screen.table.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    screen.delete_button.click()
+    assert not audio.exists() and screen.table.rowCount() == 0
+
+
+def answer_until_the_take_fails(window, qtbot):
+    start_retake(window)
+    qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=10_000)
+    window.interview.buttons["start_answer_now"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+
+
+def test_microphone_lost_mid_take_keeps_the_answer_and_the_session_goes_on(qtbot, tmp_path, fixtures_dir,
+                                                                           analyzer, monkeypatch):
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8, fail_after_s=6.0)
+    window = open_window(qtbot, tmp_path, backend)
+    errors = []
+    window.host.error.connect(errors.append)
+    answer_until_the_take_fails(window, qtbot)  # the take ends by itself when the device goes
+    assert any("Микрофон" in message for message in errors)
+    assert window.review.report.duration_s == pytest.approx(6.0, abs=0.1)  # what was said is analysed
+    assert window.review.report.transcript.words
+    answer = window.history.answers(window.host.session.session_id)[0]
+    assert answer["status"] == "analyzed" and Path(answer["audio_path"]).is_file()
+    window.review.next_button.click()  # and the session carries on to its summary
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
+    window.host.timer.stop()
+    window.history.close()
+
+
+def test_full_disk_mid_take_keeps_what_was_written_and_the_app_runs_on(window, qtbot, monkeypatch):
+    import errno
+
+    from audio.wav_file import StreamingWavWriter
+
+    real_append = StreamingWavWriter.append
+    written = {"blocks": 0}
+
+    def append_until_full(self, pcm):
+        written["blocks"] += 1
+        if written["blocks"] > 20:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_append(self, pcm)
+
+    monkeypatch.setattr(StreamingWavWriter, "append", append_until_full)
+    errors = []
+    window.host.error.connect(errors.append)
+    answer_until_the_take_fails(window, qtbot)
+    assert any("Освободите место" in message for message in errors)
+    assert 0 < window.review.report.duration_s < 26  # cut short, but there and analysed
+    window.review.next_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
