@@ -177,8 +177,7 @@ class StreamingTranscriber:
         end = len(self._audio)
         if self._speculation_holds(end):
             begin, _, piece = self._speculation
-            self._commit(piece, begin, keep_until=None)
-            self._committed = end
+            self._commit(piece, begin, end)
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
             self.tail_s = (end - self._committed) / RATE
@@ -233,12 +232,13 @@ class StreamingTranscriber:
         return None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None) -> None:
-        self._commit(transcribe(self.model, self._audio[begin:end], self.options), begin, keep_until=keep_until)
-        if keep_until is None:
-            self._committed = end
+        self._commit(transcribe(self.model, self._audio[begin:end], self.options), begin, end, keep_until=keep_until)
 
-    def _commit(self, piece: Transcript, begin: int, *, keep_until: int | None) -> None:
-        """Add a piece's words at their place in the answer; with ``keep_until``, only those ending before it."""
+    def _commit(self, piece: Transcript, begin: int, end: int, *, keep_until: int | None = None) -> None:
+        """Add the words of the piece ``[begin, end)`` at their place in the answer.
+
+        With ``keep_until``, only the words ending before it are kept, and the next piece starts after the last.
+        """
         offset = begin / RATE
         limit = None if keep_until is None else keep_until / RATE
         kept = []
@@ -250,6 +250,7 @@ class StreamingTranscriber:
         self.words.extend(kept)
         if limit is None:
             self.texts.append(piece.text)
+            self._committed = end
         else:
             self.texts.append(" ".join(w.word for w in kept))
             self._committed = int(kept[-1].end * RATE) if kept else keep_until
