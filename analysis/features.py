@@ -11,7 +11,7 @@ is centred at ``i * hop / sr`` seconds (the signal is padded by half a frame).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import scipy.fft
@@ -192,16 +192,14 @@ class FeatureStream:
         start = max(0, first - self.margin)
         end = len(y) if final else target * self.hop + self.margin
         piece = compute_features(y[start:end], self.sr, **self.options)
-        skip, count = (first - start) // self.hop, target - self._frames
-        kept = slice(skip, skip + count)
-        times = (self._frames + np.arange(len(piece.times[kept]))) * self.hop / self.sr
-        self._parts.append(Features(times, piece.rms_db[kept], piece.f0_hz[kept], piece.aperiodicity[kept],
-                                    piece.cepstra[kept]))
-        self._frames += len(times)
+        skip = (first - start) // self.hop
+        inner = slice(skip, skip + target - self._frames)
+        kept = {f.name: getattr(piece, f.name)[inner] for f in fields(Features)}
+        kept["times"] = kept["times"] + start / self.sr  # the piece's clock started at ``start``
+        self._parts.append(Features(**kept))
+        self._frames += len(kept["times"])
 
     def features(self, y: np.ndarray) -> Features:
         """All frames of the finished signal ``y``: only what was not computed yet is computed now."""
         self.update(y, final=True)
-        parts = self._parts
-        return Features(*(np.concatenate([getattr(p, name) for p in parts])
-                          for name in ("times", "rms_db", "f0_hz", "aperiodicity", "cepstra")))
+        return Features(*(np.concatenate([getattr(part, f.name) for part in self._parts]) for f in fields(Features)))

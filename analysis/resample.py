@@ -3,8 +3,9 @@
 Why: ``resample_poly`` treats the signal as zero outside the array it is
 given, so resampling each 0.1 s block of a recording on its own puts an error
 at every block edge, ten times a second (about -50 dB on a low tone, more on
-speech), and the analysed signal is no longer the recorded one. Each block is resampled here with enough of the
-audio before it, and the last few output samples wait for the next block.
+speech), and the analysed signal is no longer the recorded one. Here each
+block is resampled with enough of the audio before it, and the last few
+output samples wait for the next block.
 """
 
 from __future__ import annotations
