@@ -35,7 +35,8 @@ def run_history(args: argparse.Namespace) -> int:
         history = History(args.db)
     except HistoryError as exc:
         if exc.damaged:
-            raise HistoryError(f"{exc}. To do so: sobes history --start-fresh") from None
+            command = "sobes history --start-fresh" + (f" --db {args.db}" if args.db else "")
+            raise HistoryError(f"{exc}. To do so: {command}") from None
         raise
     if args.delete is not None:
         removed = history.delete_session(args.delete)
