@@ -59,11 +59,13 @@ class ReviewScreen(QWidget):
         self.layout_.addWidget(self.title)
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.transcript)
-        self.layout_.addWidget(QLabel(
+        legend = QLabel(
             "Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса; части ответа: "
             "<span style='background:#c6d9fb'>ситуация</span> <span style='background:#feeec0'>задача</span> "
             "<span style='background:#c9e9d2'>действия</span> <span style='background:#f8cdc9'>результат</span>. "
-            "Щелчок по графику или слову — прослушать с этого места."))
+            "Щелчок по графику или слову — прослушать с этого места.")
+        legend.setWordWrap(True)  # unwrapped, this one line made the whole review wider than a laptop screen
+        self.layout_.addWidget(legend)
         self.layout_.addWidget(self.timeline)
         self.layout_.addLayout(self.cards)
         self.layout_.addWidget(self.star)

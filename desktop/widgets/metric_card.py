@@ -20,6 +20,7 @@ class MetricCard(QFrame):
         title = QLabel(f"<b>{METRIC_NAMES.get(verdict.metric, verdict.metric)}</b>: "
                        f"<span style='color:{color}'>{value}</span>")
         norm = QLabel(f"Норма: {verdict.norm}")
+        norm.setWordWrap(True)
         norm.setToolTip(f"Источник: {verdict.source}")
         tip = QLabel(verdict.tip)
         tip.setWordWrap(True)

@@ -55,6 +55,10 @@ def test_a_whole_answer_from_start_to_history(window, qtbot):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
 
     review = window.review
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1024, 760)  # a small laptop screen: the review fits its width, "Далее" included
+    qtbot.waitUntil(lambda: review.findChild(QScrollArea).horizontalScrollBar().maximum() == 0, timeout=2_000)
     assert "компания" in review.transcript.toPlainText().lower()
     assert review.cards.count() >= 6  # one card per delivery verdict
     assert "STAR" in review.star.text()
