@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from analysis.config import Thresholds
-from analysis.features import Features, compute_features
+from analysis.features import Features, compute_features, fold_octave_errors
 from analysis.fillers import FillersSection, find_fillers, summarize_fillers
 from analysis.hedges import HedgesSection, find_hedges
 from analysis.hesitations import detect_hesitations, merge_hesitations
@@ -49,6 +49,7 @@ def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thre
     clock = _Clock()
     if features is None:
         features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
+    features = replace(features, f0_hz=fold_octave_errors(features.f0_hz))
     clock.lap("features")
     activity = detect_speech(y, features, thresholds, probabilities=probabilities)
     clock.lap("speech_activity")

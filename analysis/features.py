@@ -11,6 +11,7 @@ is centred at ``i * hop / sr`` seconds (the signal is padded by half a frame).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -60,6 +61,32 @@ def compute_features(y: np.ndarray, sr: int, *, fmin: float = 60.0, fmax: float 
     n = min(len(rms_db), len(f0), len(cepstra))
     times = np.arange(n) * hop / sr
     return Features(times, rms_db[:n], f0[:n], aperiodicity[:n], cepstra[:n])
+
+
+def fold_octave_errors(f0: np.ndarray, *, half_window: int = 25, tolerance_st: float = 2.0) -> np.ndarray:
+    """Move frames that YIN put an octave off their neighbours back to the neighbours' octave.
+
+    Why: on creaky or jittery voices, and on higher voices, YIN sometimes
+    takes two periods for one (78 Hz inside a 156 Hz vowel); a few such
+    frames make a held "эээ" look like a pitch jump and inflate the pitch
+    spread of a whole answer. A frame within ``tolerance_st`` of an octave
+    above or below the median of the voiced frames within ``half_window``
+    frames (±0.25 s) is folded; a real octave leap inside a quarter of a
+    second does not happen in speech. NaN (unvoiced) stays NaN.
+    """
+    voiced = ~np.isnan(f0)
+    if voiced.sum() < 3:
+        return f0
+    padded = np.pad(np.where(voiced, f0, np.nan), half_window, constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half_window + 1)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN windows (long unvoiced stretches)
+        local = np.nanmedian(windows, axis=1)
+        offset = 12 * np.log2(f0 / local)
+    fixed = f0.copy()
+    fixed[np.abs(offset + 12) < tolerance_st] *= 2  # an octave too low
+    fixed[np.abs(offset - 12) < tolerance_st] /= 2  # an octave too high
+    return fixed
 
 
 def frames(y: np.ndarray, *, frame_length: int, hop: int) -> np.ndarray:
