@@ -39,6 +39,8 @@ def run_history(args: argparse.Namespace) -> int:
             raise HistoryError(f"{exc}. To do so: {command}") from None
         raise
     if args.delete is not None:
+        if args.db is None and InstanceLock().held_elsewhere():
+            raise HistoryError("Sobes is open: delete the session from its History screen, or close it first")
         removed = history.delete_session(args.delete)
         print(f"Сессия {args.delete} удалена вместе с записями ({removed}).")
         return 0

@@ -303,3 +303,18 @@ def test_two_processes_writing_one_history_do_not_corrupt_it(tmp_path):
     history = History(db)
     assert history.db["answers"].count == 300
     history.close()
+
+
+def test_deleting_from_the_command_line_waits_for_the_window_to_close(tmp_path, monkeypatch, capsys):
+    from cli.main import main
+
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path))
+    history = History()
+    session = history.start_session("full", "client_manager")
+    history.close()
+    holder = python(HOLD_LOCK, str(tmp_path))  # the window, as far as the lock is concerned
+    wait_for_line(holder, "holding")
+    assert main(["history", "--delete", str(session)]) == 2
+    assert "close it first" in capsys.readouterr().err
+    kill(holder)
+    assert main(["history", "--delete", str(session)]) == 0
