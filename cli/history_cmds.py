@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from analysis.engine import Analyzer
 from interview import recovery
 from interview.export import session_csv, session_html, session_json
 from interview.history import History, HistoryError, default_path
 from interview.instance_lock import InstanceLock
+from interview.pending import analyze_pending
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -16,6 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     history.add_argument("--db", type=Path, default=None, help="history database (default: the data folder)")
     history.add_argument("--delete", type=int, metavar="SESSION",
                          help="delete a session with its recordings, for good")
+    history.add_argument("--analyze-pending", action="store_true",
+                         help="analyse the answers recorded but never analysed (after a crash or a recovery)")
     history.add_argument("--start-fresh", action="store_true",
                          help="the database is damaged: keep it aside, start a fresh one, relink the recordings")
     history.set_defaults(run=run_history)
@@ -46,6 +50,10 @@ def run_history(args: argparse.Namespace) -> int:
         return 0
     if args.db is not None or not InstanceLock().held_elsewhere():
         history.mark_interrupted()  # never while the app runs: its session is active, not interrupted
+    if args.analyze_pending:
+        analysed, failed = analyze_pending(history, Analyzer())
+        print(f"Проанализировано ответов: {analysed}; не удалось прочитать запись: {failed}.")
+        return 0
     rows = history.sessions()
     if not rows:
         print("Сессий пока нет.")

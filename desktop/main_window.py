@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.interview = InterviewScreen(self.host)
         self.review = ReviewScreen(backend)
         self.summary = SummaryScreen()
-        self.history_screen = HistoryScreen(history)
+        self.history_screen = HistoryScreen(history, analyzer)
         self.settings_screen = SettingsScreen(settings, devices, analyzer=analyzer, backend=backend)
         for screen in (self.start, self.interview, self.review, self.summary, self.history_screen,
                        self.settings_screen):

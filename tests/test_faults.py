@@ -91,8 +91,14 @@ def test_sigkill_during_analysis_keeps_the_answer_for_re_analysis(tmp_path, anal
     assert len(history.mark_interrupted()) == 1
     pending = history.pending_answers()
     assert len(pending) == 1 and Path(pending[0]["audio_path"]).read_bytes() == source.read_bytes()
-    history.add_report(pending[0]["id"], analyzer.analyze_file(pending[0]["audio_path"]))
-    assert history.answers(pending[0]["session_id"])[0]["status"] == "analyzed"
+    history.close()
+    from cli.main import main
+
+    assert main(["history", "--db", str(tmp_path / "history.db"), "--analyze-pending"]) == 0  # finish the job
+    history = History(tmp_path / "history.db")
+    answer = history.answers(pending[0]["session_id"])[0]
+    assert answer["status"] == "analyzed" and history.report(answer["id"]).transcript.words
+    assert not history.pending_answers()
     history.close()
 
 

@@ -10,7 +10,10 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMes
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from analysis.labels import ru_number
+from desktop import worker
 from interview.export import session_csv, session_html, session_json
+from interview.history import History
+from interview.pending import analyze_pending
 from interview.plans import MODES
 
 PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
@@ -20,15 +23,19 @@ STATUS = {"completed": "завершена", "interrupted": "прервана", 
 
 
 class HistoryScreen(QWidget):
-    def __init__(self, history, parent=None):
+    def __init__(self, history, analyzer=None, parent=None):
         super().__init__(parent)
-        self.history = history
+        self.history, self.analyzer = history, analyzer
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>История и прогресс</h2>"))
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["№", "Дата", "Режим", "Статус", "Ответов"])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         layout.addWidget(self.table)
+        self.pending_button = QPushButton("")
+        self.pending_button.setToolTip("Ответы, записанные до сбоя или восстановленные из повреждённой истории")
+        self.pending_button.clicked.connect(self._analyze_pending)
+        layout.addWidget(self.pending_button)
         exports = QHBoxLayout()
         for label, render, suffix in (("Экспорт HTML", session_html, "html"), ("JSON", session_json, "json"),
                                       ("CSV", session_csv, "csv")):
@@ -55,6 +62,9 @@ class HistoryScreen(QWidget):
         self.table.itemSelectionChanged.connect(self._show_attempts)
 
     def refresh(self) -> None:
+        pending = len(self.history.pending_answers())
+        self.pending_button.setText(f"Проанализировать ответы без отчёта ({pending})")
+        self.pending_button.setVisible(pending > 0 and self.analyzer is not None)
         rows = self.history.sessions()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -96,6 +106,34 @@ class HistoryScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
         if path:
             Path(path).write_text(render(self.history, session_id), encoding="utf-8")
+
+    def _analyze_pending(self) -> None:
+        """Reports for answers recorded but never analysed, in the background (about 1 s per answer)."""
+        self.pending_button.setEnabled(False)
+        self.pending_button.setText("Анализ записей…")
+
+        def done(counts):
+            analysed, failed = counts
+            self.pending_button.setEnabled(True)
+            self.attempts.setText(f"Проанализировано ответов: {analysed}"
+                                  + (f"; не удалось прочитать запись: {failed}" if failed else "") + ".")
+            self.refresh()
+
+        def failed(exc):
+            self.pending_button.setEnabled(True)
+            self.attempts.setText(f"Анализ не удался: {escape(str(exc))}")
+            self.refresh()
+
+        path, analyzer = self.history.path, self.analyzer
+
+        def job():  # its own connection: the window keeps using its own meanwhile (WAL)
+            history = History(path)
+            try:
+                return analyze_pending(history, analyzer)
+            finally:
+                history.close()
+
+        worker.run(job, on_result=done, on_error=failed)
 
     def _delete(self) -> None:
         session_id = self.selected_session()

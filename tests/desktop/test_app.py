@@ -216,3 +216,28 @@ def test_full_disk_mid_take_keeps_what_was_written_and_the_app_runs_on(window, q
     assert 0 < window.review.report.duration_s < 26  # cut short, but there and analysed
     window.review.next_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
+
+
+def test_answers_left_without_a_report_are_analysed_from_the_history_screen(window, qtbot, tmp_path, fixtures_dir):
+    """After a crash (or a rebuilt history) the recorded answers get their reports here."""
+    import shutil
+
+    history = window.history
+    session_id = history.start_session("full", "client_manager")
+    recordings = tmp_path / "data" / "recordings"
+    recordings.mkdir(parents=True, exist_ok=True)
+    good = recordings / f"session{session_id}-01-BEH-03.wav"
+    shutil.copy(fixtures_dir / "star.wav", good)
+    history.add_answer(session_id, "BEH-03", "Расскажите о достижении", str(good), 25.6)
+    history.add_answer(session_id, "HR-01", "Расскажите о себе", str(recordings / "gone.wav"), 3.0)
+    history.end_session(session_id, "interrupted")
+    window.show_history()
+    screen = window.history_screen
+    assert screen.pending_button.isVisible() and "(2)" in screen.pending_button.text()
+    screen.pending_button.click()
+    qtbot.waitUntil(lambda: "Проанализировано" in screen.attempts.text(), timeout=60_000)
+    assert "ответов: 1" in screen.attempts.text() and "не удалось прочитать запись: 1" in screen.attempts.text()
+    rows = {row["question_id"]: row for row in history.answers(session_id)}
+    assert rows["BEH-03"]["status"] == "analyzed" and rows["BEH-03"]["star_parts"] >= 3  # judged as a STAR story
+    assert rows["HR-01"]["status"] == "failed" and "not found" in rows["HR-01"]["error"]
+    assert not screen.pending_button.isVisible()

@@ -1,0 +1,58 @@
+"""Analysing answers that were recorded but never analysed: the app stopped, or a history was rebuilt.
+
+An answer is stored the moment its recording ends (``History.add_answer``),
+so a crash between recording and report leaves it ``recorded``. This module
+finishes the job later, with the question's type and time budget taken from
+the bank when the question is still there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from analysis.content.section import QuestionContext
+from analysis.errors import AudioLoadError
+from interview.history import History
+from interview.question_bank import BankError, QuestionBank, load_bank
+
+logger = logging.getLogger(__name__)
+
+
+def question_context(row: dict, bank: QuestionBank | None) -> QuestionContext:
+    try:
+        question = bank.by_id(row["question_id"]) if bank else None
+    except KeyError:
+        question = None
+    if question is None:  # a recovered recording of a question no longer in the bank: judge it as a story
+        return QuestionContext(row.get("question_text") or None)
+    return QuestionContext(question.text, question.answer_type, question.answer_s)
+
+
+def analyze_pending(history: History, analyzer, *, bank: QuestionBank | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Analyse every pending answer and store its report; returns (analysed, failed).
+
+    An answer whose audio cannot be read (deleted, damaged) is marked failed with the reason, so it is
+    not offered again and again; a ``ModelError`` ends the run with nothing marked.
+    """
+    if bank is None:
+        try:
+            bank = load_bank()
+        except BankError:
+            bank = None
+    pending = history.pending_answers()
+    analysed = failed = 0
+    for i, row in enumerate(pending):
+        if progress:
+            progress(i, len(pending))
+        try:
+            report = analyzer.analyze_file(row["audio_path"], question=question_context(row, bank))
+        except AudioLoadError as exc:  # the answer's own problem; a model problem stops the whole run
+            logger.warning("answer %s could not be analysed: %s", row["id"], exc)
+            history.mark_failed(row["id"], str(exc))
+            failed += 1
+            continue
+        history.add_report(row["id"], report)
+        analysed += 1
+    return analysed, failed
