@@ -35,20 +35,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_history(args: argparse.Namespace) -> int:
     if args.start_fresh:
         return start_fresh(args)
-    try:
-        history = History(args.db)
-    except HistoryError as exc:
-        if exc.damaged:
-            command = "sobes history --start-fresh" + (f" --db {args.db}" if args.db else "")
-            raise HistoryError(f"{exc}. To do so: {command}") from None
-        raise
+    history = open_history(args.db)
+    app_running = args.db is None and InstanceLock().held_elsewhere()
     if args.delete is not None:
-        if args.db is None and InstanceLock().held_elsewhere():
+        if app_running:
             raise HistoryError("Sobes is open: delete the session from its History screen, or close it first")
         removed = history.delete_session(args.delete)
         print(f"Сессия {args.delete} удалена вместе с записями ({removed}).")
         return 0
-    if args.db is not None or not InstanceLock().held_elsewhere():
+    if not app_running:
         history.mark_interrupted()  # never while the app runs: its session is active, not interrupted
     if args.analyze_pending:
         analysed, failed = analyze_pending(history, Analyzer())
@@ -61,6 +56,17 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"{row['id']:4}  {row['started_at']}  {row['mode']:18} {row['role']:16} {row['status']:12} "
               f"ответов: {row['answers']}")
     return 0
+
+
+def open_history(db: Path | None) -> History:
+    """The history, or an error that names the command to start a fresh one when the file is damaged."""
+    try:
+        return History(db)
+    except HistoryError as exc:
+        if exc.damaged:
+            command = "sobes history --start-fresh" + (f" --db {db}" if db else "")
+            raise HistoryError(f"{exc}. To do so: {command}") from None
+        raise
 
 
 def start_fresh(args: argparse.Namespace) -> int:
