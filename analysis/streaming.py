@@ -76,6 +76,7 @@ class StreamingTranscriber:
         self.words: list[Word] = []
         self.texts: list[str] = []
         self.tail_s = 0.0  # seconds of audio ``finish`` had to transcribe (0 when the silent tail was ready)
+        self.speculations = 0  # silent tails transcribed while recording (one at most is used)
         self._lock = threading.Lock()
 
     # --- input -----------------------------------------------------------------------------
@@ -150,6 +151,7 @@ class StreamingTranscriber:
         if not said:
             return False  # nothing said since the last piece
         self._speculation = (begin, end, transcribe(self.model, self._audio[begin:end], self.options))
+        self.speculations += 1
         return True
 
     def _speculation_holds(self, end: int) -> bool:

@@ -91,7 +91,8 @@ def main() -> None:
     agreement = word_error_rate(words_of(whole.transcript.text), words_of(report.transcript.text))
     duration = len(audio) / RATE
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; answer {duration:.0f} s (stop {args.click_after:g} s after the last word) fed in {fed_s:.0f} s "
-          f"(speed {args.speed:g}x); transcription busy during the answer: {worker.busy_s:.1f} s")
+          f"(speed {args.speed:g}x); transcription busy during the answer: {worker.busy_s:.1f} s; speculative "
+          f"tails transcribed: {streamer.speculations} ({'the last one used' if streamer.tail_s == 0 else 'none used'})")
     print(f"streaming: end of answer -> full report {streaming_s:.2f} s (tail transcription and last features {tail_s:.2f} s, "
           f"analysis {report.timing.analyze_s:.2f} s)  target <= 2.0 s")
     print(f"whole-file after the answer: {whole_s:.2f} s")
