@@ -76,7 +76,8 @@ class StreamingTranscriber:
         self.words: list[Word] = []
         self.texts: list[str] = []
         self.tail_s = 0.0  # seconds of audio ``finish`` had to transcribe (0 when the silent tail was ready)
-        self.speculations = 0  # silent tails transcribed while recording (one at most is used)
+        self.speculations = 0  # silent tails transcribed while recording
+        self.speculation_used = False  # whether the last of them was the answer's tail
         self._lock = threading.Lock()
 
     # --- input -----------------------------------------------------------------------------
@@ -180,6 +181,7 @@ class StreamingTranscriber:
         if self._speculation_holds(end):
             begin, _, piece = self._speculation
             self._commit(piece, begin, end)
+            self.speculation_used = True
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
             self.tail_s = (end - self._committed) / RATE

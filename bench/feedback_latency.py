@@ -90,11 +90,13 @@ def main() -> None:
 
     agreement = word_error_rate(words_of(whole.transcript.text), words_of(report.transcript.text))
     duration = len(audio) / RATE
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; answer {duration:.0f} s (stop {args.click_after:g} s after the last word) fed in {fed_s:.0f} s "
-          f"(speed {args.speed:g}x); transcription busy during the answer: {worker.busy_s:.1f} s; speculative "
-          f"tails transcribed: {streamer.speculations} ({'the last one used' if streamer.tail_s == 0 else 'none used'})")
-    print(f"streaming: end of answer -> full report {streaming_s:.2f} s (tail transcription and last features {tail_s:.2f} s, "
-          f"analysis {report.timing.analyze_s:.2f} s)  target <= 2.0 s")
+    used = "the last one used" if streamer.speculation_used else "none used"
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores; answer {duration:.0f} s "
+          f"(stop {args.click_after:g} s after the last word) fed in {fed_s:.0f} s (speed {args.speed:g}x)")
+    print(f"transcription busy during the answer: {worker.busy_s:.1f} s; "
+          f"speculative tails transcribed: {streamer.speculations} ({used})")
+    print(f"streaming: end of answer -> full report {streaming_s:.2f} s (tail transcription and last features "
+          f"{tail_s:.2f} s, analysis {report.timing.analyze_s:.2f} s)  target <= 2.0 s")
     print(f"whole-file after the answer: {whole_s:.2f} s")
     print(f"streaming is {whole_s / streaming_s:.1f}x faster to feedback; "
           f"word error rate between the two transcripts: {agreement:.3f}")
