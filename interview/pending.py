@@ -9,12 +9,11 @@ the bank when the question is still there.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from analysis.content.section import QuestionContext
 from analysis.errors import AudioLoadError
 from interview.history import History
-from interview.question_bank import BankError, QuestionBank, load_bank
+from interview.question_bank import QuestionBank, load_bank_or_none
 
 logger = logging.getLogger(__name__)
 
@@ -29,23 +28,15 @@ def question_context(row: dict, bank: QuestionBank | None) -> QuestionContext:
     return QuestionContext(question.text, question.answer_type, question.answer_s)
 
 
-def analyze_pending(history: History, analyzer, *, bank: QuestionBank | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+def analyze_pending(history: History, analyzer) -> tuple[int, int]:
     """Analyse every pending answer and store its report; returns (analysed, failed).
 
     An answer whose audio cannot be read (deleted, damaged) is marked failed with the reason, so it is
     not offered again and again; a ``ModelError`` ends the run with nothing marked.
     """
-    if bank is None:
-        try:
-            bank = load_bank()
-        except BankError:
-            bank = None
-    pending = history.pending_answers()
+    bank = load_bank_or_none()
     analysed = failed = 0
-    for i, row in enumerate(pending):
-        if progress:
-            progress(i, len(pending))
+    for row in history.pending_answers():
         try:
             report = analyzer.analyze_file(row["audio_path"], question=question_context(row, bank))
         except AudioLoadError as exc:  # the answer's own problem; a model problem stops the whole run

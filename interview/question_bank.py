@@ -7,6 +7,7 @@ the line of every question, so a malformed file is reported as
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ import yaml
 from analysis.content.section import ANSWER_TYPES
 from analysis.errors import SobesError
 from interview.paths import data_dir
+
+logger = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets" / "questions"
 MAX_FILE_BYTES = 2_000_000
@@ -121,6 +124,16 @@ def load_bank(paths: list[Path] | None = None) -> QuestionBank:
     if errors:
         raise BankError("\n".join(errors))
     return QuestionBank(list(first_seen.values()))
+
+
+def load_bank_or_none() -> QuestionBank | None:
+    """The bank, or ``None`` when it cannot be read: for work that is still worth doing without it
+    (relinking and re-analysing recordings), the problem logged instead of raised."""
+    try:
+        return load_bank()
+    except BankError as exc:
+        logger.warning("question bank unreadable, going on without it: %s", exc)
+        return None
 
 
 def _read(path: Path) -> tuple[list[Question], list[str]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from audio.wav_file import recover_wav
 from interview.history import History
-from interview.question_bank import BankError, load_bank
+from interview.question_bank import load_bank_or_none
 
 logger = logging.getLogger(__name__)
 RECORDING_NAME = re.compile(r"session(\d+)-(\d+)-(.+)\.wav$")
@@ -64,10 +64,8 @@ def relink_recordings(history: History, folder: Path, texts: dict[str, str] | No
 
 def bank_texts() -> dict[str, str]:
     """Question id -> text from the question bank; empty if the bank cannot be read (the audio still counts)."""
-    try:
-        return {question.id: question.text for question in load_bank().questions}
-    except BankError:
-        return {}
+    bank = load_bank_or_none()
+    return {question.id: question.text for question in bank.questions} if bank else {}
 
 
 def start_fresh(path: Path, recordings: Path, texts: dict[str, str] | None = None) -> tuple[History, Path, int]:
