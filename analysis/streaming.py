@@ -81,22 +81,29 @@ class StreamingTranscriber:
         self._lock = threading.Lock()
 
     # --- input -----------------------------------------------------------------------------
-    def feed(self, samples: np.ndarray) -> None:
-        """Audio as recorded: int16 or float, mono, at ``source_rate``."""
+    def feed(self, samples: np.ndarray, *, rate: int | None = None) -> None:
+        """Audio as recorded: int16 or float, mono, at ``rate`` (``source_rate`` when not given).
+
+        The first block fixes the rate: a device's is only known once it is open, and every block
+        after is resampled with the same filter.
+        """
         block = samples.astype(np.float32) / 32768 if samples.dtype == np.int16 else samples.astype(np.float32)
         with self._lock:
+            if self._resampler is None:
+                self.source_rate = rate or self.source_rate
+                self._resampler = StreamResampler(self.source_rate, RATE)
             self._pending_raw.append(block)
 
     def _take_fed(self, *, final: bool = False) -> None:
         """Move what was fed into the 16 kHz buffer; ``final`` also drains the resampler's last samples."""
         with self._lock:
-            raw, self._pending_raw = self._pending_raw, []
-        if self._resampler is None:  # the rate is known for sure once audio flows
-            self._resampler = StreamResampler(self.source_rate, RATE)
+            raw, self._pending_raw, resampler = self._pending_raw, [], self._resampler
+        if resampler is None:  # nothing fed yet
+            return
         if raw:
-            self._append(self._resampler.push(np.concatenate(raw)))
+            self._append(resampler.push(np.concatenate(raw)))
         if final:
-            self._append(self._resampler.flush())
+            self._append(resampler.flush())
 
     def _append(self, block: np.ndarray) -> None:
         """Add to the buffer without copying the whole answer each time (it is fed every 0.25 s)."""

@@ -163,26 +163,23 @@ class SessionHost(QObject):
         worker.run(playback.wait, on_result=finished, on_error=finished)
 
     def _start_recording(self, effect: StartRecording) -> None:
-        self._stream = None
+        self._stream, on_block = None, None
         if self.analyzer.model_label is not None:  # the model is loaded: transcribe while recording
             transcriber = self.analyzer.new_stream(source_rate=48_000)
             self._stream = (transcriber, StreamingWorker(transcriber))
-        on_block = self._stream[0].feed if self._stream else None
-        self.recorder = Recorder(effect.path, device=self.input_device, backend=self.backend, on_block=on_block)
+
+            def on_block(block):  # at the rate the device opened with, set before the first block
+                transcriber.feed(block, rate=recorder.rate)
+
+        self.recorder = recorder = Recorder(effect.path, device=self.input_device, backend=self.backend,
+                                            on_block=on_block)
 
         def failed(exc):
             self.error.emit(getattr(exc, "message_ru", "Не удалось начать запись."))
             self.session.abort(time.monotonic())
             self._emit_state()
 
-        recorder, stream = self.recorder, self._stream
-
-        def start():
-            recorder.start()
-            if stream is not None:
-                stream[0].source_rate = recorder.rate  # known once the device is open
-
-        worker.run(start, on_error=failed)
+        worker.run(recorder.start, on_error=failed)
 
     def _stop_recording(self) -> None:
         recorder, stream = self.recorder, self._stream
@@ -191,11 +188,7 @@ class SessionHost(QObject):
         def stop_all():
             result = recorder.stop()
             if stream is not None:
-                transcriber, streaming = stream
-                if recorder.rate == transcriber.source_rate:
-                    self._streamed[str(result.path)] = streaming.stop()
-                else:
-                    streaming.stop()  # recorded at another rate: the whole file is transcribed instead
+                self._streamed[str(result.path)] = stream[1].stop()
             return result
 
         def saved(result):

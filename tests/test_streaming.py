@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 
 from analysis.audio_file import load_audio
 from analysis.streaming import StreamingTranscriber
@@ -95,3 +96,15 @@ def test_report_from_streaming_matches_the_report_computed_after_the_answer(anal
     assert [round(p.start, 2) for p in fast.pauses.items] == [round(p.start, 2) for p in slow.pauses.items]
     assert fast.pitch.median_hz == slow.pitch.median_hz and fast.loudness == slow.loudness
     assert fast.tempo.syllables_per_sec == slow.tempo.syllables_per_sec
+
+
+def test_the_rate_given_with_the_first_block_is_the_one_used(analyzer, fixtures_dir):
+    """The window creates the stream before the device is open; a 44.1 kHz microphone must not be read as 48."""
+    audio = load_audio(fixtures_dir / "intro.wav", sample_rate=44_100).samples
+    streamer = analyzer.new_stream(source_rate=48_000)
+    for i in range(0, len(audio), 4_410):
+        streamer.feed((audio[i:i + 4_410] * 32767).astype(np.int16), rate=44_100)
+    streamed = streamer.result()
+    assert streamer.source_rate == 44_100
+    assert streamed.audio.duration_s == pytest.approx(len(audio) / 44_100, abs=0.01)
+    assert "иванова" in streamed.transcript.text.lower()
