@@ -45,10 +45,10 @@ def as_recorded(audio: np.ndarray) -> np.ndarray:
 def streamed_text(analyzer: Analyzer, audio: np.ndarray, min_chunk_s: float) -> tuple[str, int]:
     streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=RATE, min_chunk_s=min_chunk_s,
                                     silence_to_speculate_s=1e9)
-    pieces = 0
     for start in range(0, len(audio), RATE // 10):
-        pieces += streamer.step() if streamer.feed(audio[start:start + RATE // 10]) is None else 0
-    return streamer.finish().text, pieces + 1
+        streamer.feed(audio[start:start + RATE // 10])
+        streamer.step()
+    return streamer.finish().text, len(streamer.texts)
 
 
 def main() -> None:
