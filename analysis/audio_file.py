@@ -2,7 +2,13 @@
 
 PyAV (FFmpeg) is used because it reads every container a candidate may bring
 (wav, flac, mp3, ogg, m4a, webm) at any sample rate and channel count, and it
-is already a dependency of faster-whisper.
+is already a dependency of faster-whisper. The file is opened by Python and
+handed to FFmpeg as a stream of bytes, so a name like ``tcp:…`` or
+``http:…`` is a local file, never an address.
+
+A damaged recording is used as far as it decodes: packets that fail are
+skipped, FFmpeg's own error reports are counted, and the result carries a
+warning that says how much could be read.
 """
 
 from __future__ import annotations
@@ -13,16 +19,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import av
+import av.logging
 import numpy as np
 
+from analysis.buffer import SampleBuffer
 from analysis.errors import AudioLoadError
+from analysis.labels import ru_number
+from analysis.resample import Resampler
+from core.errors import InputError
+from core.files import open_regular_file
 
 logger = logging.getLogger(__name__)
 
 ANALYSIS_SAMPLE_RATE = 16_000
-# Longest recording analysed: an answer is minutes long; an hour of audio already takes ~5 min to transcribe
-# here and 230 MB of memory, and a forgotten recorder's 3 hours would take a quarter of an hour.
+# Longest recording analysed: an answer is minutes long; an hour already takes ~5 min to transcribe here,
+# and a forgotten recorder's 3 hours would take a quarter of an hour. An hour at 16 kHz is 230 MB of samples
+# (the analysis of it peaks higher: docs/performance.md).
 MAX_DURATION_S = 3600.0
+_MAX_DAMAGED_PACKETS = 1000  # past this the file is noise, not a damaged recording
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,8 @@ class LoadedAudio:
         Rate of ``samples`` (16 kHz unless asked otherwise).
     source_sample_rate, source_channels, source_format
         What the file itself contained, for the report.
+    warnings : tuple of str
+        What the candidate should know about the input (a damaged part skipped), in Russian.
     """
 
     samples: np.ndarray
@@ -44,6 +60,7 @@ class LoadedAudio:
     source_sample_rate: int
     source_channels: int
     source_format: str
+    warnings: tuple[str, ...] = ()
 
     @property
     def duration_s(self) -> float:
@@ -57,74 +74,121 @@ def load_audio(path: str | os.PathLike, *, sample_rate: int = ANALYSIS_SAMPLE_RA
     Raises
     ------
     AudioLoadError
-        With a one-line message for a missing file, a directory, a file that
+        With a one-line message for a missing file, a folder, a FIFO or device, a file that
         is not audio, a file without an audio track, a file with no samples,
         and one longer than ``max_duration_s`` (checked from the header when
         it says, and while decoding when it lies).
     """
-    path = Path(path)
-    if not path.exists():
-        raise AudioLoadError(f"file not found: {path}")
-    if path.is_dir():
-        raise AudioLoadError(f"{path} is a folder, not an audio file")
+    name = os.fspath(path)
     try:
-        return _decode(path, sample_rate, max_duration_s)
+        source = open_regular_file(path, what="аудиофайл")
+    except InputError as exc:
+        raise AudioLoadError(str(exc)) from None
+    try:
+        with source:
+            return _decode(source, Path(name), sample_rate, max_duration_s)
     except AudioLoadError:
         raise
-    except PermissionError:
-        raise AudioLoadError(f"cannot read {path}: permission denied") from None
     except (av.FFmpegError, ValueError, OSError) as exc:
-        logger.debug("decoding %s failed: %r", path, exc)
+        logger.debug("decoding %s failed: %r", name, exc)
         raise AudioLoadError(
-            f"cannot read audio from {path}: not an audio file or a damaged one "
-            "(supported: wav, flac, mp3, ogg, m4a, webm)"
+            f"не удалось прочитать звук из {name}: это не аудиофайл или он повреждён "
+            "(подходят wav, flac, mp3, ogg, m4a, webm)"
         ) from None
 
 
 def _too_long(path: Path, seconds: float, limit: float) -> AudioLoadError:
-    return AudioLoadError(f"{path} is {seconds / 60:.0f} min long; Sobes analyses recordings of up to "
-                          f"{limit / 60:.0f} min: cut out the answer (e.g. sox in.wav out.wav trim START LENGTH)")
+    return AudioLoadError(f"{path} длится {seconds / 60:.0f} мин; Собес анализирует записи до {limit / 60:.0f} мин: "
+                          "вырежьте сам ответ (например, sox in.wav out.wav trim НАЧАЛО ДЛИНА)")
 
 
-def _decode(path: Path, sample_rate: int, max_duration_s: float) -> LoadedAudio:
-    with av.open(str(path), mode="r", metadata_errors="ignore") as container:
-        if not container.streams.audio:
-            raise AudioLoadError(f"{path} has no audio track")
-        if container.duration and container.duration / av.time_base > max_duration_s:
-            raise _too_long(path, container.duration / av.time_base, max_duration_s)
-        limit = int(max_duration_s * sample_rate)
-        decoded = 0
-        stream = container.streams.audio[0]
-        codec = stream.codec_context  # None when the header names no codec FFmpeg knows
-        source_rate = int(codec.sample_rate or 0) if codec is not None else 0
-        source_channels = int(codec.channels or 0) if codec is not None else 0
-        if source_rate <= 0 or source_channels <= 0:
-            raise AudioLoadError(f"cannot read audio from {path}: its header is damaged (sample rate "
-                                 f"{source_rate}, {source_channels} channels); export the recording again")
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
-        chunks: list[np.ndarray] = []
-        for frame in container.decode(stream):
-            frame.pts = None  # let the resampler restamp: broken pts must not drop audio
-            for out in resampler.resample(frame):
-                chunks.append(out.to_ndarray().reshape(-1))
-                decoded += len(chunks[-1])
-            if decoded > limit:
-                raise _too_long(path, decoded / sample_rate, max_duration_s)
-        for out in resampler.resample(None):
-            chunks.append(out.to_ndarray().reshape(-1))
-        format_name = container.format.name
-
-    samples = np.concatenate(chunks).astype(np.float32, copy=False) if chunks else np.zeros(0, np.float32)
+def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> LoadedAudio:
+    previous_level = av.logging.get_level()
+    av.logging.set_level(av.logging.ERROR)  # FFmpeg's own reports of damage, captured below
+    try:
+        with av.logging.Capture(True) as ffmpeg_errors, av.open(source, mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioLoadError(f"в {path} нет звуковой дорожки")
+            header_s = container.duration / av.time_base if container.duration else None
+            if header_s and header_s > max_duration_s:
+                raise _too_long(path, header_s, max_duration_s)
+            stream = container.streams.audio[0]
+            codec = stream.codec_context  # None when the header names no codec FFmpeg knows
+            source_rate = int(codec.sample_rate or 0) if codec is not None else 0
+            source_channels = int(codec.channels or 0) if codec is not None else 0
+            if source_rate <= 0 or source_channels <= 0:
+                raise AudioLoadError(f"не удалось прочитать звук из {path}: заголовок файла повреждён (частота "
+                                     f"{source_rate} Гц, каналов {source_channels}); сохраните запись заново")
+            samples, failed = _decode_stream(container, stream, path, source_rate, sample_rate, max_duration_s,
+                                             expected_s=header_s)
+            format_name = container.format.name
+    finally:
+        av.logging.set_level(previous_level)
     if samples.size == 0:
-        raise AudioLoadError(f"{path} contains no audio (zero length): record the answer again")
-    samples = _sanitize(samples, path)
-    return LoadedAudio(samples, sample_rate, source_rate, source_channels, format_name)
+        raise AudioLoadError(f"в {path} нет звука (нулевая длина): запишите ответ ещё раз")
+    damaged = failed + sum(1 for level, _, _ in ffmpeg_errors if level <= av.logging.ERROR)
+    warnings = (_damage_warning(samples.size / sample_rate, header_s),) if damaged else ()
+    if damaged:
+        logger.warning("%s: %d damaged places skipped", path.name, damaged)
+    return LoadedAudio(_sanitize(samples, path), sample_rate, source_rate, source_channels, format_name, warnings)
+
+
+def _decode_stream(container, stream, path: Path, source_rate: int, sample_rate: int, max_duration_s: float, *,
+                   expected_s: float | None) -> tuple[np.ndarray, int]:
+    """The stream as mono float32 at ``sample_rate``, and how many packets failed to decode."""
+    resampler = Resampler(source_rate, sample_rate)
+    out = SampleBuffer(int(min(expected_s or 60.0, max_duration_s) * sample_rate) + sample_rate)
+    limit = int(max_duration_s * sample_rate)
+    failed = 0
+    packets = container.demux(stream)
+    while failed <= _MAX_DAMAGED_PACKETS:
+        try:
+            packet = next(packets)
+        except StopIteration:
+            break
+        except av.FFmpegError as exc:  # the container itself breaks off here: keep what came before
+            logger.debug("demuxing %s stopped: %r", path.name, exc)
+            failed += 1
+            break
+        try:
+            frames = packet.decode()
+        except av.FFmpegError as exc:
+            logger.debug("a damaged packet in %s skipped: %r", path.name, exc)
+            failed += 1
+            continue
+        for frame in frames:
+            out.append(resampler.push(_mono(frame)))
+        if len(out) > limit:
+            raise _too_long(path, len(out) / sample_rate, max_duration_s)
+    out.append(resampler.flush())
+    return out.samples(), failed
+
+
+def _mono(frame) -> np.ndarray:
+    """One audio frame of any sample format and channel count, averaged to mono float32 in [-1, 1]."""
+    data = frame.to_ndarray()
+    channels = len(frame.layout.channels)
+    if not frame.format.is_planar:
+        data = data.reshape(-1, channels).T
+    if data.dtype == np.uint8:
+        data = (data.astype(np.float32) - 128.0) / 128.0
+    elif np.issubdtype(data.dtype, np.integer):
+        data = data.astype(np.float32) / float(np.iinfo(data.dtype).max + 1)
+    return data.mean(axis=0, dtype=np.float32) if channels > 1 else data.reshape(-1).astype(np.float32, copy=False)
+
+
+def _damage_warning(decoded_s: float, header_s: float | None) -> str:
+    got = ru_number(decoded_s)
+    if header_s and header_s > decoded_s + 0.5:
+        whole = ru_number(header_s)
+        return f"Запись повреждена: разобрано {got} с из {whole} с, остальное пропущено. Отчёт — по этой части."
+    return f"Запись повреждена: испорченные места пропущены, разобрано {got} с. Отчёт — по этой части."
 
 
 def _sanitize(samples: np.ndarray, path: Path) -> np.ndarray:
     """Replace NaN/inf (possible in float WAVs) and clamp to [-1, 1]."""
     finite = np.isfinite(samples)
     if not finite.all():
-        logger.warning("%s: %d non-finite samples replaced by silence", path, int((~finite).sum()))
+        logger.warning("%s: %d non-finite samples replaced by silence", path.name, int((~finite).sum()))
         samples = np.where(finite, samples, 0.0).astype(np.float32)
     return np.clip(samples, -1.0, 1.0, out=samples if samples.flags.writeable else None)

@@ -15,16 +15,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from analysis.config import Thresholds
-from analysis.features import Features, compute_features, fold_octave_errors
+from analysis.features import Features, features_of, fold_octave_errors
 from analysis.fillers import FillersSection, find_fillers, summarize_fillers
 from analysis.hedges import HedgesSection, find_hedges
 from analysis.hesitations import detect_hesitations, merge_hesitations
 from analysis.loudness import LoudnessSection, measure_loudness
 from analysis.pauses import PausesSection, measure_pauses
 from analysis.pitch import PitchSection, measure_pitch
-from analysis.transcript import Word
 from analysis.speech_activity import detect_speech
 from analysis.tempo import TempoSection, measure_tempo
+from analysis.transcript import Word
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thre
     """
     clock = _Clock()
     if features is None:
-        features = compute_features(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
+        features = features_of(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
     features = replace(features, f0_hz=fold_octave_errors(features.f0_hz))
     clock.lap("features")
     activity = detect_speech(y, features, thresholds, probabilities=probabilities)

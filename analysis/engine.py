@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 
 from analysis.audio_file import LoadedAudio, load_audio
 from analysis.config import Thresholds
@@ -16,9 +17,14 @@ from analysis.content.section import QuestionContext, analyze_content
 from analysis.delivery import analyze_delivery
 from analysis.model_store import ModelSpec, resolve_model
 from analysis.report import ModelInfo, Report, SourceInfo, Timing
+from analysis.transcribe import (
+    CancelCheck,
+    ProgressCallback,
+    TranscribeOptions,
+    load_model,
+    transcribe,
+)
 from analysis.transcript import Transcript
-from analysis.transcribe import (CancelCheck, ProgressCallback, TranscribeOptions, load_model,
-                                 transcribe)
 from analysis.verdicts import judge_delivery
 
 logger = logging.getLogger(__name__)
@@ -104,7 +110,7 @@ class Analyzer:
         started = time.perf_counter()
         audio = load_audio(path)
         decode_s = time.perf_counter() - started
-        return self.analyze_audio(audio, str(path), decode_s=decode_s, question=question, transcript=transcript,
+        return self.analyze_audio(audio, Path(path).name, decode_s=decode_s, question=question, transcript=transcript,
                                   progress=progress, should_cancel=should_cancel)
 
     def analyze_audio(
@@ -122,7 +128,9 @@ class Analyzer:
     ) -> Report:
         """Analyse an already decoded signal (used by recording, which has no file to decode).
 
-        A transcript, Silero probabilities and features made while recording save their work here.
+        ``name`` is the file's name without its folder: reports are exported and must not reveal where a
+        user keeps their files. A transcript, Silero probabilities and features made while recording save
+        their work here.
         """
         load_s = self.prepare()
         started = time.perf_counter()
@@ -140,6 +148,7 @@ class Analyzer:
             source=SourceInfo(audio.source_format, audio.source_sample_rate, audio.source_channels),
             transcript=transcript,
             timing=Timing(),
+            warnings=list(audio.warnings),
         )
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds,
                                    probabilities=vad_probabilities, features=features)

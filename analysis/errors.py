@@ -1,15 +1,9 @@
-"""One error hierarchy for the engine.
+"""The engine's errors, under the project-wide base in ``core.errors``."""
 
-Every error carries a one-line, user-facing message that says what went wrong
-and what to do, so the CLI and the UI can show it as is, without a traceback.
-"""
+from core.errors import InputError, SobesError
 
 
-class SobesError(Exception):
-    """Base class of all errors the engine reports to the user."""
-
-
-class AudioLoadError(SobesError):
+class AudioLoadError(InputError):
     """An input file is missing, unreadable, not audio, or empty."""
 
 

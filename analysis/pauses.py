@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.config import Thresholds
-from analysis.transcript import Word
 from analysis.speech_activity import SpeechActivity
+from analysis.transcript import Word
 
 _SENTENCE_END = (".", "!", "?", "…")
 

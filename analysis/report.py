@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 from analysis.content.section import ContentSection
@@ -72,6 +72,7 @@ class Report:
     loudness: LoudnessSection | None = None
     delivery: DeliverySection | None = None
     content: ContentSection | None = None
+    warnings: list[str] = field(default_factory=list)  # about the input (a damaged part skipped), Russian
     schema_version: int = SCHEMA_VERSION
 
     def add_delivery(self, metrics: DeliveryMetrics, verdicts: DeliverySection) -> None:

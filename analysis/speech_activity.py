@@ -15,6 +15,7 @@ import numpy as np
 
 from analysis.config import Thresholds
 from analysis.features import Features
+from core.offline import disable_telemetry
 
 _SILERO_WINDOW = 512
 _SILERO_RATE = 16_000
@@ -36,12 +37,27 @@ class SpeechActivity:
         return [(a * hop_s, b * hop_s) for a, b in true_runs(self.speech)]
 
 
-def silero_probabilities(y: np.ndarray) -> np.ndarray:
-    """Silero VAD speech probability per 32 ms window of a 16 kHz signal."""
+def silero_probabilities(y: np.ndarray, *, chunk_windows: int = 1875, context_windows: int = 32) -> np.ndarray:
+    """Silero VAD speech probability per 32 ms window of a 16 kHz signal (``len(y) // 512 + 1`` windows).
+
+    Run a minute (``chunk_windows``) at a time: over a whole recording at once the model's batch costs
+    ~370 MB per 20 minutes. Each chunk after the first is run with ``context_windows`` (1 s) of the audio
+    before it, whose outputs are dropped, so the model's state has settled where the chunk's own windows
+    start. Chunks are copied, because the model writes into the array it is given.
+    """
+    disable_telemetry()  # before ONNX Runtime loads, whoever calls
     from faster_whisper.vad import get_vad_model
 
-    padded = np.pad(y, (0, _SILERO_WINDOW - len(y) % _SILERO_WINDOW))
-    return np.asarray(get_vad_model()(padded), dtype=np.float32).reshape(-1)
+    model = get_vad_model()
+    step, context = chunk_windows * _SILERO_WINDOW, context_windows * _SILERO_WINDOW
+    parts = []
+    for start in range(0, len(y) + 1, step):
+        lead = min(start, context)
+        chunk = np.array(y[start - lead:start + step], dtype=np.float32)
+        if start + step > len(y):  # the last chunk: padded to whole windows plus one, as a whole signal would be
+            chunk = np.pad(chunk, (0, _SILERO_WINDOW - len(chunk) % _SILERO_WINDOW))
+        parts.append(np.asarray(model(chunk), dtype=np.float32).reshape(-1)[lead // _SILERO_WINDOW:])
+    return np.concatenate(parts)
 
 
 def detect_speech(y: np.ndarray, features: Features, thresholds: Thresholds = Thresholds(), *,

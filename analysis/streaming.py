@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from analysis.buffer import SampleBuffer
 from analysis.features import Features, FeatureStream
 from analysis.fillers import find_fillers
-from analysis.resample import StreamResampler
+from analysis.resample import Resampler
 from analysis.speech_activity import silero_probabilities
 from analysis.transcribe import TranscribeOptions, transcribe
 from analysis.transcript import Transcript, Word
@@ -67,11 +68,10 @@ class StreamingTranscriber:
         self.silence_to_speculate_s = silence_to_speculate_s
         self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
         self._speculation: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) of a silent tail
-        self._buffer = np.zeros(RATE * 60, np.float32)  # the answer at 16 kHz; grows by doubling
-        self._length = 0
+        self._buffer = SampleBuffer()  # the answer at 16 kHz
         self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
-        self._resampler: StreamResampler | None = None
+        self._resampler: Resampler | None = None
         self._committed = 0  # samples of audio already transcribed
         self.words: list[Word] = []
         self.texts: list[str] = []
@@ -91,7 +91,7 @@ class StreamingTranscriber:
         with self._lock:
             if self._resampler is None:
                 self.source_rate = rate or self.source_rate
-                self._resampler = StreamResampler(self.source_rate, RATE)
+                self._resampler = Resampler(self.source_rate, RATE)
             self._pending_raw.append(block)
 
     def _take_fed(self, *, final: bool = False) -> None:
@@ -101,23 +101,13 @@ class StreamingTranscriber:
         if resampler is None:  # nothing fed yet
             return
         if raw:
-            self._append(resampler.push(np.concatenate(raw)))
+            self._buffer.append(resampler.push(np.concatenate(raw)))
         if final:
-            self._append(resampler.flush())
-
-    def _append(self, block: np.ndarray) -> None:
-        """Add to the buffer without copying the whole answer each time (it is fed every 0.25 s)."""
-        needed = self._length + len(block)
-        if needed > len(self._buffer):
-            grown = np.zeros(max(needed, 2 * len(self._buffer)), np.float32)
-            grown[:self._length] = self._buffer[:self._length]
-            self._buffer = grown
-        self._buffer[self._length:needed] = block
-        self._length = needed
+            self._buffer.append(resampler.flush())
 
     @property
     def _audio(self) -> np.ndarray:
-        return self._buffer[:self._length]
+        return self._buffer.samples()
 
     # --- work --------------------------------------------------------------------------------
     def step(self) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.config import Thresholds
-from analysis.transcript import Word
 from analysis.text import count_syllables
+from analysis.transcript import Word
 
 
 @dataclass

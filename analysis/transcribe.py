@@ -37,8 +37,14 @@ import numpy as np
 from analysis.errors import Cancelled, ModelError
 from analysis.model_store import ModelSpec
 from analysis.transcript import Transcript, Word
+from core.offline import disable_telemetry
 
 logger = logging.getLogger(__name__)
+
+RATE = 16_000
+# Longer recordings are transcribed in windows of about this length: memory stays near 200 MB for the
+# transcription of any length (20 minutes at once took 1.1 GB here); answers up to 3 minutes are one window.
+WINDOW_S = 180.0
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -81,6 +87,7 @@ def load_model(spec: ModelSpec, options: TranscribeOptions = TranscribeOptions()
 
 
 def _load(spec: ModelSpec, options: TranscribeOptions):
+    disable_telemetry()  # before faster-whisper can load ONNX Runtime, whoever calls
     from faster_whisper import WhisperModel  # heavy import, deferred to first use
 
     logger.info("loading model %s (%s, %d threads)", spec.label, options.compute_type, options.threads)
@@ -96,12 +103,12 @@ def _load(spec: ModelSpec, options: TranscribeOptions):
         logger.debug("model load failed: %r", exc)
         if spec.is_hub:
             raise ModelError(
-                f"cannot get hub model {spec.path_or_name}: {_first_line(exc)}; check the "
-                "internet connection, or use the bundled model (omit --model)"
+                f"не удалось загрузить модель {spec.path_or_name} из интернета ({_first_line(exc)}): проверьте "
+                "подключение или пользуйтесь встроенной моделью (без --model)"
             ) from None
         raise ModelError(
-            f"cannot load model from {spec.path_or_name}: {_first_line(exc)}; it is damaged "
-            "or not a CTranslate2 Whisper model (run `sobes model prepare` for the bundled one)"
+            f"не удалось загрузить модель из {spec.path_or_name} ({_first_line(exc)}): она повреждена или это не "
+            "модель Whisper в формате CTranslate2 (встроенную проверяет и чинит команда sobes model prepare)"
         ) from None
 
 
@@ -115,6 +122,11 @@ def transcribe(
 ) -> Transcript:
     """Transcribe a 16 kHz mono float32 signal into timed words.
 
+    A recording longer than ``WINDOW_S`` is transcribed in windows of about
+    that length, each cut in the quietest moment near its end: faster-whisper
+    computes its features over all the audio it is given at once, which for
+    20 minutes costs 1.1 GB of memory (docs/performance.md).
+
     Parameters
     ----------
     model : faster_whisper.WhisperModel
@@ -124,10 +136,44 @@ def transcribe(
     should_cancel : callable, optional
         Polled between segments; when it returns True, ``Cancelled`` is raised.
     """
-    duration = len(samples) / 16_000
+    total = len(samples)
     report = progress or (lambda fraction: None)
     cancelled = should_cancel or (lambda: False)
     report(0.0)
+    words: list[Word] = []
+    texts: list[str] = []
+    for begin, end in windows(samples):
+        def done_until(seconds: float, begin: int = begin) -> None:
+            report(min((begin + seconds * RATE) / total, 1.0))
+
+        _transcribe_window(model, samples[begin:end], options, begin / RATE, words, texts, done_until, cancelled)
+    report(1.0)
+    return Transcript(" ".join(t for t in texts if t), _monotonic(words, total / RATE))
+
+
+def windows(samples: np.ndarray, *, window_s: float = 0.0, search_s: float = 20.0) -> list[tuple[int, int]]:
+    """Sample ranges of about ``window_s`` (``WINDOW_S`` when 0) that cover ``samples``, cut in quiet moments.
+
+    Each cut is the quietest 50 ms in the last ``search_s`` seconds of its window, so it falls in a pause
+    and no word is split.
+    """
+    size = int((window_s or WINDOW_S) * RATE)
+    search, frame = int(search_s * RATE), RATE // 20
+    ranges, begin = [], 0
+    while len(samples) - begin > size:
+        low = begin + size - search
+        region = samples[low:begin + size]
+        energy = np.square(region[:len(region) // frame * frame].reshape(-1, frame), dtype=np.float64).mean(axis=1)
+        cut = low + int(np.argmin(energy)) * frame + frame // 2
+        ranges.append((begin, cut))
+        begin = cut
+    ranges.append((begin, len(samples)))
+    return ranges
+
+
+def _transcribe_window(model, samples: np.ndarray, options: TranscribeOptions, offset: float,
+                       words: list[Word], texts: list[str], done_until, cancelled: CancelCheck) -> None:
+    """Transcribe one window; its words are added to ``words`` at ``offset`` seconds into the recording."""
     segments, _info = model.transcribe(
         samples,
         language=options.language,
@@ -142,21 +188,16 @@ def transcribe(
             "speech_pad_ms": options.vad_speech_pad_ms,
         },
     )
-    words: list[Word] = []
-    texts: list[str] = []
     for segment in segments:
         if cancelled():
-            raise Cancelled("transcription cancelled")
+            raise Cancelled("распознавание отменено")
         if _HALLUCINATIONS.search(segment.text):
-            logger.info("dropped a hallucinated segment at %.1f s", segment.start)
+            logger.info("dropped a hallucinated segment at %.1f s", offset + segment.start)
         else:
             texts.append(segment.text.strip())
-            words.extend(Word(w.word.strip(), w.start, w.end, round(float(w.probability), 3))
+            words.extend(Word(w.word.strip(), w.start + offset, w.end + offset, round(float(w.probability), 3))
                          for w in segment.words or () if w.word.strip())
-        if duration > 0:
-            report(min(segment.end / duration, 1.0))
-    report(1.0)
-    return Transcript(" ".join(t for t in texts if t), _monotonic(words, duration))
+        done_until(segment.end)
 
 
 def _monotonic(words: list[Word], duration: float) -> list[Word]:

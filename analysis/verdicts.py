@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 
 from analysis.config import Thresholds
-from analysis.labels import ru_number
 from analysis.delivery import DeliveryMetrics
+from analysis.labels import ru_number
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
 _RANK = {GOOD: 0, ATTENTION: 1, PROBLEM: 2}

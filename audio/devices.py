@@ -44,11 +44,11 @@ def get_backend():
     try:
         import sounddevice
     except ImportError:
-        raise AudioDeviceError("the sounddevice package is not installed: run `bash scripts/setup.sh`",
-                               "Не установлен модуль звука. Запустите установку заново.") from None
+        raise AudioDeviceError("Не установлен модуль звука. Запустите установку заново (bash scripts/setup.sh).",
+                               "the sounddevice package is not installed") from None
     except OSError as exc:  # PortAudio library missing
-        raise AudioDeviceError(f"PortAudio is not available ({exc}): install libportaudio2",
-                               "Звуковая система недоступна. Установите libportaudio2.") from None
+        raise AudioDeviceError("Звуковая система недоступна. Установите libportaudio2.",
+                               f"PortAudio is not available: {exc}") from None
     return sounddevice
 
 
@@ -77,10 +77,9 @@ def find_device(spec: str | int | None, *, kind: str = "input", backend=None) ->
     """Pick a device by index or name substring; ``None`` is the system default."""
     devices = [d for d in list_devices(backend) if (d.inputs if kind == "input" else d.outputs) > 0]
     if not devices:
-        raise AudioDeviceError(f"no {kind} device found: connect a microphone" if kind == "input"
-                               else "no output device found: connect headphones or speakers",
-                               "Микрофон не найден. Подключите его." if kind == "input"
-                               else "Нет устройства вывода звука. Подключите наушники или колонки.")
+        raise AudioDeviceError("Микрофон не найден. Подключите его." if kind == "input"
+                               else "Нет устройства вывода звука. Подключите наушники или колонки.",
+                               f"no {kind} device")
     if spec is None:
         default = next((d for d in devices if (d.is_default_input if kind == "input" else d.is_default_output)),
                        devices[0])
@@ -89,8 +88,8 @@ def find_device(spec: str | int | None, *, kind: str = "input", backend=None) ->
     for d in devices:
         if text.isdigit() and d.index == int(text) or not text.isdigit() and text.lower() in d.name.lower():
             return d
-    raise AudioDeviceError(f"{kind} device '{spec}' not found: see `sobes devices`",
-                           f"Устройство «{spec}» не найдено. Выберите другое в настройках.")
+    raise AudioDeviceError(f"Устройство «{spec}» не найдено. Выберите другое в настройках (список: sobes devices).",
+                           f"{kind} device {spec!r} not found")
 
 
 def choose_input_rate(device: Device, backend=None) -> int:
@@ -104,5 +103,5 @@ def choose_input_rate(device: Device, backend=None) -> int:
             logger.debug("%s refuses %d Hz: %s", device.name, rate, exc)
         except ValueError as exc:  # sounddevice raises ValueError for some invalid settings
             logger.debug("%s refuses %d Hz: %s", device.name, rate, exc)
-    raise AudioDeviceError(f"{device.name} accepts none of {PREFERRED_RATES} Hz nor its default rate",
-                           "Микрофон не поддерживает нужную частоту. Выберите другое устройство.")
+    raise AudioDeviceError("Микрофон не поддерживает нужную частоту. Выберите другое устройство.",
+                           f"{device.name} accepts none of {PREFERRED_RATES} Hz nor its default rate")

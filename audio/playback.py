@@ -77,9 +77,8 @@ def play(samples: np.ndarray, sr: int, *, device: str | int | None = None, backe
 
     def finished():
         if position < len(data) and playback.error is None:
-            playback.error = AudioDeviceError(
-                f"{target.name} stopped during playback (disconnected?): choose another output device",
-                "Устройство вывода звука отключилось. Выберите другое в настройках.")
+            playback.error = AudioDeviceError("Устройство вывода звука отключилось. Выберите другое в настройках.",
+                                              f"{target.name} stopped during playback")
         playback.done.set()
         if on_done is not None:
             on_done(playback)

@@ -13,6 +13,7 @@ recorded is kept and ``RecordingResult.error`` says what happened.
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 import time
@@ -59,8 +60,7 @@ class RecordingResult:
     dropped_samples: int  # samples lost because the writer fell a whole ring behind
     clipped_ratio: float
     peak_dbfs: float
-    error: str | None = None  # English, for logs and the CLI
-    error_ru: str | None = None  # for the UI
+    error: str | None = None  # what went wrong, for the user (Russian); what was recorded is kept
 
 
 def _dbfs(value: float) -> float:
@@ -131,9 +131,8 @@ class Recorder:
         if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT_S):
             self._stream.close()
             self._writer.close()
-            raise AudioDeviceError(
-                f"{self.device.name} sent no audio within {FIRST_AUDIO_TIMEOUT_S:.0f} s: reconnect it or choose "
-                "another device", "Микрофон не передаёт звук. Переподключите его или выберите другой.")
+            raise AudioDeviceError("Микрофон не передаёт звук. Переподключите его или выберите другой.",
+                                   f"{self.device.name} sent no audio within {FIRST_AUDIO_TIMEOUT_S:.0f} s")
         self._last_data = time.monotonic()
         self._thread = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._thread.start()
@@ -158,8 +157,7 @@ class Recorder:
             device=self.device.name if self.device else "", overflows=self._overflows,
             dropped_samples=self._ring.dropped if self._ring else 0,
             clipped_ratio=round(self._clipped / max(self._writer.frames, 1), 5),
-            peak_dbfs=_dbfs(self._peak), error=str(error) if error else None,
-            error_ru=error.message_ru if error else None)
+            peak_dbfs=_dbfs(self._peak), error=str(error) if error else None)
 
     @property
     def failed(self) -> bool:
@@ -219,12 +217,11 @@ class Recorder:
             return True
         except OSError as exc:
             logger.error("writing %s failed: %s", self.path, exc)
-            seconds = self._writer.seconds
+            saved = f"Сохранено {self._writer.seconds:.0f} с записи."
             self._error = AudioDeviceError(
-                f"cannot write {self.path}: {exc.strerror}; the first {seconds:.1f} s are saved. "
-                "Free some disk space and record again",
-                f"Не удалось записать файл ({exc.strerror}). Сохранено {seconds:.0f} с. "
-                "Освободите место на диске и повторите.")
+                f"На диске нет места. {saved} Освободите место и повторите." if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                else f"Не удалось записать файл ответа. {saved} Проверьте диск и права на папку и повторите.",
+                f"writing {self.path} failed: {exc}")
             self._stopping.set()
             return False
 
@@ -233,14 +230,11 @@ class Recorder:
         stalled = now - self._last_data > STALL_TIMEOUT_S
         if not (finished or stalled):
             return False
-        seconds = self._writer.seconds
         name = self.device.name if self.device else "the microphone"
         self._error = AudioDeviceError(
-            f"{name} stopped delivering audio (disconnected?); the first {seconds:.1f} s are saved. "
-            "Reconnect it or choose another device and record again",
-            f"Микрофон перестал передавать звук (отключён?). Сохранено {seconds:.0f} с. "
-            "Подключите его или выберите другой и повторите.")
-        logger.error("%s", self._error)
+            f"Микрофон перестал передавать звук (отключён?). Сохранено {self._writer.seconds:.0f} с записи. "
+            "Подключите его или выберите другой и повторите.", f"{name} stopped delivering audio")
+        logger.error("%s", self._error.detail)
         self._stopping.set()
         return True
 

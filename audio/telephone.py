@@ -73,7 +73,11 @@ def telephone_channel(y: np.ndarray, sr: int = 16_000, *, law: str = "alaw", noi
     (``noise_dbfs`` RMS, None for none), encode and decode with G.711
     (``"alaw"``, used on Russian lines, or ``"ulaw"``), resample back.
     """
-    from scipy.signal import butter, resample_poly, sosfiltfilt  # 0.5 s to import: deferred
+    from scipy.signal import (  # 0.5 s to import: deferred
+        butter,
+        resample_poly,
+        sosfiltfilt,
+    )
 
     if law not in ("alaw", "ulaw"):
         raise ValueError(f"law must be 'alaw' or 'ulaw', not {law!r}")

@@ -16,12 +16,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from analysis.errors import SobesError
 from analysis.model_store import cache_dir
+from core.errors import SobesError
 
 logger = logging.getLogger(__name__)
 
 FESTIVAL_VOICE = "msu_ru_nsh_clunits"
+# The longest question in the bank (550 characters) renders in 1.5 s here; a Festival that takes longer than
+# this hangs (a broken voice, a locked audio device) and the question is shown instead of spoken.
+RENDER_TIMEOUT_S = 10.0
 
 
 class VoiceError(SobesError):
@@ -32,28 +35,33 @@ def festival_available() -> bool:
     return shutil.which("text2wave") is not None
 
 
-def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None = None) -> Path:
+def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None = None,
+                  timeout_s: float = RENDER_TIMEOUT_S) -> Path:
     """A WAV of ``text`` spoken by Festival's ``voice``, from the cache when already rendered."""
     text = " ".join(text.split())
     if not text:
-        raise VoiceError("nothing to say: the prompt text is empty")
+        raise VoiceError("нечего произнести: текст вопроса пуст")
     key = hashlib.sha256(f"festival:{voice}\n{text}".encode()).hexdigest()[:24]
     folder = cache or cache_dir() / "prompts"
     target = folder / f"{key}.wav"
     if target.is_file() and target.stat().st_size > 44:
         return target
     if not festival_available():
-        raise VoiceError("the Russian voice is not installed: run `sudo apt-get install festival festvox-ru` "
-                         "(the question text is shown instead)")
+        raise VoiceError("голос интервьюера не установлен (sudo apt-get install festival festvox-ru); "
+                         "вопросы показываются текстом")
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         text_file, wav = Path(tmp) / "prompt.txt", Path(tmp) / "prompt.wav"
         text_file.write_text(text + "\n", encoding="utf-8")
-        result = subprocess.run(["text2wave", "-eval", f"(voice_{voice})", str(text_file), "-o", str(wav)],
-                                capture_output=True, text=True, timeout=120)
+        try:
+            result = subprocess.run(["text2wave", "-eval", f"(voice_{voice})", str(text_file), "-o", str(wav)],
+                                    capture_output=True, text=True, timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            logger.error("text2wave did not finish in %.0f s", timeout_s)
+            raise VoiceError(f"голос интервьюера не ответил за {timeout_s:.0f} с: вопрос показан текстом; "
+                             "проверьте установку festival festvox-ru") from None
         if result.returncode != 0 or not wav.is_file() or wav.stat().st_size <= 44:
             logger.error("text2wave failed: %s", result.stderr.strip())
-            raise VoiceError(f"Festival could not speak the prompt (voice {voice}): "
-                             "check that festvox-ru is installed")
+            raise VoiceError("голос интервьюера не смог произнести вопрос: проверьте установку festvox-ru")
         os.replace(wav, target)
     return target

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.files import replaced_atomically
+
 _HEADER = 44
 
 
@@ -87,7 +89,10 @@ def recover_wav(path: str | os.PathLike) -> float:
 
 
 def write_wav(path: str | os.PathLike, samples: np.ndarray, rate: int) -> None:
-    """Write a float signal in [-1, 1] as a 16-bit mono WAV in one go."""
-    writer = StreamingWavWriter(path, rate)
-    writer.append((np.clip(samples, -1, 1) * 32767).astype(np.int16))
-    writer.close()
+    """Write a float signal in [-1, 1] as a 16-bit mono WAV, whole or not at all (``OutputError``)."""
+    with replaced_atomically(path) as temporary:
+        writer = StreamingWavWriter(temporary, rate)
+        try:
+            writer.append((np.clip(samples, -1, 1) * 32767).astype(np.int16))
+        finally:
+            writer.close()

@@ -39,8 +39,6 @@ def rss_mb():
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from desktop import settings as settings_module
-settings_module.use_folder(sys.argv[2])
 from desktop.app import build_window
 window = build_window(speak=False)
 window.show()
@@ -73,7 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SOBES_DATA_DIR=str(Path(tmp) / "data"))
         for _ in range(args.runs):
-            out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(Path(tmp) / "qsettings")],
+            out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT)],
                                  capture_output=True, text=True, env=env, timeout=300)
             line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
             if line is None:

@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from transcribe_settings import comparable  # noqa: E402
+
 from analysis.audio_file import load_audio  # noqa: E402
 from analysis.engine import Analyzer  # noqa: E402
 from analysis.streaming import StreamingTranscriber  # noqa: E402
 from analysis.transcribe import transcribe  # noqa: E402
 from analysis.wer import word_error_rate, words_of  # noqa: E402
-from transcribe_settings import comparable  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RATE = 48_000

@@ -13,12 +13,15 @@ import json
 import sys
 from pathlib import Path
 
-from analysis.config import Thresholds
+from analysis.config import Thresholds, short
 from analysis.content.section import ANSWER_TYPES, QuestionContext
 from analysis.engine import Analyzer
-from analysis.errors import AudioLoadError, SobesError
+from analysis.errors import AudioLoadError
 from analysis.report import Report, json_default
+from cli.arguments import number
 from cli.summary import format_summary
+from core.errors import InputError, OutputError
+from core.files import output_error, write_atomically
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--question", default=None, help="the question that was answered (for relevance)")
     parser.add_argument("--type", dest="answer_type", choices=ANSWER_TYPES, default="star",
                         help="expected answer type (default: star)")
-    parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+    parser.add_argument("--budget", type=number(5, 3600, " с"), default=None, metavar="SECONDS",
                         help="the answer's time budget, to judge its length")
     parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
                         help="override a threshold (see `sobes thresholds`), e.g. --set long_pause_s=3")
@@ -46,12 +49,14 @@ def run(args: argparse.Namespace) -> int:
     question = QuestionContext(args.question, args.answer_type, args.budget)
     for path in args.paths:
         try:
-            reports.append(analyzer.analyze_file(path, question=question))
+            report = analyzer.analyze_file(path, question=question)
         except AudioLoadError as exc:
-            print(f"sobes: error: {exc}", file=sys.stderr)
+            print(f"sobes: ошибка: {exc}", file=sys.stderr)
             failed += 1
-    if args.out is not None:
-        _write_reports(reports, args.out)
+            continue
+        reports.append(report)
+        for warning in report.warnings:
+            print(f"sobes: внимание: {path}: {warning}", file=sys.stderr)
     if args.json:
         documents = [r.to_dict() for r in reports]
         if len(args.paths) > 1:
@@ -61,24 +66,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         for report in reports:
             print(format_summary(report))
+    if args.out is not None:  # after stdout: the reports are printed even if the folder cannot take them
+        _write_reports(reports, args.out)
     return 2 if failed else 0
 
 
 def parse_overrides(pairs: list[str]) -> Thresholds:
-    """``["long_pause_s=3", ...]`` to thresholds; a typo is an error, not silently ignored."""
+    """``["long_pause_s=3", ...]`` to thresholds; a typo or an absurd value is an error, not silently ignored."""
     values = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
-        try:
-            values[name.strip()] = float(value)
-        except ValueError:
-            raise SobesError(f"--set {pair}: expected NAME=NUMBER, e.g. --set long_pause_s=3") from None
         if not sep:
-            raise SobesError(f"--set {pair}: expected NAME=NUMBER, e.g. --set long_pause_s=3")
-    try:
-        return Thresholds().with_overrides(values)
-    except ValueError as exc:
-        raise SobesError(f"{exc}; `sobes thresholds` lists them") from None
+            raise InputError(f"--set {short(pair)}: нужно ИМЯ=ЧИСЛО, например --set long_pause_s=3")
+        values[name.strip()] = value.strip()
+    return Thresholds().with_overrides(values)
 
 
 def _print_json(document) -> None:
@@ -87,7 +88,13 @@ def _print_json(document) -> None:
 
 
 def _write_reports(reports: list[Report], out_dir: Path) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """One ``<name>.json`` per report in ``out_dir`` (created if missing), each written whole or not at all."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"--out {out_dir}: это файл, а нужна папка для отчётов")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out_dir, exc) from None
     used: set[str] = set()
     for report in reports:
         stem, n = Path(report.file).stem, 1
@@ -96,4 +103,4 @@ def _write_reports(reports: list[Report], out_dir: Path) -> None:
             n += 1
             name = f"{stem}-{n}.json"
         used.add(name)
-        (out_dir / name).write_text(report.to_json() + "\n", encoding="utf-8")
+        write_atomically(out_dir / name, report.to_json() + "\n")

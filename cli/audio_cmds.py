@@ -9,6 +9,8 @@ from pathlib import Path
 
 from audio.devices import list_devices
 from audio.recorder import Recorder
+from cli.arguments import number
+from core.files import check_output_path, write_atomically
 
 LEVEL_EVERY_S = 0.5
 
@@ -18,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     devices.set_defaults(run=run_devices)
     record = commands.add_parser("record", help="record from a microphone into a WAV file")
     record.add_argument("out", type=Path, metavar="OUT.wav")
-    record.add_argument("--seconds", type=float, default=None, help="stop after N seconds (default: Ctrl+C)")
+    record.add_argument("--seconds", type=number(0.1, 3600, " с"), default=None, help="stop after N seconds (default: Ctrl+C)")
     record.add_argument("--device", default=None, help="input device index or name (see `sobes devices`)")
     record.set_defaults(run=run_record)
 
@@ -31,7 +33,7 @@ def run_devices(args: argparse.Namespace) -> int:
 
 
 def run_record(args: argparse.Namespace) -> int:
-    recorder = Recorder(args.out, device=args.device)
+    recorder = Recorder(check_output_path(args.out), device=args.device)
     recorder.start()
     print(f"Запись с «{recorder.device.name}» ({recorder.rate} Гц) в {args.out}. Ctrl+C — стоп.", file=sys.stderr)
     started = time.monotonic()
@@ -49,7 +51,7 @@ def run_record(args: argparse.Namespace) -> int:
     print(f"Сохранено: {result.path} — {result.seconds:.1f} с, {result.sample_rate} Гц, пик {result.peak_dbfs} дБFS, "
           f"перегруз {result.clipped_ratio:.2%}, потерь буфера {result.overflows}")
     if result.error:
-        print(f"sobes: error: {result.error}", file=sys.stderr)
+        print(f"sobes: ошибка: {result.error}", file=sys.stderr)
         return 2
     return 0
 
@@ -64,20 +66,18 @@ def register_voice(commands: argparse._SubParsersAction) -> None:
     phone.add_argument("inp", type=Path, metavar="IN")
     phone.add_argument("out", type=Path, metavar="OUT.wav")
     phone.add_argument("--law", choices=["alaw", "ulaw"], default="alaw", help="G.711 coding (default A-law)")
-    phone.add_argument("--noise-db", type=float, default=-55.0, help="line noise RMS in dBFS (default -55)")
+    phone.add_argument("--noise-db", type=number(-120, -10, " дБ"), default=-55.0, help="line noise RMS in dBFS (default -55)")
     phone.add_argument("--compare", action="store_true",
                        help="also transcribe both and report how much of the answer survives the line")
     phone.set_defaults(run=run_phone)
 
 
 def run_say(args: argparse.Namespace) -> int:
-    import shutil
-
     from audio.voice import render_prompt
 
+    check_output_path(args.out)
     rendered = render_prompt(args.text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(rendered, args.out)
+    write_atomically(args.out, rendered.read_bytes())
     print(f"Сохранено: {args.out}")
     if args.play:
         from analysis.audio_file import load_audio
@@ -96,6 +96,7 @@ def run_phone(args: argparse.Namespace) -> int:
     from audio.telephone import telephone_channel
     from audio.wav_file import write_wav
 
+    check_output_path(args.out)
     audio = load_audio(args.inp)
     line = telephone_channel(audio.samples, audio.sample_rate, law=args.law, noise_dbfs=args.noise_db)
     write_wav(args.out, line, audio.sample_rate)

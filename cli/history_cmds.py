@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from analysis.engine import Analyzer
+from core.files import check_output_path, write_atomically
 from interview import recovery
 from interview.export import session_csv, session_html, session_json
 from interview.history import History, HistoryError, default_path
@@ -36,10 +37,10 @@ def run_history(args: argparse.Namespace) -> int:
     if args.start_fresh:
         return start_fresh(args)
     history = open_history(args.db)
-    app_running = args.db is None and InstanceLock().held_elsewhere()
+    app_running = InstanceLock(history.path.parent).held_elsewhere()
     if args.delete is not None:
         if app_running:
-            raise HistoryError("Sobes is open: delete the session from its History screen, or close it first")
+            raise HistoryError("Собес открыт: удалите занятие на его экране «История» или сначала закройте окно")
         removed = history.delete_session(args.delete)
         print(f"Сессия {args.delete} удалена вместе с записями ({removed}).")
         return 0
@@ -65,7 +66,7 @@ def open_history(db: Path | None) -> History:
     except HistoryError as exc:
         if exc.damaged:
             command = "sobes history --start-fresh" + (f" --db {db}" if db else "")
-            raise HistoryError(f"{exc}. To do so: {command}") from None
+            raise HistoryError(f"{exc}. Как это сделать: {command}") from None
         raise
 
 
@@ -86,11 +87,14 @@ def start_fresh(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     history = History(args.db)
     history.session(args.session)  # a clear error for an unknown id
+    exports = [(target, render) for target, render in
+               ((args.html, session_html), (args.json, session_json), (args.csv, session_csv)) if target is not None]
+    for target, _ in exports:  # every target checked before anything is written
+        check_output_path(target)
     written = []
-    for target, render in ((args.html, session_html), (args.json, session_json), (args.csv, session_csv)):
-        if target is not None:
-            target.write_text(render(history, args.session), encoding="utf-8")
-            written.append(str(target))
+    for target, render in exports:
+        write_atomically(target, render(history, args.session))
+        written.append(str(target))
     if not written:
         print(session_json(history, args.session))
     else:

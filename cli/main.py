@@ -11,15 +11,24 @@ import logging
 import os
 import sys
 
-from analysis.errors import SobesError
-from cli import analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd
+from cli import (
+    analyze_cmd,
+    audio_cmds,
+    desktop_cmd,
+    history_cmds,
+    model_cmd,
+    questions_cmd,
+    thresholds_cmd,
+)
+from cli.arguments import EXIT_USAGE, Parser
+from core.errors import SobesError
+from core.offline import disable_telemetry
 
-EXIT_USAGE = 2
 COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sobes", description="Sobes: an offline coach for spoken job interviews in Russian.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -30,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_telemetry()  # first: before anything can load ONNX Runtime
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # recordings, reports and exports hold a person's voice and words: the user's alone
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -37,10 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except SobesError as exc:
-        print(f"sobes: error: {exc}", file=sys.stderr)
+        print(f"sobes: ошибка: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("sobes: interrupted", file=sys.stderr)
+        print("sobes: прервано", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into `head` and friends
         sys.stderr.close()

@@ -21,9 +21,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         bank = load_bank(args.files or None)
     except BankError as exc:
-        print(str(exc), file=sys.stderr)
-        print(f"sobes: error: the question bank has {str(exc).count(chr(10)) + 1} problem(s); fix the lines above",
-              file=sys.stderr)
+        problems = str(exc).splitlines()
+        if len(problems) == 1:
+            raise
+        print("\n".join(problems), file=sys.stderr)
+        print(f"sobes: ошибка: в банке вопросов ошибок: {len(problems)}; исправьте строки выше", file=sys.stderr)
         return 2
     counts = bank.counts()
     width = max(len(s) for s in STAGES)

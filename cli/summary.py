@@ -7,7 +7,7 @@ from analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
 def format_summary(report: Report) -> str:
-    lines = [f"Файл: {report.file}", f"Длительность: {ru_number(report.duration_s)} с"]
+    lines = [f"Файл: {report.file}", f"Длительность: {ru_number(report.duration_s)} с", *report.warnings]
     if not report.speech_detected:
         lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
     else:

@@ -16,11 +16,13 @@ def build_window(*, backend=None, speak=True, history=None):
     from audio.devices import list_devices
     from desktop import worker
     from desktop.main_window import MainWindow
-    from desktop.settings import Settings
     from interview.history import History
-    from interview.question_bank import load_bank
+    from interview.question_bank import load_bank_or_bundled
+    from interview.settings import Settings
 
-    settings = Settings.load()
+    settings, notices = Settings.load()
+    bank, bank_problem = load_bank_or_bundled()
+    notices += [bank_problem] if bank_problem else []
     history = history or History()
     history.mark_interrupted()
     thresholds = Thresholds().with_overrides(settings.thresholds)
@@ -30,8 +32,10 @@ def build_window(*, backend=None, speak=True, history=None):
     except Exception as exc:  # no audio system: the window still opens and says so
         logger.warning("no audio devices: %s", exc)
         devices = []
-    window = MainWindow(settings=settings, history=history, bank=load_bank(), analyzer=analyzer,
+    window = MainWindow(settings=settings, history=history, bank=bank, analyzer=analyzer,
                         devices=devices, backend=backend, speak=speak)
+    for notice in notices:
+        window.show_notice(notice)
 
     def model_failed(exc):
         window.start.model_label.setText(f"Модель не загрузилась: {exc}")
@@ -48,6 +52,9 @@ def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
     ``self_test`` (for packaged builds): open the window, wait for the model, print what was checked and
     leave with 0, or 1 if anything failed — a missing Qt plugin or module shows up here.
     """
+    from core.offline import disable_telemetry
+
+    disable_telemetry()  # first: before anything can load ONNX Runtime
     from PySide6.QtWidgets import QApplication
 
     from desktop.startup_checks import open_history, take_instance_lock

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from audio.recorder import Recorder
+from core.errors import user_message
 from desktop import worker
 from desktop.screens.history import HistoryScreen
 from desktop.screens.interview import InterviewScreen
@@ -35,7 +36,18 @@ class MainWindow(QMainWindow):
                                 input_device=settings.input_device, output_device=settings.output_device,
                                 speak=speak and settings.voice == "festival")
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.notices = QLabel()  # what the user should know since the start (a setting dropped, a bank skipped)
+        self.notices.setWordWrap(True)
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
+        self.notices.setStyleSheet("background:#fff4ce; color:#3b2f00; padding:8px; border-bottom:1px solid #e0c060")
+        self.notices.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.start = StartScreen(bank.questions)
         self.interview = InterviewScreen(self.host)
         self.review = ReviewScreen(backend)
@@ -52,6 +64,12 @@ class MainWindow(QMainWindow):
         self.ticker.timeout.connect(self.interview.refresh_timer)
         self.ticker.start()
         self.statusBar().showMessage("Готово")
+
+    def show_notice(self, text: str) -> None:
+        """A message that stays on top of every screen until the window closes (one per line)."""
+        lines = [line for line in self.notices.text().splitlines() if line] + [text]
+        self.notices.setText("\n".join(lines))
+        self.notices.show()
 
     # --- navigation ------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -119,15 +137,15 @@ class MainWindow(QMainWindow):
         if state == "aborted":
             self.show_screen(self.start)
 
-    def _report(self, answer_id: int, report) -> None:
+    def _report(self, answer_id: int, report, recording) -> None:
         self.statusBar().showMessage("Готово")
-        self.review.show_report(self.host.session.current.text, report)
+        self.review.show_report(self.host.session.current.text, report, recording)
         self.show_screen(self.review)
         if self.host.session.phone and report.speech_detected:
             from analysis.audio_file import load_audio
             from interview.phone_check import check_through_phone
 
-            worker.run(lambda: check_through_phone(self.analyzer, load_audio(report.file), direct=report),
+            worker.run(lambda: check_through_phone(self.analyzer, load_audio(recording), direct=report),
                        on_result=self.review.show_phone_check)
 
     def _next(self) -> None:
@@ -174,7 +192,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             meter.stop()
-            self.start.mic_checked(getattr(exc, "message_ru", "Микрофон недоступен."))
+            self.start.mic_checked(user_message(exc, "Микрофон недоступен."))
 
         meter.start()
         worker.run(record, on_result=done, on_error=failed)

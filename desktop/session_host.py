@@ -21,9 +21,18 @@ from audio import cues
 from audio.playback import play
 from audio.recorder import Recorder
 from audio.voice import VoiceError, render_prompt
+from core.errors import user_message
 from desktop import worker
 from interview.history import History
-from interview.session import (Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording, StopRecording)
+from interview.session import (
+    Analyze,
+    PlayCue,
+    Session,
+    ShowSummary,
+    Speak,
+    StartRecording,
+    StopRecording,
+)
 
 logger = logging.getLogger(__name__)
 CUES = {"start": cues.start_beep, "end_of_time": cues.end_of_time, "ring": lambda: cues.ringing_tone(rings=1)}
@@ -34,7 +43,7 @@ class SessionHost(QObject):
     question = Signal(str, bool)  # text, phone mode (text hidden)
     level = Signal(object)  # audio.recorder.Level
     live = Signal(object)  # analysis.streaming.LiveIndicators while the candidate speaks
-    report_ready = Signal(int, object)  # answer id, Report
+    report_ready = Signal(int, object, object)  # answer id, Report, path of the recording
     summary_ready = Signal(dict)
     error = Signal(str)  # Russian, for the user
     busy = Signal(str)  # what is happening, while waiting
@@ -114,7 +123,7 @@ class SessionHost(QObject):
         """With a transcript made while recording only the analysis is left; else the whole file."""
         if streamed is None:
             return self.analyzer.analyze_file(effect.path, question=effect.question)
-        return self.analyzer.analyze_streamed(streamed, str(effect.path), question=effect.question)
+        return self.analyzer.analyze_streamed(streamed, effect.path.name, question=effect.question)
 
     def _speak(self, effect: Speak) -> None:
         if not self.speak_prompts:
@@ -123,7 +132,9 @@ class SessionHost(QObject):
 
         def render():
             audio = load_audio(render_prompt(effect.text))
-            from audio.telephone import telephone_channel  # scipy.signal: deferred, 0.5 s to import
+            from audio.telephone import (
+                telephone_channel,  # scipy.signal: deferred, 0.5 s to import
+            )
 
             samples = telephone_channel(audio.samples, audio.sample_rate) if effect.phone else audio.samples
             return samples, audio.sample_rate
@@ -145,7 +156,7 @@ class SessionHost(QObject):
             playback = play(samples, rate, device=self.output_device, backend=self.backend)
         except Exception as exc:  # no output device: go on silently, the text is on screen
             logger.warning("playback failed: %s", exc)
-            self.error.emit(getattr(exc, "message_ru", "Не удалось воспроизвести звук."))
+            self.error.emit(user_message(exc, "Не удалось воспроизвести звук."))
             if then:
                 then()
             return
@@ -156,7 +167,7 @@ class SessionHost(QObject):
             self._playing.remove(playback)
             if playback.error is not None:  # the output vanished mid-prompt: say so, the text is on screen
                 logger.warning("playback stopped: %s", playback.error)
-                self.error.emit(playback.error.message_ru + " Вопрос — на экране.")
+                self.error.emit(f"{playback.error} Вопрос — на экране.")
             if then:
                 then()
 
@@ -175,7 +186,7 @@ class SessionHost(QObject):
                                             on_block=on_block)
 
         def failed(exc):
-            self.error.emit(getattr(exc, "message_ru", "Не удалось начать запись."))
+            self.error.emit(user_message(exc, "Не удалось начать запись."))
             self.session.abort(time.monotonic())
             self._emit_state()
 
@@ -192,8 +203,8 @@ class SessionHost(QObject):
             return result
 
         def saved(result):
-            if result.error_ru:
-                self.error.emit(result.error_ru)
+            if result.error:
+                self.error.emit(result.error)
             self.session.answer_recorded(result.path, result.seconds, time.monotonic(), error=result.error)
             self._emit_state()
 
@@ -201,7 +212,7 @@ class SessionHost(QObject):
 
     def _analysed(self, effect: Analyze, report) -> None:
         self._reviewing = self.review_each_answer
-        self.report_ready.emit(effect.answer_id, report)
+        self.report_ready.emit(effect.answer_id, report, effect.path)
         self.session.analysis_done(effect.answer_id, report, time.monotonic())
         self._emit_state()
 

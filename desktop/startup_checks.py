@@ -31,7 +31,13 @@ def take_instance_lock(*, ask: bool = True) -> InstanceLock | None:
         if ask:
             QMessageBox.information(None, TITLE, "Собес уже открыт в другом окне. Переключитесь на него: "
                                                  "два окна записывали бы одну и ту же историю.")
-        return None
+    except OSError as exc:
+        logger.error("data folder %s unusable: %s", data_dir(), exc)
+        if ask:
+            QMessageBox.critical(None, TITLE, f"Папка данных Собеса недоступна для записи:\n{data_dir()}\n\n"
+                                              "Проверьте права на неё или укажите другую папку в переменной "
+                                              "SOBES_DATA_DIR и запустите Собес снова.")
+    return None
 
 
 def open_history(*, ask: bool = True) -> History | None:

@@ -10,6 +10,7 @@ their recorded but unanalysed answers stay listed for analysis.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import shutil
@@ -19,8 +20,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from analysis.errors import SobesError
 from analysis.report import Report
+from core.errors import SobesError
 from interview.paths import data_dir, owner_only, private_folder
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,34 @@ class HistoryError(SobesError):
         self.damaged = damaged
 
 
+# SQLite's primary result codes that mean the file itself is broken; every other failure is the
+# surroundings (no space, no permission, a lock held elsewhere, a failing disk) and must never be taken
+# for damage: "starting fresh" would then set a healthy history aside.
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_FULL, _BUSY, _LOCKED, _IOERR = 13, 5, 6, 10
+
+
+def _is_damage(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:  # raised here (quick_check) rather than by SQLite itself
+        return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+    return code & 0xFF in _DAMAGE_CODES
+
+
+def _cannot_use(path: Path, exc: BaseException) -> str:
+    """What to tell the user when the history cannot be opened or written for a reason other than damage."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    errno_ = getattr(exc, "errno", None)
+    if code == _FULL or errno_ in (errno.ENOSPC, errno.EDQUOT):
+        return f"на диске нет места для истории занятий ({path.parent}): освободите место и повторите"
+    if code in (_BUSY, _LOCKED):
+        return "историю занятий сейчас держит другая программа: закройте её (или второе окно Собеса) и повторите"
+    if code == _IOERR or errno_ == errno.EIO:
+        return f"диск с историей занятий ({path.parent}) не читается: проверьте его и повторите"
+    return (f"папка {path.parent} недоступна для записи: проверьте права на неё или укажите другую папку "
+            "данных (переменная SOBES_DATA_DIR)")
+
+
 def default_path() -> Path:
     return data_dir() / "history.db"
 
@@ -62,25 +91,26 @@ def now() -> str:
 class History:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
-        private_folder(self.path.parent)
         try:
+            private_folder(self.path.parent)
             connection = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise HistoryError(f"cannot open the history database {self.path} ({exc}): check the folder's "
-                               "permissions and free space") from None
+        except (OSError, sqlite3.Error) as exc:
+            raise HistoryError(_cannot_use(self.path, exc)) from None
         try:
             self.db = sqlite_utils.Database(connection)
-            owner_only(self.path)
             self.db.conn.execute("PRAGMA journal_mode=WAL")
+            owner_only(self.path)
             self.db.conn.execute("PRAGMA secure_delete=ON")  # a deleted answer's text is overwritten, not left
             check = self.db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(" ".join(check.replace("*", "").split()))  # one line
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except (OSError, sqlite3.Error) as exc:
             connection.close()
-            raise HistoryError(f"{self.path} is damaged ({exc}): it can be kept aside and a fresh history "
-                               "started; your recordings stay in the data folder", damaged=True) from None
+            if _is_damage(exc):
+                raise HistoryError(f"история занятий {self.path} повреждена ({exc}): её можно сохранить в сторону "
+                                   "и начать новую; записи ответов останутся в папке данных", damaged=True) from None
+            raise HistoryError(_cannot_use(self.path, exc)) from None
         except HistoryError:
             connection.close()
             raise
@@ -95,8 +125,8 @@ class History:
     def _migrate(self) -> None:
         version = self.version()
         if version > SCHEMA_VERSION:
-            raise HistoryError(f"{self.path} was written by a newer Sobes (schema {version}); update Sobes, "
-                               "or keep the file aside and start a fresh history", damaged=True)
+            raise HistoryError(f"историю занятий {self.path} записала более новая версия Собеса: обновите "
+                               "программу или сохраните файл в сторону и начните новую историю", damaged=True)
         if version == SCHEMA_VERSION:
             return
         if version > 0:
@@ -133,9 +163,13 @@ class History:
             self.db.execute("delete from sessions where id = ?", [session_id])
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL would otherwise still hold the old pages
         removed = 0
-        for path in paths:
+        ours = {folder.resolve() for folder in (data_dir() / "recordings", self.path.parent / "recordings")}
+        for path in map(Path, paths):
+            if path.parent.resolve() not in ours:  # a row pointing elsewhere (an edited or foreign database)
+                logger.warning("not deleting %s: it is not in the recordings folder", path.name)
+                continue
             try:
-                Path(path).unlink()
+                path.unlink()  # a link is removed, never what it points to
                 removed += 1
             except FileNotFoundError:
                 pass
@@ -159,7 +193,7 @@ class History:
         try:
             return self.db["sessions"].get(session_id)
         except sqlite_utils.db.NotFoundError:
-            raise HistoryError(f"no session {session_id}: see `sobes history`") from None
+            raise HistoryError(f"занятия №{session_id} нет: список занятий — sobes history") from None
 
     # --- answers -----------------------------------------------------------------------
     def add_answer(self, session_id: int, question_id: str, question_text: str, audio_path: str,

@@ -1,8 +1,10 @@
 """One running app per data folder: a second window would write the same history and recordings.
 
 An OS file lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) on
-``<data folder>/sobes.lock``: the OS drops it when the process ends however it
-ends, so a crash never leaves a stale lock behind (unlike a PID file).
+``sobes.lock`` beside the history: the OS drops it when the process ends
+however it ends, so a crash never leaves a stale lock behind (unlike a PID
+file). The command line asks the same lock for any history it is pointed at
+(``--db``), so it never changes a history the window has open.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from analysis.errors import SobesError
+from core.errors import SobesError
 from interview.paths import data_dir, private_folder
+
+LOCK_NAME = "sobes.lock"
 
 
 class AlreadyRunning(SobesError):
@@ -20,28 +24,34 @@ class AlreadyRunning(SobesError):
 
 class InstanceLock:
     def __init__(self, folder: Path | None = None):
-        self.path = private_folder(folder or data_dir()) / "sobes.lock"
+        self.folder = folder or data_dir()
+        self.path = self.folder / LOCK_NAME
         self._fd: int | None = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         """Take the lock or raise ``AlreadyRunning``; held until ``release`` or the process ends."""
+        private_folder(self.folder)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(fd)
         except OSError:
             os.close(fd)
-            raise AlreadyRunning(f"Sobes is already running with the data folder {self.path.parent}: "
-                                 "switch to its window") from None
+            raise AlreadyRunning("Собес уже открыт с этой папкой данных: переключитесь на его окно") from None
         self._fd = fd
         return self
 
     def held_elsewhere(self) -> bool:
-        """True when another process holds the lock (checked by taking and dropping it)."""
+        """True when another process holds the lock; creates nothing (no lock file means nobody holds it)."""
         try:
-            self.acquire()
-        except AlreadyRunning:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return False
+        try:
+            _lock(fd)
+        except OSError:
             return True
-        self.release()
+        finally:
+            os.close(fd)  # closing the descriptor drops a lock we took
         return False
 
     def release(self) -> None:

@@ -19,14 +19,27 @@ def data_dir() -> Path:
 
 
 def private_folder(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only: it holds recordings of a person's voice.
+    """Create ``path`` and its missing parents readable by their owner only: they hold a person's voice.
 
-    An existing folder of ours that others can read is tightened too (on POSIX; Windows keeps its ACLs).
+    A folder that already exists is left as it is (a history the user put in a shared folder must not change
+    that folder), except the data folder and what is inside it, which are Sobes's own: loosened by someone
+    later, they are tightened again (on POSIX; Windows keeps its ACLs).
     """
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix" and path.stat().st_uid == os.getuid() and path.stat().st_mode & 0o077:
-        os.chmod(path, 0o700)
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    if not missing and os.name == "posix" and _ours(path):
+        status = path.stat()
+        if status.st_uid == os.getuid() and status.st_mode & 0o077:
+            os.chmod(path, 0o700)
     return path
+
+
+def _ours(path: Path) -> bool:
+    """Whether ``path`` is the data folder or inside it."""
+    data = data_dir().resolve()
+    resolved = path.resolve()
+    return resolved == data or data in resolved.parents
 
 
 def owner_only(path: Path) -> None:

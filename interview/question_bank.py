@@ -15,7 +15,10 @@ from pathlib import Path
 import yaml
 
 from analysis.content.section import ANSWER_TYPES
-from analysis.errors import SobesError
+from core.errors import InputError, SobesError
+from core.files import open_regular_file
+from interview import bank_yaml
+from interview.bank_yaml import LINE_KEY
 from interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
@@ -85,21 +88,6 @@ class QuestionBank:
         return {role: {stage: len(self.select(role=role, stage=stage)) for stage in STAGES} for role in ROLES}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe loader that keeps each mapping's line and refuses duplicate keys."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
-            seen.add(key)
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
 def bank_files() -> list[Path]:
     """The bundled files, then the user's own (data folder/questions/*.yaml)."""
     user = data_dir() / "questions"
@@ -117,13 +105,26 @@ def load_bank(paths: list[Path] | None = None) -> QuestionBank:
     for question in questions:
         if question.id in first_seen:
             other = first_seen[question.id]
-            errors.append(f"{question.file}:{question.line}: duplicate id {question.id} "
-                          f"(also {other.file}:{other.line})")
+            errors.append(f"{question.file}:{question.line}: id {question.id} повторяется "
+                          f"(уже есть в {other.file}:{other.line})")
         else:
             first_seen[question.id] = question
     if errors:
         raise BankError("\n".join(errors))
     return QuestionBank(list(first_seen.values()))
+
+
+def load_bank_or_bundled() -> tuple[QuestionBank, str | None]:
+    """The whole bank; if the user's own files have problems, the bundled bank and one Russian line that
+    says so (the app opens with the questions it can trust)."""
+    try:
+        return load_bank(), None
+    except BankError as exc:
+        logger.warning("question bank: %s", exc)
+        first = str(exc).splitlines()[0]
+        return load_bank(sorted(ASSETS.glob("*.yaml"))), (
+            f"Ваш банк вопросов не загружен — в нём ошибки (первая: {first}). Исправьте файл или уберите его "
+            "из папки вопросов; пока используются встроенные вопросы.")
 
 
 def load_bank_or_none() -> QuestionBank | None:
@@ -138,67 +139,86 @@ def load_bank_or_none() -> QuestionBank | None:
 
 def _read(path: Path) -> tuple[list[Question], list[str]]:
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return [], [f"{path}:1: file is larger than {MAX_FILE_BYTES // 1_000_000} MB"]
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (a SafeLoader)
-    except FileNotFoundError:
-        return [], [f"{path}:0: file not found"]
+        with open_regular_file(path, what="файл банка вопросов") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except InputError as exc:
+        return [], [f"{path}:1: {exc}"]
+    if len(raw) > MAX_FILE_BYTES:
+        return [], [f"{path}:1: файл больше {MAX_FILE_BYTES // 1_000_000} МБ"]
+    try:
+        data = bank_yaml.parse(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return [], [f"{path}:1: not UTF-8 text"]
+        return [], [f"{path}:1: файл не в кодировке UTF-8"]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        return [], [f"{path}:{line}: YAML error: {getattr(exc, 'problem', None) or exc}"]
+        line, problem = bank_yaml.error_line(exc)
+        return [], [f"{path}:{line}: ошибка YAML: {problem}"]
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        return [], [f"{path}:1: expected a mapping with a 'questions' list"]
+        return [], [f"{path}:1: нужен словарь со списком questions"]
     questions, errors = [], []
     for item in data["questions"]:
         if not isinstance(item, dict):
-            errors.append(f"{path}:{data.get('__line__', 1)}: each question must be a mapping")
+            errors.append(f"{path}:{data.get(LINE_KEY, 1)}: каждый вопрос — словарь полей")
             continue
         problems = _problems(item)
-        line = item.get("__line__", 0)
+        line = item.get(LINE_KEY, 0)
         if problems:
-            errors += [f"{path}:{line}: {item.get('id', '?')}: {p}" for p in problems]
+            label = item["id"].strip() if isinstance(item.get("id"), str) else "?"
+            errors += [f"{path}:{line}: {_short(label)}: {p}" for p in problems]
             continue
-        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "__line__"}
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != LINE_KEY}
         questions.append(Question(**fields, file=str(path), line=line))
     return questions, errors
+
+
+_KINDS = {str: "текст", int: "целое число", list: "список", bool: "да/нет (true/false)"}
+
+
+def _kind_of(value: object) -> str:
+    return {str: "текст", int: "число", float: "число", list: "список", bool: "да/нет", dict: "словарь",
+            type(None): "пусто"}.get(type(value), "другое")
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value for a message: one line, cut short (a user's file may hold anything)."""
+    return bank_yaml.short(value, limit) if isinstance(value, str) else _kind_of(value)
 
 
 def _problems(item: dict) -> list[str]:
     problems = []
     for name, kind in _REQUIRED.items():
         if name not in item:
-            problems.append(f"missing field '{name}'")
+            problems.append(f"нет поля {name}")
         elif not isinstance(item[name], kind) or (kind is int and isinstance(item[name], bool)):
-            problems.append(f"'{name}' must be {kind.__name__}, not {type(item[name]).__name__}")
+            problems.append(f"поле {name} должно быть: {_KINDS[kind]}, а не {_kind_of(item[name])}")
     for name, kind in _OPTIONAL.items():
         if name in item and not isinstance(item[name], kind):
-            problems.append(f"'{name}' must be {kind.__name__}, not {type(item[name]).__name__}")
-    unknown = sorted(set(item) - set(_REQUIRED) - set(_OPTIONAL) - {"__line__"})
+            problems.append(f"поле {name} должно быть: {_KINDS[kind]}, а не {_kind_of(item[name])}")
+    unknown = sorted(_short(k) for k in set(item) - set(_REQUIRED) - set(_OPTIONAL) - {LINE_KEY})
     if unknown:
-        problems.append(f"unknown field(s): {', '.join(unknown)}")
+        problems.append(f"неизвестные поля: {', '.join(unknown)}")
     if problems:
         return problems
-    if not _ID.match(item["id"]):
-        problems.append(f"id '{item['id']}' must look like ABC-01")
+    if item["id"] != item["id"].strip():
+        problems.append(f"в id «{_short(item['id'])}» лишние пробелы или перевод строки")
+    elif not _ID.fullmatch(item["id"]):
+        problems.append(f"id «{_short(item['id'])}» должен быть вида ABC-01")
     if not item["text"].strip():
-        problems.append("'text' is empty")
+        problems.append("поле text пустое")
     if item["stage"] not in STAGES:
-        problems.append(f"stage '{item['stage']}' is not one of {', '.join(STAGES)}")
-    bad_roles = [r for r in item["roles"] if r not in ROLES]
+        problems.append(f"stage «{_short(item['stage'])}» — не один из: {', '.join(STAGES)}")
+    bad_roles = [_short(r) for r in item["roles"] if r not in ROLES]
     if not item["roles"] or bad_roles:
-        problems.append(f"roles must be some of {', '.join(ROLES)}" + (f" (not {bad_roles})" if bad_roles else ""))
+        problems.append(f"roles — это некоторые из: {', '.join(ROLES)}"
+                        + (f" (не {', '.join(bad_roles[:5])})" if bad_roles else ""))
     if item["answer_type"] not in ANSWER_TYPES:
-        problems.append(f"answer_type '{item['answer_type']}' is not one of {', '.join(ANSWER_TYPES)}")
+        problems.append(f"answer_type «{_short(item['answer_type'])}» — не один из: {', '.join(ANSWER_TYPES)}")
     if not 0 <= item["think_s"] <= 600:
-        problems.append("think_s must be 0–600")
+        problems.append("think_s — от 0 до 600 секунд")
     if not 5 <= item["answer_s"] <= 1800:
-        problems.append("answer_s must be 5–1800")
+        problems.append("answer_s — от 5 до 1800 секунд")
     for name in ("competencies", "hints"):
         if any(not isinstance(v, str) for v in item.get(name, [])):
-            problems.append(f"'{name}' must be a list of strings")
+            problems.append(f"{name} — список строк текста")
     if item.get("purpose") is not None and item["purpose"] not in _PURPOSES:
-        problems.append(f"purpose must be one of {', '.join(_PURPOSES)}")
+        problems.append(f"purpose — одно из: {', '.join(_PURPOSES)}")
     return problems

@@ -42,12 +42,12 @@ def _write_wav(path, samples, rate=16_000):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(AudioLoadError, match="file not found"):
+    with pytest.raises(AudioLoadError, match="не найден"):
         load_audio(tmp_path / "nope.wav")
 
 
 def test_folder(tmp_path):
-    with pytest.raises(AudioLoadError, match="folder"):
+    with pytest.raises(AudioLoadError, match="это папка"):
         load_audio(tmp_path)
 
 
@@ -55,7 +55,7 @@ def test_folder(tmp_path):
 def test_not_audio(tmp_path, content):
     path = tmp_path / "answer.wav"
     path.write_bytes(content)
-    with pytest.raises(AudioLoadError, match="not an audio file"):
+    with pytest.raises(AudioLoadError, match="это не аудиофайл"):
         load_audio(path)
 
 
@@ -69,7 +69,7 @@ def test_truncated_header(tmp_path, fixtures_dir):
 def test_zero_length(tmp_path):
     path = tmp_path / "empty.wav"
     _write_wav(path, [])
-    with pytest.raises(AudioLoadError, match="zero length"):
+    with pytest.raises(AudioLoadError, match="нулевая длина"):
         load_audio(path)
 
 

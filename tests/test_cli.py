@@ -58,15 +58,15 @@ def _empty_wav(path):
 
 
 @pytest.mark.parametrize("make_input, message", [
-    (lambda d: d / "missing.wav", "file not found"),
-    (lambda d: d, "is a folder"),
-    (lambda d: (d / "text.ogg").write_text("hello") and d / "text.ogg", "not an audio file"),
-    (lambda d: _empty_wav(d / "empty.wav"), "zero length"),
+    (lambda d: d / "missing.wav", "не найден"),
+    (lambda d: d, "это папка"),
+    (lambda d: (d / "text.ogg").write_text("hello") and d / "text.ogg", "это не аудиофайл"),
+    (lambda d: _empty_wav(d / "empty.wav"), "нулевая длина"),
 ])
 def test_bad_inputs_exit_2_with_one_line(in_process, tmp_path, make_input, message):
     code, out, err = in_process("analyze", str(make_input(tmp_path)), "--json")
     assert code == 2 and out == ""
-    assert err.startswith("sobes: error:") and err.count("\n") == 1 and message in err
+    assert err.startswith("sobes: ошибка:") and err.count("\n") == 1 and message in err
 
 
 def test_several_files_give_a_list_and_failures_do_not_stop_the_rest(in_process, fixtures_dir, tmp_path):
@@ -91,14 +91,14 @@ def test_silence_summary_says_no_speech(in_process, fixtures_dir):
 def test_bad_model_folder_is_one_line(in_process, fixtures_dir, tmp_path):
     code, out, err = in_process("analyze", str(fixtures_dir / "pauses.wav"),
                                 "--model", str(tmp_path / "nomodel"))
-    assert code == 2 and err.count("\n") == 1 and "model folder not found" in err
+    assert code == 2 and err.count("\n") == 1 and "папка модели не найдена" in err
 
 
 def test_corrupt_model_folder_is_one_line(in_process, fixtures_dir, tmp_path):
     for name in ("model.bin", "config.json", "tokenizer.json"):
         (tmp_path / name).write_bytes(b"garbage")
     code, _, err = in_process("analyze", str(fixtures_dir / "pauses.wav"), "--model", str(tmp_path))
-    assert code == 2 and err.count("\n") == 1 and "cannot load model" in err
+    assert code == 2 and err.count("\n") == 1 and "не удалось загрузить модель" in err
 
 
 def test_thresholds_can_be_set_from_the_command_line(in_process, fixtures_dir):
@@ -110,9 +110,13 @@ def test_thresholds_can_be_set_from_the_command_line(in_process, fixtures_dir):
 
 
 @pytest.mark.parametrize("override, message", [
-    ("long_pause_s=x", "expected NAME=NUMBER"),
-    ("long_pause_s", "expected NAME=NUMBER"),
-    ("pause_lenght=2", "unknown threshold"),
+    ("long_pause_s=x", "нужно число"),
+    ("long_pause_s", "нужно ИМЯ=ЧИСЛО"),
+    ("pause_lenght=2", "порога «pause_lenght» нет"),
+    ("long_pause_s=nan", "от 0,3 до 30"),
+    ("long_pause_s=1e309", "от 0,3 до 30"),
+    ("long_pause_s=-2", "от 0,3 до 30"),
+    ("filler_repeat_attention=2.5", "целое число"),
 ])
 def test_bad_threshold_is_one_line(in_process, fixtures_dir, override, message):
     code, out, err = in_process("analyze", str(fixtures_dir / "pauses.wav"), "--set", override)

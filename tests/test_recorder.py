@@ -55,7 +55,7 @@ def test_device_default_rate_when_48_and_16_are_refused(tmp_path, fixtures_dir):
 
 def test_no_usable_rate_is_a_clear_error(fixtures_dir):
     backend = FakeBackend(fixtures_dir / "pauses.wav", rates=())
-    with pytest.raises(AudioDeviceError, match="accepts none"):
+    with pytest.raises(AudioDeviceError, match="не поддерживает нужную частоту"):
         choose_input_rate(find_device(None, backend=backend), backend)
 
 
@@ -83,7 +83,7 @@ def test_device_that_vanishes_keeps_the_take(tmp_path, fixtures_dir):
     rec.start()
     assert rec.done.wait(10) and rec.failed
     result = rec.stop()
-    assert "stopped delivering audio" in result.error and "Микрофон" in result.error_ru
+    assert "Микрофон перестал передавать звук" in result.error
     assert load_audio(result.path).duration_s == pytest.approx(1.0, abs=0.02)
 
 
@@ -104,7 +104,7 @@ def test_full_disk_stops_with_a_message_and_keeps_what_was_written(tmp_path, fix
     rec.start()
     assert rec.done.wait(10) and rec.failed
     result = rec.stop()
-    assert "No space left" in result.error and "Освободите место" in result.error_ru
+    assert "На диске нет места" in result.error and "Освободите место" in result.error
     audio = load_audio(result.path)  # playable
     assert 0 < audio.duration_s == pytest.approx(result.seconds, abs=0.01)
 
@@ -147,8 +147,8 @@ def test_devices_and_errors():
     devices = list_devices(backend)
     assert [d.is_default_input for d in devices] == [True, False]
     assert find_device("speak", kind="output", backend=backend).name == "Fake speakers"
-    with pytest.raises(AudioDeviceError, match="not found"):
+    with pytest.raises(AudioDeviceError, match="не найдено"):
         find_device("usb headset", backend=backend)
     error = from_portaudio(PortAudioError("Invalid device", -9996), context="opening X")
-    assert "not found" in str(error) and error.message_ru.startswith("Микрофон не найден")
-    assert "busy" in str(from_portaudio(PortAudioError("Device unavailable", -9985)))
+    assert str(error).startswith("Микрофон или динамик не найден") and "-9996" not in str(error)
+    assert "занято другой программой" in str(from_portaudio(PortAudioError("Device unavailable", -9985)))

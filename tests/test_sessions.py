@@ -19,8 +19,7 @@ from interview import plans
 from interview.export import session_csv, session_html, session_json
 from interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
 from interview.question_bank import load_bank
-from interview.session import (Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording,
-                               StopRecording)
+from interview.session import Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording, StopRecording
 
 
 class Host:
@@ -225,12 +224,12 @@ def test_newer_or_damaged_database_is_refused_clearly(tmp_path):
     connection.execute("update meta set value = '99' where key = 'schema_version'")
     connection.commit()
     connection.close()
-    with pytest.raises(HistoryError, match="newer Sobes") as newer_error:
+    with pytest.raises(HistoryError, match="более новая версия") as newer_error:
         History(newer)
     assert newer_error.value.damaged
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(HistoryError, match="is damaged") as garbage_error:
+    with pytest.raises(HistoryError, match="повреждена") as garbage_error:
         History(garbage)
     assert garbage_error.value.damaged
 
@@ -294,7 +293,7 @@ def test_history_and_report_commands(tmp_path, capsys):
     assert main(["report", str(session_id), "--db", str(db), "--html", str(tmp_path / "r.html")]) == 0
     assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
     assert main(["report", "999", "--db", str(db)]) == 2
-    assert "no session 999" in capsys.readouterr().err
+    assert "занятия №999 нет" in capsys.readouterr().err
 
 
 def test_retry_during_an_answer_asks_again_and_abort_ends(analyzer, fixtures_dir, history, bank, tmp_path):

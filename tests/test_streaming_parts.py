@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from scipy.signal import resample_poly
 
 from analysis.features import FeatureStream, compute_features
-from analysis.resample import StreamResampler
+from analysis.resample import Resampler, resample
 
 
 def in_random_blocks(signal: np.ndarray, seed: int):
@@ -22,18 +21,25 @@ def in_random_blocks(signal: np.ndarray, seed: int):
 @pytest.mark.parametrize("source_rate", [48_000, 44_100, 22_050, 16_000, 8_000])
 def test_resampling_blocks_equals_resampling_the_whole(source_rate):
     signal = np.random.default_rng(1).normal(0, 0.3, source_rate * 2).astype(np.float32)
-    resampler = StreamResampler(source_rate, 16_000)
+    resampler = Resampler(source_rate, 16_000)
     out = np.concatenate([resampler.push(block) for block in in_random_blocks(signal, 2)] + [resampler.flush()])
-    whole = resample_poly(signal, *(np.array([16_000, source_rate]) // np.gcd(16_000, source_rate)))
-    assert len(out) == len(whole)
-    np.testing.assert_allclose(out, whole, atol=1e-5)
+    whole = resample(signal, source_rate, 16_000)
+    assert len(out) == len(whole) == round(len(signal) * 16_000 / source_rate)
+    np.testing.assert_array_equal(out, whole)  # sample for sample, not just close
+
+
+def test_resampling_keeps_time():
+    """A click at 1.000 s is at 1.000 s after resampling: no filter delay shifts word and pause times."""
+    click = np.zeros(96_000, np.float32)
+    click[48_000] = 1.0
+    assert np.argmax(resample(click, 48_000, 16_000)) == 16_000
 
 
 def test_resampling_each_block_alone_would_dent_the_signal():
-    """Why the stream resampler exists: block-by-block ``resample_poly`` differs at every block edge."""
+    """Why one resampler keeps its state: resampling each block on its own differs at every block edge."""
     tone = (0.5 * np.sin(2 * np.pi * 200 * np.arange(48_000) / 48_000)).astype(np.float32)
-    naive = np.concatenate([resample_poly(tone[i:i + 4_800], 1, 3) for i in range(0, len(tone), 4_800)])
-    assert np.max(np.abs(naive - resample_poly(tone, 1, 3))) > 1e-3  # vs < 1e-5 for the stream resampler
+    naive = np.concatenate([resample(tone[i:i + 4_800], 48_000, 16_000) for i in range(0, len(tone), 4_800)])
+    assert np.max(np.abs(naive - resample(tone, 48_000, 16_000))) > 1e-3
 
 
 def test_features_computed_while_recording_equal_those_of_the_whole_answer(fixtures_dir):

@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from analysis.audio_file import LoadedAudio
-from audio.telephone import (alaw2lin, busy_tone, lin2alaw, lin2ulaw, ringing_tone, telephone_channel,
-                             ulaw2lin)
+from audio.telephone import alaw2lin, busy_tone, lin2alaw, lin2ulaw, ringing_tone, telephone_channel, ulaw2lin
 
 ALL_PCM = np.arange(-32768, 32768, dtype=np.int16)
 ALL_CODES = np.arange(256, dtype=np.uint8)

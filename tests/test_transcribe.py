@@ -85,8 +85,8 @@ def test_report_round_trips_through_json(report_for):
 
 def test_whole_pipeline_opens_no_network_connection(monkeypatch, tmp_path, fixtures_dir):
     """Bundled model: assembled, loaded and run with every socket refused."""
-    from analysis.engine import Analyzer
     from analysis import transcribe as transcribe_module
+    from analysis.engine import Analyzer
 
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")

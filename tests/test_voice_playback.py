@@ -24,7 +24,7 @@ def test_prompt_is_rendered_once_and_understood(tmp_path, analyzer):
 
 
 def test_prompt_errors_are_clear(tmp_path, monkeypatch):
-    with pytest.raises(VoiceError, match="empty"):
+    with pytest.raises(VoiceError, match="текст вопроса пуст"):
         render_prompt("   ", cache=tmp_path)
     monkeypatch.setattr(voice.shutil, "which", lambda name: None)
     with pytest.raises(VoiceError, match="apt-get install festival festvox-ru"):
@@ -46,7 +46,7 @@ def test_output_device_that_vanishes_mid_prompt():
     backend = FakeBackend(np.zeros(1, np.float32), fail_after_s=0.1)
     playback = play(end_of_time(16_000), 16_000, backend=backend)
     assert playback.wait(5)
-    assert "stopped during playback" in str(playback.error) and playback.error.message_ru
+    assert "Устройство вывода звука отключилось" in str(playback.error)
 
 
 def test_cues_are_short_and_audible():

@@ -60,12 +60,11 @@ def shoot(out: Path, width: int, work: Path, scale: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from audio.fake_backend import FakeBackend
-    from desktop import settings as settings_module
+    from interview.settings import Settings
     from desktop.app import build_window
 
     app = QApplication([])
-    settings_module.use_folder(work / "qsettings")
-    settings_module.Settings(follow_ups=True).save()
+    Settings(follow_ups=True).save()
     backend = FakeBackend(ROOT / "tests" / "fixtures" / "star.wav", realtime=True, speed=2)
     window = build_window(backend=backend, speak=False)
     window.resize(width, 760)

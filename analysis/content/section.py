@@ -10,7 +10,11 @@ from analysis.content.ownership import Ownership, measure_ownership
 from analysis.content.relevance import Relevance, measure_relevance
 from analysis.content.sentences import split_units
 from analysis.content.star import LABELS, label_units
-from analysis.content.structure import StructureCheck, check_phone_opening, check_self_presentation
+from analysis.content.structure import (
+    StructureCheck,
+    check_phone_opening,
+    check_self_presentation,
+)
 from analysis.content.vagueness import Vagueness, find_vagueness
 from analysis.transcript import Word
 

@@ -6,7 +6,15 @@ import time
 from html import escape
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from analysis.audio_file import load_audio
 from analysis.labels import STAR_NAMES
@@ -14,7 +22,6 @@ from audio.playback import play
 from desktop.widgets.metric_card import MetricCard
 from desktop.widgets.timeline import Timeline
 from desktop.widgets.transcript_view import TranscriptView
-
 
 
 class ReviewScreen(QWidget):
@@ -25,6 +32,7 @@ class ReviewScreen(QWidget):
         super().__init__(parent)
         self.backend = backend
         self.report = None
+        self.recording = None
         self._playback, self._play_from, self._play_started = None, 0.0, 0.0
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -83,9 +91,9 @@ class ReviewScreen(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.retake_button.clicked.connect(self.retake_requested)
 
-    def show_report(self, question: str, report) -> None:
+    def show_report(self, question: str, report, recording) -> None:
         self.stop()
-        self.report = report
+        self.report, self.recording = report, recording
         self.title.setText(f"<b>Вопрос:</b> {escape(question)}")  # own banks may hold any text
         self.transcript.show_report(report)
         self.timeline.show_report(report)
@@ -134,7 +142,7 @@ class ReviewScreen(QWidget):
             return
         self.stop()
         try:
-            audio = load_audio(self.report.file)
+            audio = load_audio(self.recording)
             start = int(seconds * audio.sample_rate)
             self._playback = play(audio.samples[start:], audio.sample_rate, backend=self.backend)
         except Exception:  # no output device or file gone: the rest of the review still works

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from analysis.config import describe_thresholds
 from analysis.labels import ru_number
+from core.errors import user_message
 from interview.paths import data_dir
 
 # A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
@@ -130,7 +141,7 @@ class SettingsScreen(QWidget):
 
         def failed(exc):
             self.calibrate.setEnabled(True)
-            self.calibration_result.setText(getattr(exc, "message_ru", f"Не удалось: {exc}"))
+            self.calibration_result.setText(user_message(exc, "Не удалось измерить темп: попробуйте ещё раз."))
 
         worker.run(record_and_measure, on_result=done, on_error=failed)
 

@@ -12,11 +12,10 @@ from audio.fake_backend import FakeBackend
 
 
 def open_window(qtbot, tmp_path, backend, *, speak=False):
-    from desktop import settings as settings_module
+    from interview.settings import Settings
     from desktop.app import build_window
 
-    settings_module.use_folder(tmp_path / "qsettings")
-    settings_module.Settings(follow_ups=False).save()
+    Settings(follow_ups=False).save()
     win = build_window(backend=backend, speak=speak)
     win.backend_under_test = backend
     qtbot.addWidget(win)
@@ -91,9 +90,9 @@ def test_settings_model_check_and_personal_baseline(window, qtbot):
     screen._save()
     assert window.settings.thresholds["slow_syllables_per_s"] == pytest.approx(3.3)
     assert window.settings.thresholds["fast_syllables_per_s"] == pytest.approx(5.94)
-    from desktop.settings import Settings
+    from interview.settings import Settings
 
-    assert Settings.load().thresholds == window.settings.thresholds  # stored with QSettings
+    assert Settings.load()[0].thresholds == window.settings.thresholds  # stored in the data folder
 
 
 def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixtures_dir):
@@ -102,7 +101,7 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixture
     from analysis.content.section import QuestionContext
 
     report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext(None, "phone_opening", 30))
-    window._report(1, report)
+    window._report(1, report, fixtures_dir / "intro.wav")
     assert window.review.structure.text().startswith("<b>Структура</b>")
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
     window.host.act("abort")
@@ -239,5 +238,5 @@ def test_answers_left_without_a_report_are_analysed_from_the_history_screen(wind
     assert "ответов: 1" in screen.attempts.text() and "не удалось прочитать запись: 1" in screen.attempts.text()
     rows = {row["question_id"]: row for row in history.answers(session_id)}
     assert rows["BEH-03"]["status"] == "analyzed" and rows["BEH-03"]["star_parts"] >= 3  # judged as a STAR story
-    assert rows["HR-01"]["status"] == "failed" and "not found" in rows["HR-01"]["error"]
+    assert rows["HR-01"]["status"] == "failed" and "не найден" in rows["HR-01"]["error"]
     assert not screen.pending_button.isVisible()

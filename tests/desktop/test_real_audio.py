@@ -9,13 +9,12 @@ from tests.pulse import ensure_null_sink, play
 
 @pytest.fixture
 def window(qtbot, tmp_path, analyzer, monkeypatch):
-    from desktop import settings as settings_module
+    from interview.settings import Settings
     from desktop.app import build_window
 
     ensure_null_sink()
     monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
-    settings_module.use_folder(tmp_path / "qsettings")
-    settings_module.Settings(follow_ups=False).save()
+    Settings(follow_ups=False).save()
     win = build_window(speak=True)  # real devices, real Festival prompts
     qtbot.addWidget(win)
     win.show()

@@ -1,0 +1,4 @@
+"""The bottom layer every other package may use: errors, safe file access, no network.
+
+Nothing here imports the rest of Sobes, Qt, or anything heavy.
+"""

@@ -1,0 +1,72 @@
+"""The user's settings, typed, in ``settings.json`` beside the history: each data folder has its own.
+
+Plain JSON written whole or not at all. A file that cannot be read, or that
+holds values this version does not know (an older Sobes, a hand edit), never
+stops the app: the values that are good are kept, the rest fall back to the
+defaults, and ``load`` says what was dropped so the window can tell the user.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from analysis.config import Thresholds
+from core.files import write_atomically
+from interview.paths import data_dir, private_folder
+
+logger = logging.getLogger(__name__)
+FILE_NAME = "settings.json"
+
+
+@dataclass
+class Settings:
+    role: str = "client_manager"
+    input_device: str = ""  # empty: the system default
+    output_device: str = ""
+    model: str = ""  # empty: the bundled model; else a folder or a hub name
+    voice: str = "festival"  # festival: questions are spoken; text: shown only
+    follow_ups: bool = True
+    thresholds: dict = field(default_factory=dict)  # overrides of analysis.config.Thresholds
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> tuple[Settings, list[str]]:
+        """The settings of ``folder`` (the data folder by default), and one Russian line per value dropped."""
+        path = (folder or data_dir()) / FILE_NAME
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(), []
+        except (OSError, UnicodeDecodeError) as exc:
+            logger.warning("settings %s unreadable: %s", path, exc)
+            return cls(), ["файл настроек не читается — используются стандартные настройки"]
+        try:
+            stored = json.loads(raw)
+        except ValueError:
+            stored = None
+        if not isinstance(stored, dict):
+            return cls(), ["файл настроек повреждён — используются стандартные настройки"]
+        return cls._from_stored(stored)
+
+    @classmethod
+    def _from_stored(cls, stored: dict) -> tuple[Settings, list[str]]:
+        defaults = cls()
+        values, problems = {}, []
+        for f in fields(cls):
+            if f.name not in stored:
+                continue
+            value, wanted = stored[f.name], type(getattr(defaults, f.name))
+            if type(value) is not wanted:
+                problems.append(f"настройка «{f.name}» не прочитана — взято стандартное значение")
+            elif f.name == "thresholds":
+                values[f.name], dropped = Thresholds().check_overrides(value)
+                problems += [f"{problem} — взято стандартное значение" for problem in dropped]
+            else:
+                values[f.name] = value
+        return cls(**values), problems
+
+    def save(self, folder: Path | None = None) -> None:
+        target = private_folder(folder or data_dir()) / FILE_NAME
+        write_atomically(target, json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n")
