@@ -81,9 +81,11 @@ def fold_octave_errors(f0: np.ndarray, *, half_window: int = 25, tolerance_st: f
         return f0
     padded = np.pad(np.where(voiced, f0, np.nan), half_window, constant_values=np.nan)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half_window + 1)
+    local = np.empty(len(f0))
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN windows (long unvoiced stretches)
-        local = np.nanmedian(windows, axis=1)
+        for start in range(0, len(f0), _BLOCK * 8):  # nanmedian copies its windows: a block at a time
+            local[start:start + _BLOCK * 8] = np.nanmedian(windows[start:start + _BLOCK * 8], axis=1)
         offset = 12 * np.log2(f0 / local)
     fixed = f0.copy()
     fixed[np.abs(offset + 12) < tolerance_st] *= 2  # an octave too low
@@ -234,8 +236,8 @@ class FeatureStream:
         return Features(*(np.concatenate([getattr(part, f.name) for part in self._parts]) for f in fields(Features)))
 
 
-def features_of(y: np.ndarray, sr: int, *, piece_s: float = 60.0, **options) -> Features:
-    """``compute_features`` of a signal of any length, a minute at a time (the same frames, in bounded memory).
+def features_of(y: np.ndarray, sr: int, *, piece_s: float = 30.0, **options) -> Features:
+    """``compute_features`` of a signal of any length, 30 s at a time (the same frames, in bounded memory).
 
     Whole, the features of 20 minutes take ~270 MB of intermediate arrays; in pieces, a few MB.
     """

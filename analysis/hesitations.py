@@ -28,6 +28,7 @@ _DRIFT_FRAMES = 5  # 50 ms on each side of a frame
 _MAX_VOICING_GAP = 3  # frames of unvoiced tolerated inside a hesitation (30 ms)
 _NASAL_HIGH_SHARE = 0.03  # a nasal murmur ("м") keeps under 3 % (-15 dB) of its energy in 1–4 kHz
 _WORD_TOLERANCE_S = 0.05
+_BLOCK_FRAMES = 30_000  # 5 minutes of frames
 
 
 def detect_hesitations(y: np.ndarray, sr: int, features: Features, activity: SpeechActivity,
@@ -86,13 +87,14 @@ def envelope_drift(cepstra: np.ndarray, *, half_window: int) -> np.ndarray:
     """
     n, k = len(cepstra), half_window
     drift = np.full(n, np.inf)
-    if n <= 2 * k:
-        return drift
-    cumulative = np.vstack([np.zeros((1, cepstra.shape[1])), np.cumsum(cepstra, axis=0)])
-    centres = np.arange(k, n - k + 1)
-    before = (cumulative[centres] - cumulative[centres - k]) / k
-    after = (cumulative[centres + k] - cumulative[centres]) / k
-    drift[centres] = np.linalg.norm(before - after, axis=1)
+    for first in range(k, n - k + 1, _BLOCK_FRAMES):  # a block at a time: flat memory on an hour's answer
+        last = min(first + _BLOCK_FRAMES, n - k + 1)
+        block = cepstra[first - k:last + k]
+        cumulative = np.vstack([np.zeros((1, block.shape[1])), np.cumsum(block, axis=0)])
+        centres = np.arange(k, last - first + k)
+        before = (cumulative[centres] - cumulative[centres - k]) / k
+        after = (cumulative[centres + k] - cumulative[centres]) / k
+        drift[first:last] = np.linalg.norm(before - after, axis=1)
     return drift
 
 

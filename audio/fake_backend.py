@@ -171,6 +171,7 @@ class _FakeOutputStream:
         self.finished_callback = finished_callback
         self.blocksize = blocksize or 1024
         self.active = False
+        self.closed = False
 
     def start(self):
         """Pull every block the callback gives until it raises CallbackStop (no real time)."""
@@ -197,3 +198,4 @@ class _FakeOutputStream:
 
     def close(self):
         self.active = False
+        self.closed = True

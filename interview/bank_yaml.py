@@ -121,11 +121,32 @@ def parse(text: str):
         loader.dispose()
 
 
+# PyYAML's own sentences, in Russian; the limits above already speak Russian
+_PROBLEMS = [
+    ("found undefined alias", "ссылка * на несуществующую метку &"),
+    ("mapping values are not allowed", "двоеточие здесь не к месту: проверьте отступы и кавычки"),
+    ("cannot start any token", "недопустимый символ (табуляция? используйте пробелы)"),
+    ("could not find expected ':'", "не хватает двоеточия после имени поля"),
+    ("found unexpected end of stream", "файл обрывается: не закрыты кавычка или скобка"),
+    ("found unhashable key", "ключ должен быть текстом (имя поля)"),
+    ("expected <block end>", "неверный отступ"),
+    ("did not find expected key", "неверный отступ или лишний символ"),
+    ("did not find expected", "неверная разметка: не закрыта скобка или кавычка"),
+    ("expected ',' or ']'", "не закрыта квадратная скобка"),
+    ("expected ',' or '}'", "не закрыта фигурная скобка"),
+    ("could not determine a constructor", "неизвестный тег ! (теги не нужны: уберите его)"),
+    ("found character", "недопустимый символ"),
+    ("found duplicate anchor", "метка & повторяется"),
+]
+
+
 def error_line(exc: yaml.YAMLError) -> tuple[int, str]:
-    """The 1-based line and the problem, in one line, of a YAML error."""
+    """The 1-based line and the problem, in one Russian line, of a YAML error."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    return (mark.line + 1 if mark else 1), " ".join(str(problem).split())
+    problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+    if problem.isascii():  # one of PyYAML's own
+        problem = next((russian for english, russian in _PROBLEMS if english in problem), "неверная разметка YAML")
+    return (mark.line + 1 if mark else 1), problem
 
 
 def short(value: object, limit: int = 40) -> str:

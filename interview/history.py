@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import logging
 import shutil
 import sqlite3
@@ -218,6 +219,14 @@ class History:
             self.db["answers"].update(answer_id, values)
 
     def mark_failed(self, answer_id: int, error: str) -> None:
+        """Keep the answer with the reason it could not be analysed.
+
+        The recording's folder is taken out of the reason: it is shown and exported, and must not reveal
+        where the user keeps their files.
+        """
+        audio_path = self.db["answers"].get(answer_id).get("audio_path")
+        if audio_path:
+            error = error.replace(str(Path(audio_path).parent) + os.sep, "")
         with self.db.conn:
             self.db["answers"].update(answer_id, {"status": "failed", "error": error})
 

@@ -19,6 +19,9 @@ from interview.paths import data_dir, private_folder
 
 logger = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
+_NAMES = {"role": "роль", "input_device": "микрофон", "output_device": "устройство вывода звука",
+          "model": "модель распознавания", "voice": "голос интервьюера", "follow_ups": "уточняющие вопросы",
+          "thresholds": "нормы анализа"}
 
 
 @dataclass
@@ -59,10 +62,14 @@ class Settings:
                 continue
             value, wanted = stored[f.name], type(getattr(defaults, f.name))
             if type(value) is not wanted:
-                problems.append(f"настройка «{f.name}» не прочитана — взято стандартное значение")
+                problems.append(f"настройка «{_NAMES[f.name]}» не прочитана — взято стандартное значение")
             elif f.name == "thresholds":
                 values[f.name], dropped = Thresholds().check_overrides(value)
-                problems += [f"{problem} — взято стандартное значение" for problem in dropped]
+                for problem in dropped:
+                    logger.warning("stored threshold dropped: %s", problem)
+                if dropped:
+                    problems.append(f"некоторые нормы анализа из настроек ({len(dropped)}) не подходят этой версии "
+                                    "Собеса — для них взяты стандартные значения")
             else:
                 values[f.name] = value
         return cls(**values), problems

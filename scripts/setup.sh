@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv libportaudio2 festival festvox-ru sox espeak-ng
-              pulseaudio libasound2-plugins xvfb
+              pulseaudio libasound2-plugins xvfb strace
               # Qt's xcb platform (a real window, and screenshots under Xvfb)
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
               libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1

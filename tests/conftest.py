@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,41 @@ def report_for(analyzer, fixtures_dir):
         return analyzer.analyze_file(fixtures_dir / filename)
 
     return report_for
+
+
+def _mounted_tmpfs(folder: Path, options: str):
+    """A real, separate filesystem at ``folder`` (root only): a size limit or read-only that root obeys too."""
+    folder.mkdir(exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    return folder
+
+
+@pytest.fixture
+def tiny_filesystem(tmp_path):
+    """A 256 kB filesystem: the disk really fills up."""
+    yield _mounted_tmpfs(tmp_path / "tiny", "size=256k")
+    subprocess.run(["umount", str(tmp_path / "tiny")], check=False)
+
+
+@pytest.fixture
+def full_filesystem(tiny_filesystem):
+    """A filesystem with no byte left."""
+    with open(tiny_filesystem / "filler", "wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 512)
+        except OSError:
+            pass
+    return tiny_filesystem
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody can write to, root included (a read-only mount)."""
+    yield _mounted_tmpfs(tmp_path / "read-only", "ro,size=64k")
+    subprocess.run(["umount", str(tmp_path / "read-only")], check=False)
 
 
 def pytest_addoption(parser):

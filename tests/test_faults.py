@@ -137,18 +137,6 @@ def test_sigkill_during_database_writes_never_damages_it(tmp_path, report_for):
 
 
 # --- the disk fills up --------------------------------------------------------------------------------
-@pytest.fixture
-def tiny_filesystem(tmp_path):
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a size-limited tmpfs here (needs root)")
-    yield folder
-    subprocess.run(["umount", str(folder)], check=False)
-
-
 def test_a_really_full_disk_stops_the_take_and_keeps_it_playable(tiny_filesystem, fixtures_dir):
     from audio.fake_backend import FakeBackend
     from audio.recorder import Recorder

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.syscalls import hostile_environment, needs_strace, traced
+
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 BROKEN = ("Traceback", "ModuleNotFoundError", "ImportError", "Could not load the Qt platform plugin",
@@ -50,6 +52,24 @@ def test_frozen_cli_analyzes_a_recording_with_the_shipped_model(app, tmp_path, f
     assert "здравствуйте" in report["transcript"]["text"].lower()
     assert report["pauses"]["count"] >= 1 and report["pitch"]["median_hz"]  # the delivery analysis ran
     assert not (tmp_path / "cache").exists()  # the model came from inside the app, nothing assembled
+
+
+@needs_strace
+def test_frozen_app_sends_nothing_and_writes_no_telemetry(app, tmp_path, fixtures_dir):
+    """The packaged app, watched at the system-call level, with the user's environment allowing telemetry."""
+    shutil.copy(fixtures_dir / "intro.wav", tmp_path / "answer.wav")
+    environment = hostile_environment(tmp_path, SOBES_CACHE_DIR=str(tmp_path / "cache"))
+    for key in ("PYTHONPATH", "VIRTUAL_ENV"):
+        environment.pop(key, None)
+    done, offending = traced([str(app), "analyze", "answer.wav", "--json"], env=environment,
+                             log=tmp_path / "trace-cli", cwd=tmp_path)
+    assert done.returncode == 0 and '"speech_detected": true' in done.stdout, done.stderr
+    assert offending == []
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    done, offending = traced([str(app), "desktop", "--self-test"], env=environment, log=tmp_path / "trace-window",
+                             cwd=tmp_path)
+    assert done.returncode == 0 and "painted: True" in done.stdout, done.stdout + done.stderr
+    assert offending == []
 
 
 def test_frozen_cli_reports_bad_input_in_one_line(app, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 
 from audio.wav_file import write_wav
 from interview.history import History
+from tests.syscalls import hostile_environment, needs_strace, traced
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -140,3 +142,35 @@ def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplo
     assert len(words) > 10
     logged = caplog.text.lower()
     assert not [word for word in words if word in logged]
+
+
+@needs_strace
+def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level(tmp_path, fixtures_dir):
+    """ONNX Runtime (Silero VAD) is told not to phone home, whatever the user's environment says."""
+    environment = hostile_environment(tmp_path)
+    done, offending = traced([sys.executable, "-m", "cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"],
+                             env=environment, log=tmp_path / "trace", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert '"speech_detected": true' in done.stdout  # the VAD and the model really ran
+    assert offending == []
+    assert not (tmp_path / "home" / ".cache" / "Microsoft").exists()
+
+
+@needs_strace
+def test_the_window_sends_nothing_at_start(tmp_path):
+    environment = hostile_environment(tmp_path, QT_QPA_PLATFORM="offscreen")
+    done, offending = traced([sys.executable, "-m", "cli.main", "desktop", "--self-test"], env=environment,
+                             log=tmp_path / "trace", cwd=ROOT)
+    assert done.returncode == 0 and "painted: True" in done.stdout, done.stdout + done.stderr
+    assert offending == []
+
+
+@needs_strace
+@pytest.mark.parametrize("name", ["tcp:127.0.0.1:5999", "http:x.wav", "udp:127.0.0.1:5999"])
+def test_a_file_named_like_an_address_is_read_as_a_local_file(tmp_path, fixtures_dir, name):
+    """FFmpeg would open ``tcp:…`` as a connection; Sobes hands it the bytes of a local file instead."""
+    shutil.copy(fixtures_dir / "intro.wav", tmp_path / name)
+    done, offending = traced([sys.executable, "-m", "cli.main", "analyze", name, "--json"],
+                             env=hostile_environment(tmp_path), log=tmp_path / "trace", cwd=tmp_path)
+    assert done.returncode == 0 and '"speech_detected": true' in done.stdout, done.stderr
+    assert offending == []

@@ -52,3 +52,53 @@ def test_output_device_that_vanishes_mid_prompt():
 def test_cues_are_short_and_audible():
     for cue in (start_beep(), end_of_time()):
         assert 0.1 < len(cue) / 16_000 < 1.0 and 0.1 < np.abs(cue).max() <= 0.5
+
+
+def test_prompts_through_real_portaudio_leave_no_handles_or_threads_behind():
+    """Each playback used to keep its PortAudio stream open: ~7 handles and a thread per spoken question.
+
+    Eight prompts (each takes ~2 s to drain through PulseAudio here); fifty go through the session below.
+    """
+    import os
+
+    from tests.pulse import ensure_null_sink
+
+    ensure_null_sink()
+
+    def open_handles_and_threads() -> tuple[int, int]:
+        return len(os.listdir("/proc/self/fd")), len(os.listdir("/proc/self/task"))
+
+    assert play(start_beep(), 16_000).wait(10)  # the first opens the audio system for good
+    before = open_handles_and_threads()
+    for _ in range(8):
+        assert play(start_beep(), 16_000).wait(10)
+    stopped = play(np.zeros(16_000 * 5, np.float32), 16_000)
+    stopped.stop()  # stopped half-way, as the review's playback is
+    after = open_handles_and_threads()
+    assert after[0] <= before[0] + 2 and after[1] <= before[1] + 1, (before, after)
+
+
+def test_fifty_spoken_prompts_in_a_session_close_every_stream(qtbot, tmp_path, analyzer, monkeypatch, fixtures_dir):
+    from desktop import session_host
+    from desktop.session_host import SessionHost
+    from interview.history import History
+    from interview.question_bank import load_bank
+
+    monkeypatch.setattr(session_host, "render_prompt", lambda text: fixtures_dir / "intro_8k.wav")
+    backend = FakeBackend(np.zeros(16_000, np.float32))
+    host = SessionHost(analyzer, History(tmp_path / "h.db"), tmp_path / "rec", backend=backend, speak=True)
+    bank = load_bank()
+    questions = [q for q in bank.questions if q.think_s > 0][:50]
+    host.begin(questions, mode="stage", role="client_manager", follow_ups=False, phone=False)
+    for _ in questions:
+        qtbot.waitUntil(lambda: host.session.state == "think", timeout=10_000)
+        host.act("skip")
+    qtbot.waitUntil(lambda: host.session.state == "summary", timeout=10_000)
+    qtbot.waitUntil(lambda: all(getattr(s, "closed", True) for s in backend.streams), timeout=10_000)
+    outputs = [s for s in backend.streams if not hasattr(s, "fed")]
+    assert len(outputs) >= 50 and all(s.closed for s in outputs)
+    host.timer.stop()
+    host.history.close()
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5_000)
