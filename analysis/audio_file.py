@@ -22,12 +22,12 @@ import av
 import av.logging
 import numpy as np
 
-from analysis.buffer import SampleBuffer
-from analysis.errors import AudioLoadError
-from analysis.labels import ru_number
-from analysis.resample import Resampler
-from core.errors import InputError
-from core.files import open_regular_file
+from sobes.analysis.buffer import SampleBuffer
+from sobes.analysis.errors import AudioLoadError
+from sobes.analysis.labels import ru_number
+from sobes.analysis.resample import Resampler
+from sobes.core.errors import InputError
+from sobes.core.files import open_regular_file
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from core.errors import InputError
+from sobes.core.errors import InputError
 
 
 def _t(value: float, source: str, lo: float, hi: float) -> Any:

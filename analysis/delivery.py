@@ -14,17 +14,17 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from analysis.config import Thresholds
-from analysis.features import Features, features_of, fold_octave_errors
-from analysis.fillers import FillersSection, find_fillers, summarize_fillers
-from analysis.hedges import HedgesSection, find_hedges
-from analysis.hesitations import detect_hesitations, merge_hesitations
-from analysis.loudness import LoudnessSection, measure_loudness
-from analysis.pauses import PausesSection, measure_pauses
-from analysis.pitch import PitchSection, measure_pitch
-from analysis.speech_activity import detect_speech
-from analysis.tempo import TempoSection, measure_tempo
-from analysis.transcript import Word
+from sobes.analysis.config import Thresholds
+from sobes.analysis.features import Features, features_of, fold_octave_errors
+from sobes.analysis.fillers import FillersSection, find_fillers, summarize_fillers
+from sobes.analysis.hedges import HedgesSection, find_hedges
+from sobes.analysis.hesitations import detect_hesitations, merge_hesitations
+from sobes.analysis.loudness import LoudnessSection, measure_loudness
+from sobes.analysis.pauses import PausesSection, measure_pauses
+from sobes.analysis.pitch import PitchSection, measure_pitch
+from sobes.analysis.speech_activity import detect_speech
+from sobes.analysis.tempo import TempoSection, measure_tempo
+from sobes.analysis.transcript import Word
 
 logger = logging.getLogger(__name__)
 

@@ -11,21 +11,21 @@ import os
 import time
 from pathlib import Path
 
-from analysis.audio_file import LoadedAudio, load_audio
-from analysis.config import Thresholds
-from analysis.content.section import QuestionContext, analyze_content
-from analysis.delivery import analyze_delivery
-from analysis.model_store import ModelSpec, resolve_model
-from analysis.report import ModelInfo, Report, SourceInfo, Timing
-from analysis.transcribe import (
+from sobes.analysis.audio_file import LoadedAudio, load_audio
+from sobes.analysis.config import Thresholds
+from sobes.analysis.content.section import QuestionContext, analyze_content
+from sobes.analysis.delivery import analyze_delivery
+from sobes.analysis.model_store import ModelSpec, resolve_model
+from sobes.analysis.report import ModelInfo, Report, SourceInfo, Timing
+from sobes.analysis.transcribe import (
     CancelCheck,
     ProgressCallback,
     TranscribeOptions,
     load_model,
     transcribe,
 )
-from analysis.transcript import Transcript
-from analysis.verdicts import judge_delivery
+from sobes.analysis.transcript import Transcript
+from sobes.analysis.verdicts import judge_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class Analyzer:
 
     def new_stream(self, source_rate: int):
         """A ``StreamingTranscriber`` on this analyzer's model, for transcription while recording."""
-        from analysis.streaming import StreamingTranscriber
+        from sobes.analysis.streaming import StreamingTranscriber
 
         self.prepare()
         return StreamingTranscriber(self._whisper, self.options, source_rate=source_rate,
@@ -85,7 +85,7 @@ class Analyzer:
         """
         import numpy as np
 
-        from analysis.transcript import Word
+        from sobes.analysis.transcript import Word
 
         noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
         words = [Word("Ну,", 0.1, 0.3, 1.0), Word("в", 0.3, 0.4, 1.0), Word("общем,", 0.4, 0.8, 1.0)]

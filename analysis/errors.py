@@ -1,6 +1,6 @@
 """The engine's errors, under the project-wide base in ``core.errors``."""
 
-from core.errors import InputError, SobesError
+from sobes.core.errors import InputError, SobesError
 
 
 class AudioLoadError(InputError):

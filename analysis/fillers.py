@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.morph import has_case, is_pos
-from analysis.phrases import Context, Rule, match_phrases
-from analysis.transcript import Word
+from sobes.analysis.morph import has_case, is_pos
+from sobes.analysis.phrases import Context, Rule, match_phrases
+from sobes.analysis.transcript import Word
 
 HESITATION = re.compile(r"^(?:э+|э(?:-э+)+|эм+|м{2,}|м(?:-м+)+|а(?:-а+)+|а{2,}|хм+)$")
 PERSONAL = {"я", "ты", "вы", "он", "она", "оно", "мы", "они"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis.phrases import Context, Rule, match_phrases
-from analysis.transcript import Word
+from sobes.analysis.phrases import Context, Rule, match_phrases
+from sobes.analysis.transcript import Word
 
 _INDEFINITE = ("какой-то", "какая-то", "какое-то", "какие-то", "какого-то", "каким-то",
                "какую-то", "каких-то", "какими-то", "какому-то", "каком-то")

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from analysis.config import Thresholds
-from analysis.features import Features
-from analysis.fillers import FillerItem
-from analysis.speech_activity import SpeechActivity, true_runs
-from analysis.text import count_syllables
-from analysis.transcript import Word
+from sobes.analysis.config import Thresholds
+from sobes.analysis.features import Features
+from sobes.analysis.fillers import FillerItem
+from sobes.analysis.speech_activity import SpeechActivity, true_runs
+from sobes.analysis.text import count_syllables
+from sobes.analysis.transcript import Word
 
 _DRIFT_FRAMES = 5  # 50 ms on each side of a frame
 _MAX_VOICING_GAP = 3  # frames of unvoiced tolerated inside a hesitation (30 ms)

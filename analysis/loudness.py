@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.config import Thresholds
-from analysis.features import Features
+from sobes.analysis.config import Thresholds
+from sobes.analysis.features import Features
 
 logger = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import platformdirs
 
-from analysis.errors import ModelError
+from sobes.analysis.errors import ModelError
 
 logger = logging.getLogger(__name__)
 

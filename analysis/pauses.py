@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.config import Thresholds
-from analysis.speech_activity import SpeechActivity
-from analysis.transcript import Word
+from sobes.analysis.config import Thresholds
+from sobes.analysis.speech_activity import SpeechActivity
+from sobes.analysis.transcript import Word
 
 _SENTENCE_END = (".", "!", "?", "…")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from analysis.text import ends_clause, normalize
-from analysis.transcript import Word
+from sobes.analysis.text import ends_clause, normalize
+from sobes.analysis.transcript import Word
 
 SENTENCE_END = (".", "!", "?", "…")
 

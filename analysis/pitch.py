@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.config import Thresholds
-from analysis.features import Features
+from sobes.analysis.config import Thresholds
+from sobes.analysis.features import Features
 
 _MIN_VOICED_S = 1.0
 _OCTAVE_JUMP_ST = 9.0

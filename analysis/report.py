@@ -14,16 +14,16 @@ import typing
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
-from analysis.content.section import ContentSection
-from analysis.delivery import DeliveryMetrics
-from analysis.fillers import FillersSection
-from analysis.hedges import HedgesSection
-from analysis.loudness import LoudnessSection
-from analysis.pauses import PausesSection
-from analysis.pitch import PitchSection
-from analysis.tempo import TempoSection
-from analysis.transcript import Transcript, Word  # noqa: F401  (re-exported)
-from analysis.verdicts import DeliverySection
+from sobes.analysis.content.section import ContentSection
+from sobes.analysis.delivery import DeliveryMetrics
+from sobes.analysis.fillers import FillersSection
+from sobes.analysis.hedges import HedgesSection
+from sobes.analysis.loudness import LoudnessSection
+from sobes.analysis.pauses import PausesSection
+from sobes.analysis.pitch import PitchSection
+from sobes.analysis.tempo import TempoSection
+from sobes.analysis.transcript import Transcript, Word  # noqa: F401  (re-exported)
+from sobes.analysis.verdicts import DeliverySection
 
 SCHEMA_VERSION = 1
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.config import Thresholds
-from analysis.features import Features
-from core.offline import disable_telemetry
+from sobes.analysis.config import Thresholds
+from sobes.analysis.features import Features
+from sobes.core.offline import disable_telemetry
 
 _SILERO_WINDOW = 512
 _SILERO_RATE = 16_000

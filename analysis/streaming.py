@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.buffer import SampleBuffer
-from analysis.features import Features, FeatureStream
-from analysis.fillers import find_fillers
-from analysis.resample import Resampler
-from analysis.speech_activity import silero_probabilities
-from analysis.transcribe import TranscribeOptions, transcribe
-from analysis.transcript import Transcript, Word
+from sobes.analysis.buffer import SampleBuffer
+from sobes.analysis.features import Features, FeatureStream
+from sobes.analysis.fillers import find_fillers
+from sobes.analysis.resample import Resampler
+from sobes.analysis.speech_activity import silero_probabilities
+from sobes.analysis.transcribe import TranscribeOptions, transcribe
+from sobes.analysis.transcript import Transcript, Word
 
 logger = logging.getLogger(__name__)
 RATE = 16_000
@@ -167,7 +167,7 @@ class StreamingTranscriber:
 
     def loaded_audio(self):
         """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
-        from analysis.audio_file import LoadedAudio
+        from sobes.analysis.audio_file import LoadedAudio
 
         return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
 

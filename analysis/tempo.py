@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.config import Thresholds
-from analysis.text import count_syllables
-from analysis.transcript import Word
+from sobes.analysis.config import Thresholds
+from sobes.analysis.text import count_syllables
+from sobes.analysis.transcript import Word
 
 
 @dataclass

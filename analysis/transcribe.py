@@ -34,10 +34,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.errors import Cancelled, ModelError
-from analysis.model_store import ModelSpec
-from analysis.transcript import Transcript, Word
-from core.offline import disable_telemetry
+from sobes.analysis.errors import Cancelled, ModelError
+from sobes.analysis.model_store import ModelSpec
+from sobes.analysis.transcript import Transcript, Word
+from sobes.core.offline import disable_telemetry
 
 logger = logging.getLogger(__name__)
 

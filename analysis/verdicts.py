@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields
 
-from analysis.config import Thresholds
-from analysis.delivery import DeliveryMetrics
-from analysis.labels import ru_number
+from sobes.analysis.config import Thresholds
+from sobes.analysis.delivery import DeliveryMetrics
+from sobes.analysis.labels import ru_number
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
 _RANK = {GOOD: 0, ATTENTION: 1, PROBLEM: 2}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from audio.telephone import busy_tone, ringing_tone  # noqa: F401  (re-exported for the session)
+from sobes.audio.telephone import busy_tone, ringing_tone  # noqa: F401  (re-exported for the session)
 
 
 def tone(freq_hz: float, seconds: float, *, sr: int = 16_000, level: float = 0.3) -> np.ndarray:

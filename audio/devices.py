@@ -13,7 +13,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from audio.errors import AudioDeviceError, from_portaudio
+from sobes.audio.errors import AudioDeviceError, from_portaudio
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def get_backend():
     """The real sounddevice module, or a real-time fake when ``SOBES_FAKE_INPUT`` is set."""
     fake = os.environ.get(FAKE_INPUT_ENV)
     if fake:
-        from audio.fake_backend import FakeBackend
+        from sobes.audio.fake_backend import FakeBackend
 
         return FakeBackend(fake, realtime=True)
     try:

@@ -6,7 +6,7 @@ sentence that says what happened and what to do.
 
 from __future__ import annotations
 
-from core.errors import SobesError
+from sobes.core.errors import SobesError
 
 # PortAudio error code -> what the user reads
 _PORTAUDIO_MESSAGES = {

@@ -89,7 +89,7 @@ class FakeBackend:
 
             audio = self.source if rate == 16_000 else resample_poly(self.source, rate, 16_000)
         else:
-            from analysis.audio_file import load_audio
+            from sobes.analysis.audio_file import load_audio
 
             audio = load_audio(self.source, sample_rate=rate).samples
         return (np.clip(audio, -1, 1) * 32767).astype(np.int16)

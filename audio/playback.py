@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from audio.devices import find_device, get_backend
-from audio.errors import AudioDeviceError, from_portaudio
+from sobes.audio.devices import find_device, get_backend
+from sobes.audio.errors import AudioDeviceError, from_portaudio
 
 logger = logging.getLogger(__name__)
 

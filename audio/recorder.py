@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from audio.devices import Device, choose_input_rate, find_device, get_backend
-from audio.errors import AudioDeviceError, from_portaudio
-from audio.ring_buffer import RingBuffer
-from audio.wav_file import StreamingWavWriter
+from sobes.audio.devices import Device, choose_input_rate, find_device, get_backend
+from sobes.audio.errors import AudioDeviceError, from_portaudio
+from sobes.audio.ring_buffer import RingBuffer
+from sobes.audio.wav_file import StreamingWavWriter
 
 logger = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from analysis.model_store import cache_dir
-from core.errors import SobesError
+from sobes.analysis.model_store import cache_dir
+from sobes.core.errors import SobesError
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.files import replaced_atomically
+from sobes.core.files import replaced_atomically
 
 _HEADER = 44
 

@@ -23,13 +23,12 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from analysis.audio_file import load_audio  # noqa: E402
-from analysis.delivery import analyze_delivery  # noqa: E402
-from analysis.engine import Analyzer  # noqa: E402
-from analysis.features import compute_features  # noqa: E402
-from analysis.transcript import Word  # noqa: E402
+from sobes.analysis.audio_file import load_audio  # noqa: E402
+from sobes.analysis.delivery import analyze_delivery  # noqa: E402
+from sobes.analysis.engine import Analyzer  # noqa: E402
+from sobes.analysis.features import compute_features  # noqa: E402
+from sobes.analysis.transcript import Word  # noqa: E402
 
 SR = 16_000
 

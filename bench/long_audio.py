@@ -21,10 +21,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from analysis.audio_file import load_audio  # noqa: E402
-from audio.wav_file import write_wav  # noqa: E402
+from sobes.analysis.audio_file import load_audio  # noqa: E402
+from sobes.audio.wav_file import write_wav  # noqa: E402
 
 TARGET_MB = 1024
 
@@ -41,7 +40,7 @@ def make_recording(minutes: int, folder: Path) -> Path:
 def measure(path: Path) -> tuple[float, float]:
     """Seconds and peak resident memory (MB) of one `sobes analyze --json` process."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "cli.main", "analyze", str(path), "--json"], cwd=ROOT,
+    process = subprocess.Popen([sys.executable, "-m", "sobes.cli.main", "analyze", str(path), "--json"], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

@@ -39,7 +39,7 @@ def rss_mb():
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from desktop.app import build_window
+from sobes.desktop.app import build_window
 window = build_window(speak=False)
 window.show()
 result = {}

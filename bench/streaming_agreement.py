@@ -22,16 +22,15 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from transcribe_settings import comparable  # noqa: E402
 
-from analysis.audio_file import load_audio  # noqa: E402
-from analysis.engine import Analyzer  # noqa: E402
-from analysis.streaming import StreamingTranscriber  # noqa: E402
-from analysis.transcribe import transcribe  # noqa: E402
-from analysis.wer import word_error_rate, words_of  # noqa: E402
+from sobes.analysis.audio_file import load_audio  # noqa: E402
+from sobes.analysis.engine import Analyzer  # noqa: E402
+from sobes.analysis.streaming import StreamingTranscriber  # noqa: E402
+from sobes.analysis.transcribe import transcribe  # noqa: E402
+from sobes.analysis.wer import word_error_rate, words_of  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RATE = 48_000

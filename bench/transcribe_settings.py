@@ -20,14 +20,13 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from analysis.audio_file import load_audio  # noqa: E402
-from analysis.fillers import HESITATION  # noqa: E402
-from analysis.model_store import resolve_model  # noqa: E402
-from analysis.transcribe import TranscribeOptions, load_model  # noqa: E402
-from analysis.wer import word_error_rate as wer  # noqa: E402
-from analysis.wer import words_of
+from sobes.analysis.audio_file import load_audio  # noqa: E402
+from sobes.analysis.fillers import HESITATION  # noqa: E402
+from sobes.analysis.model_store import resolve_model  # noqa: E402
+from sobes.analysis.transcribe import TranscribeOptions, load_model  # noqa: E402
+from sobes.analysis.wer import word_error_rate as wer  # noqa: E402
+from sobes.analysis.wer import words_of
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILLER_PROMPT = "Ну, эээ, вот, как бы, ммм, это самое, короче, в общем."

@@ -13,15 +13,15 @@ import json
 import sys
 from pathlib import Path
 
-from analysis.config import Thresholds, short
-from analysis.content.section import ANSWER_TYPES, QuestionContext
-from analysis.engine import Analyzer
-from analysis.errors import AudioLoadError
-from analysis.report import Report, json_default
-from cli.arguments import number
-from cli.summary import format_summary
-from core.errors import InputError, OutputError
-from core.files import output_error, write_atomically
+from sobes.analysis.config import Thresholds, short
+from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
+from sobes.analysis.engine import Analyzer
+from sobes.analysis.errors import AudioLoadError
+from sobes.analysis.report import Report, json_default
+from sobes.cli.arguments import number
+from sobes.cli.summary import format_summary
+from sobes.core.errors import InputError, OutputError
+from sobes.core.files import output_error, write_atomically
 
 
 def register(commands: argparse._SubParsersAction) -> None:

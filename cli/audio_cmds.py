@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from audio.devices import list_devices
-from audio.recorder import Recorder
-from cli.arguments import number
-from core.files import check_output_path, write_atomically
+from sobes.audio.devices import list_devices
+from sobes.audio.recorder import Recorder
+from sobes.cli.arguments import number
+from sobes.core.files import check_output_path, write_atomically
 
 LEVEL_EVERY_S = 0.5
 
@@ -73,15 +73,15 @@ def register_voice(commands: argparse._SubParsersAction) -> None:
 
 
 def run_say(args: argparse.Namespace) -> int:
-    from audio.voice import render_prompt
+    from sobes.audio.voice import render_prompt
 
     check_output_path(args.out)
     rendered = render_prompt(args.text)
     write_atomically(args.out, rendered.read_bytes())
     print(f"Сохранено: {args.out}")
     if args.play:
-        from analysis.audio_file import load_audio
-        from audio.playback import play
+        from sobes.analysis.audio_file import load_audio
+        from sobes.audio.playback import play
 
         audio = load_audio(args.out)
         playback = play(audio.samples, audio.sample_rate)
@@ -92,9 +92,9 @@ def run_say(args: argparse.Namespace) -> int:
 
 
 def run_phone(args: argparse.Namespace) -> int:
-    from analysis.audio_file import load_audio
-    from audio.telephone import telephone_channel
-    from audio.wav_file import write_wav
+    from sobes.analysis.audio_file import load_audio
+    from sobes.audio.telephone import telephone_channel
+    from sobes.audio.wav_file import write_wav
 
     check_output_path(args.out)
     audio = load_audio(args.inp)
@@ -102,8 +102,8 @@ def run_phone(args: argparse.Namespace) -> int:
     write_wav(args.out, line, audio.sample_rate)
     print(f"Сохранено: {args.out} (телефонная линия: 8 кГц, 300–3400 Гц, G.711 {args.law})")
     if args.compare:
-        from analysis.engine import Analyzer
-        from interview.phone_check import check_through_phone
+        from sobes.analysis.engine import Analyzer
+        from sobes.interview.phone_check import check_through_phone
 
         check = check_through_phone(Analyzer(), audio, law=args.law)
         print(f"Совпадение расшифровки через телефон: {check.agreement:.0%}")

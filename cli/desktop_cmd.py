@@ -13,6 +13,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop.app import main
+    from sobes.desktop.app import main
 
     return main([], self_test=args.self_test)

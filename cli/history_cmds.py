@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from analysis.engine import Analyzer
-from core.files import check_output_path, write_atomically
-from interview import recovery
-from interview.export import session_csv, session_html, session_json
-from interview.history import History, HistoryError, default_path
-from interview.instance_lock import InstanceLock
-from interview.pending import analyze_pending
+from sobes.analysis.engine import Analyzer
+from sobes.core.files import check_output_path, write_atomically
+from sobes.interview import recovery
+from sobes.interview.export import session_csv, session_html, session_json
+from sobes.interview.history import History, HistoryError, default_path
+from sobes.interview.instance_lock import InstanceLock
+from sobes.interview.pending import analyze_pending
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 
-from cli import (
+from sobes.cli import (
     analyze_cmd,
     audio_cmds,
     desktop_cmd,
@@ -20,9 +20,9 @@ from cli import (
     questions_cmd,
     thresholds_cmd,
 )
-from cli.arguments import EXIT_USAGE, Parser
-from core.errors import SobesError
-from core.offline import disable_telemetry
+from sobes.cli.arguments import EXIT_USAGE, Parser
+from sobes.core.errors import SobesError
+from sobes.core.offline import disable_telemetry
 
 COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from analysis.model_store import resolve_model
+from sobes.analysis.model_store import resolve_model
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from analysis.transcribe import load_model
+    from sobes.analysis.transcribe import load_model
 
     spec = resolve_model(args.model)
     load_model(spec)  # proves the model loads, and fetches a hub model the user asked for

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from interview.question_bank import ROLES, STAGES, BankError, load_bank
+from sobes.interview.question_bank import ROLES, STAGES, BankError, load_bank
 
 
 def register(commands: argparse._SubParsersAction) -> None:

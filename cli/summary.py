@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.labels import METRIC_NAMES, STAR_NAMES, ru_number
-from analysis.report import Report
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, ru_number
+from sobes.analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
 def format_summary(report: Report) -> str:

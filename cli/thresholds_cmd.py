@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from analysis.config import describe_thresholds
+from sobes.analysis.config import describe_thresholds
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from core.errors import InputError, OutputError
+from sobes.core.errors import InputError, OutputError
 
 
 def open_regular_file(path: str | os.PathLike, *, what: str = "файл") -> BinaryIO:

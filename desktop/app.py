@@ -11,14 +11,14 @@ logger = logging.getLogger(__name__)
 
 def build_window(*, backend=None, speak=True, history=None):
     """The main window with its services; the model starts loading in a worker thread."""
-    from analysis.config import Thresholds
-    from analysis.engine import Analyzer
-    from audio.devices import list_devices
-    from desktop import worker
-    from desktop.main_window import MainWindow
-    from interview.history import History
-    from interview.question_bank import load_bank_or_bundled
-    from interview.settings import Settings
+    from sobes.analysis.config import Thresholds
+    from sobes.analysis.engine import Analyzer
+    from sobes.audio.devices import list_devices
+    from sobes.desktop import worker
+    from sobes.desktop.main_window import MainWindow
+    from sobes.interview.history import History
+    from sobes.interview.question_bank import load_bank_or_bundled
+    from sobes.interview.settings import Settings
 
     settings, notices = Settings.load()
     bank, bank_problem = load_bank_or_bundled()
@@ -52,12 +52,12 @@ def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
     ``self_test`` (for packaged builds): open the window, wait for the model, print what was checked and
     leave with 0, or 1 if anything failed — a missing Qt plugin or module shows up here.
     """
-    from core.offline import disable_telemetry
+    from sobes.core.offline import disable_telemetry
 
     disable_telemetry()  # first: before anything can load ONNX Runtime
     from PySide6.QtWidgets import QApplication
 
-    from desktop.startup_checks import open_history, take_instance_lock
+    from sobes.desktop.startup_checks import open_history, take_instance_lock
 
     logging.basicConfig(level=logging.WARNING)
     os.umask(0o077)  # everything the app creates (recordings, exports, logs) is the user's alone

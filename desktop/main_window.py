@@ -8,18 +8,18 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from audio.recorder import Recorder
-from core.errors import user_message
-from desktop import worker
-from desktop.screens.history import HistoryScreen
-from desktop.screens.interview import InterviewScreen
-from desktop.screens.review import ReviewScreen
-from desktop.screens.settings_screen import SettingsScreen
-from desktop.screens.start import StartScreen
-from desktop.screens.summary import SummaryScreen
-from desktop.session_host import SessionHost
-from interview import plans
-from interview.paths import data_dir, scratch_wav
+from sobes.audio.recorder import Recorder
+from sobes.core.errors import user_message
+from sobes.desktop import worker
+from sobes.desktop.screens.history import HistoryScreen
+from sobes.desktop.screens.interview import InterviewScreen
+from sobes.desktop.screens.review import ReviewScreen
+from sobes.desktop.screens.settings_screen import SettingsScreen
+from sobes.desktop.screens.start import StartScreen
+from sobes.desktop.screens.summary import SummaryScreen
+from sobes.desktop.session_host import SessionHost
+from sobes.interview import plans
+from sobes.interview.paths import data_dir, scratch_wav
 
 logger = logging.getLogger(__name__)
 MIC_CHECK_S = 3.0
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self) -> None:
         """Devices, voice and thresholds apply from the next question on; the model after a restart."""
-        from analysis.config import Thresholds
+        from sobes.analysis.config import Thresholds
 
         s = self.settings
         self.host.input_device, self.host.output_device = s.input_device or None, s.output_device or None
@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
         self.review.show_report(self.host.session.current.text, report, recording)
         self.show_screen(self.review)
         if self.host.session.phone and report.speech_detected:
-            from analysis.audio_file import load_audio
-            from interview.phone_check import check_through_phone
+            from sobes.analysis.audio_file import load_audio
+            from sobes.interview.phone_check import check_through_phone
 
             worker.run(lambda: check_through_phone(self.analyzer, load_audio(recording), direct=report),
                        on_result=self.review.show_phone_check)

@@ -14,17 +14,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from analysis.audio_file import load_audio
-from analysis.engine import Analyzer
-from analysis.streaming import StreamingWorker
-from audio import cues
-from audio.playback import play
-from audio.recorder import Recorder
-from audio.voice import VoiceError, render_prompt
-from core.errors import user_message
-from desktop import worker
-from interview.history import History
-from interview.session import (
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.engine import Analyzer
+from sobes.analysis.streaming import StreamingWorker
+from sobes.audio import cues
+from sobes.audio.playback import play
+from sobes.audio.recorder import Recorder
+from sobes.audio.voice import VoiceError, render_prompt
+from sobes.core.errors import user_message
+from sobes.desktop import worker
+from sobes.interview.history import History
+from sobes.interview.session import (
     Analyze,
     PlayCue,
     Session,
@@ -132,7 +132,7 @@ class SessionHost(QObject):
 
         def render():
             audio = load_audio(render_prompt(effect.text))
-            from audio.telephone import (
+            from sobes.audio.telephone import (
                 telephone_channel,  # scipy.signal: deferred, 0.5 s to import
             )
 

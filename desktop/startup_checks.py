@@ -10,10 +10,10 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox
 
-from interview import recovery
-from interview.history import History, HistoryError, default_path
-from interview.instance_lock import AlreadyRunning, InstanceLock
-from interview.paths import data_dir
+from sobes.interview import recovery
+from sobes.interview.history import History, HistoryError, default_path
+from sobes.interview.instance_lock import AlreadyRunning, InstanceLock
+from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
 TITLE = "Собес"

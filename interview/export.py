@@ -11,7 +11,7 @@ import html
 import io
 import json
 
-from interview.history import METRIC_COLUMNS, History
+from sobes.interview.history import METRIC_COLUMNS, History
 
 CSV_COLUMNS = ["answer_id", "question_id", "question_text", "attempt", "recorded_at", "duration_s", "status",
                *METRIC_COLUMNS, "star_parts", "overall"]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import logging
+import os
 import shutil
 import sqlite3
 from datetime import datetime, timezone
@@ -21,9 +21,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from analysis.report import Report
-from core.errors import SobesError
-from interview.paths import data_dir, owner_only, private_folder
+from sobes.analysis.report import Report
+from sobes.core.errors import SobesError
+from sobes.interview.paths import data_dir, owner_only, private_folder
 
 logger = logging.getLogger(__name__)
 

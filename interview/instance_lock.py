@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from core.errors import SobesError
-from interview.paths import data_dir, private_folder
+from sobes.core.errors import SobesError
+from sobes.interview.paths import data_dir, private_folder
 
 LOCK_NAME = "sobes.lock"
 

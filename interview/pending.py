@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 
-from analysis.content.section import QuestionContext
-from analysis.errors import AudioLoadError
-from interview.history import History
-from interview.question_bank import QuestionBank, load_bank_or_none
+from sobes.analysis.content.section import QuestionContext
+from sobes.analysis.errors import AudioLoadError
+from sobes.interview.history import History
+from sobes.interview.question_bank import QuestionBank, load_bank_or_none
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from interview.question_bank import Question, QuestionBank
+from sobes.interview.question_bank import Question, QuestionBank
 
 MODES = {"full": "Полное собеседование", "stage": "Тренировка этапа", "self_presentation": "Самопрезентация",
          "phone": "Телефонный скрининг", "retake": "Повтор вопроса"}

@@ -10,20 +10,20 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from analysis.content.section import ANSWER_TYPES
-from core.errors import InputError, SobesError
-from core.files import open_regular_file
-from interview import bank_yaml
-from interview.bank_yaml import LINE_KEY
-from interview.paths import data_dir
+from sobes.analysis.content.section import ANSWER_TYPES
+from sobes.core.errors import InputError, SobesError
+from sobes.core.files import open_regular_file
+from sobes.interview import bank_yaml
+from sobes.interview.bank_yaml import LINE_KEY
+from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parents[1] / "assets" / "questions"
 MAX_FILE_BYTES = 2_000_000
 
 STAGES = {
@@ -88,10 +88,16 @@ class QuestionBank:
         return {role: {stage: len(self.select(role=role, stage=stage)) for stage in STAGES} for role in ROLES}
 
 
+def bundled_files() -> list[Path]:
+    """The question banks shipped with Sobes (package data, wherever it is installed)."""
+    folder = Path(str(resources.files("sobes.assets") / "questions"))
+    return sorted(folder.glob("*.yaml"))
+
+
 def bank_files() -> list[Path]:
     """The bundled files, then the user's own (data folder/questions/*.yaml)."""
     user = data_dir() / "questions"
-    return sorted(ASSETS.glob("*.yaml")) + (sorted(user.glob("*.yaml")) if user.is_dir() else [])
+    return bundled_files() + (sorted(user.glob("*.yaml")) if user.is_dir() else [])
 
 
 def load_bank(paths: list[Path] | None = None) -> QuestionBank:
@@ -122,7 +128,7 @@ def load_bank_or_bundled() -> tuple[QuestionBank, str | None]:
     except BankError as exc:
         logger.warning("question bank: %s", exc)
         first = str(exc).splitlines()[0]
-        return load_bank(sorted(ASSETS.glob("*.yaml"))), (
+        return load_bank(bundled_files()), (
             f"Ваш банк вопросов не загружен — в нём ошибки (первая: {first}). Исправьте файл или уберите его "
             "из папки вопросов; пока используются встроенные вопросы.")
 

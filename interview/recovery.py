@@ -16,9 +16,9 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from audio.wav_file import recover_wav
-from interview.history import History
-from interview.question_bank import load_bank_or_none
+from sobes.audio.wav_file import recover_wav
+from sobes.interview.history import History
+from sobes.interview.question_bank import load_bank_or_none
 
 logger = logging.getLogger(__name__)
 RECORDING_NAME = re.compile(r"session(\d+)-(\d+)-(.+)\.wav$")

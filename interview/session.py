@@ -18,12 +18,12 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.content.section import QuestionContext
-from analysis.report import Report
-from interview.history import History
-from interview.paths import private_folder
-from interview.question_bank import Question
-from interview.summary import summarize
+from sobes.analysis.content.section import QuestionContext
+from sobes.analysis.report import Report
+from sobes.interview.history import History
+from sobes.interview.paths import private_folder
+from sobes.interview.question_bank import Question
+from sobes.interview.summary import summarize
 
 logger = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from analysis.config import Thresholds
-from core.files import write_atomically
-from interview.paths import data_dir, private_folder
+from sobes.analysis.config import Thresholds
+from sobes.core.files import write_atomically
+from sobes.interview.paths import data_dir, private_folder
 
 logger = logging.getLogger(__name__)
 FILE_NAME = "settings.json"

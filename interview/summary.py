@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analysis.labels import METRIC_NAMES
-from analysis.report import Report
-from interview.history import History
+from sobes.analysis.labels import METRIC_NAMES
+from sobes.analysis.report import Report
+from sobes.interview.history import History
 
 # metric column -> True when a lower value is better
 COMPARED = {"fillers_per_100_words": True, "long_pauses": True, "response_latency_s": True,

@@ -48,7 +48,7 @@ def manifest() -> dict:
 @pytest.fixture(scope="session")
 def analyzer(isolated_cache):
     """The real bundled model, loaded once for every test that needs it."""
-    from analysis.engine import Analyzer
+    from sobes.analysis.engine import Analyzer
 
     engine = Analyzer()
     engine.prepare()

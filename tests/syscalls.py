@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from core.offline import TELEMETRY_OFF
+from sobes.core.offline import TELEMETRY_OFF
 
 # A network socket or a connection to an address, in strace's notation.
 NETWORK = re.compile(r"\b(socket|connect|sendto|sendmsg|bind)\([^)]*\bAF_INET6?\b")

@@ -10,13 +10,13 @@ import wave
 
 import pytest
 
-from analysis.audio_file import load_audio
-from cli.main import main
+from sobes.analysis.audio_file import load_audio
+from sobes.cli.main import main
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     """The installed entry point, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "cli.main", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "sobes.cli.main", *args], capture_output=True,
                           text=True, env=os.environ.copy(), timeout=300)
 
 
@@ -150,14 +150,14 @@ def test_record_without_a_microphone_is_one_line(tmp_path, monkeypatch):
     """No input device at all: a clear error, exit 2, nothing half-written."""
     import numpy as np
 
-    from audio import devices
-    from audio.fake_backend import FakeBackend
+    from sobes.audio import devices
+    from sobes.audio.fake_backend import FakeBackend
 
     backend = FakeBackend(np.zeros(10, np.float32))
     backend.query_devices = lambda: [{"name": "HDMI", "max_input_channels": 0, "max_output_channels": 2,
                                       "default_samplerate": 48000.0}]
     monkeypatch.setattr(devices, "get_backend", lambda: backend)
-    monkeypatch.setattr("audio.recorder.get_backend", lambda: backend)
+    monkeypatch.setattr("sobes.audio.recorder.get_backend", lambda: backend)
     code = main(["record", str(tmp_path / "r.wav"), "--seconds", "1"])
     assert code == 2 and not (tmp_path / "r.wav").exists()
 

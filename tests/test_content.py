@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from analysis.content.section import QuestionContext, analyze_content
-from analysis.content.sentences import split_units
-from analysis.content.star import label_units
-from analysis.report import Report
-from analysis.transcript import Word
+from sobes.analysis.content.section import QuestionContext, analyze_content
+from sobes.analysis.content.sentences import split_units
+from sobes.analysis.content.star import label_units
+from sobes.analysis.report import Report
+from sobes.analysis.transcript import Word
 from tests.star_cases import ANSWERS, COMPLETE, HELD_OUT
 
 

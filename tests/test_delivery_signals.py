@@ -11,16 +11,15 @@ import json
 import numpy as np
 import pytest
 
-from core.errors import InputError
-
-from analysis.audio_file import load_audio
-from analysis.config import Thresholds, describe_thresholds
-from analysis.delivery import analyze_delivery
-from analysis.features import compute_features, yin
-from analysis.loudness import measure_loudness
-from analysis.pitch import measure_pitch
-from analysis.report import Report
-from analysis.transcript import Word
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.config import Thresholds, describe_thresholds
+from sobes.analysis.delivery import analyze_delivery
+from sobes.analysis.features import compute_features, yin
+from sobes.analysis.loudness import measure_loudness
+from sobes.analysis.pitch import measure_pitch
+from sobes.analysis.report import Report
+from sobes.analysis.transcript import Word
+from sobes.core.errors import InputError
 
 SR = 16_000
 

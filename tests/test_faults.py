@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.audio_file import load_audio
-from interview import recovery
-from interview.history import History, HistoryError
+from sobes.analysis.audio_file import load_audio
+from sobes.interview import recovery
+from sobes.interview.history import History, HistoryError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,8 +63,8 @@ def integrity(path: Path) -> str:
 ANALYSE_AND_DIE = """
 import shutil, sys
 from pathlib import Path
-from analysis.engine import Analyzer
-from interview.history import History
+from sobes.analysis.engine import Analyzer
+from sobes.interview.history import History
 data, source = Path(sys.argv[1]), sys.argv[2]
 history = History(data / "history.db")
 session = history.start_session("full", "client_manager")
@@ -92,7 +92,7 @@ def test_sigkill_during_analysis_keeps_the_answer_for_re_analysis(tmp_path, anal
     pending = history.pending_answers()
     assert len(pending) == 1 and Path(pending[0]["audio_path"]).read_bytes() == source.read_bytes()
     history.close()
-    from cli.main import main
+    from sobes.cli.main import main
 
     assert main(["history", "--db", str(tmp_path / "history.db"), "--analyze-pending"]) == 0  # finish the job
     history = History(tmp_path / "history.db")
@@ -104,8 +104,8 @@ def test_sigkill_during_analysis_keeps_the_answer_for_re_analysis(tmp_path, anal
 
 WRITE_FOREVER = """
 import json, sys
-from analysis.report import Report
-from interview.history import History
+from sobes.analysis.report import Report
+from sobes.interview.history import History
 history = History(sys.argv[1])
 report = Report.from_dict(json.loads(open(sys.argv[2], encoding="utf-8").read()))
 print("writing", flush=True)
@@ -138,8 +138,8 @@ def test_sigkill_during_database_writes_never_damages_it(tmp_path, report_for):
 
 # --- the disk fills up --------------------------------------------------------------------------------
 def test_a_really_full_disk_stops_the_take_and_keeps_it_playable(tiny_filesystem, fixtures_dir):
-    from audio.fake_backend import FakeBackend
-    from audio.recorder import Recorder
+    from sobes.audio.fake_backend import FakeBackend
+    from sobes.audio.recorder import Recorder
 
     backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=20)
     recorder = Recorder(tiny_filesystem / "answer.wav", backend=backend)
@@ -215,7 +215,7 @@ def test_damaged_database_is_kept_aside_and_recordings_come_back(tmp_path, damag
 
 
 def test_damaged_database_through_the_command_line(tmp_path, capsys):
-    from cli.main import main
+    from sobes.cli.main import main
 
     db, _ = make_history_with_recordings(tmp_path)
     History(db).close()
@@ -233,7 +233,7 @@ def test_damaged_database_through_the_command_line(tmp_path, capsys):
 def test_damaged_database_in_the_window_asks_before_starting_over(tmp_path, monkeypatch, qtbot):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop import startup_checks
+    from sobes.desktop import startup_checks
 
     monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path))
     db, _ = make_history_with_recordings(tmp_path)
@@ -253,7 +253,7 @@ def test_damaged_database_in_the_window_asks_before_starting_over(tmp_path, monk
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from interview.instance_lock import InstanceLock
+from sobes.interview.instance_lock import InstanceLock
 lock = InstanceLock(Path(sys.argv[1])).acquire()
 print("holding", flush=True)
 time.sleep(600)
@@ -261,13 +261,13 @@ time.sleep(600)
 
 
 def test_a_second_instance_is_refused_and_a_killed_one_leaves_no_stale_lock(tmp_path):
-    from interview.instance_lock import AlreadyRunning, InstanceLock
+    from sobes.interview.instance_lock import AlreadyRunning, InstanceLock
 
     holder = python(HOLD_LOCK, str(tmp_path))
     wait_for_line(holder, "holding")
     with pytest.raises(AlreadyRunning, match="уже открыт"):
         InstanceLock(tmp_path).acquire()
-    second_window = subprocess.run([sys.executable, "-m", "cli.main", "desktop", "--self-test"], cwd=ROOT,
+    second_window = subprocess.run([sys.executable, "-m", "sobes.cli.main", "desktop", "--self-test"], cwd=ROOT,
                                    capture_output=True, text=True, timeout=60,
                                    env={**os.environ, "SOBES_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"})
     assert second_window.returncode == 1 and "already" not in second_window.stderr and second_window.stderr.strip()
@@ -277,7 +277,7 @@ def test_a_second_instance_is_refused_and_a_killed_one_leaves_no_stale_lock(tmp_
 
 CONCURRENT_WRITER = """
 import sys
-from interview.history import History
+from sobes.interview.history import History
 history = History(sys.argv[1])
 session = history.start_session("full", sys.argv[2])
 for i in range(150):
@@ -300,7 +300,7 @@ def test_two_processes_writing_one_history_do_not_corrupt_it(tmp_path):
 
 
 def test_deleting_from_the_command_line_waits_for_the_window_to_close(tmp_path, monkeypatch, capsys):
-    from cli.main import main
+    from sobes.cli.main import main
 
     monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path))
     history = History()

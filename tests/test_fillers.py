@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.fillers import find_fillers
-from analysis.hedges import find_hedges
-from analysis.transcript import Word
+from sobes.analysis.fillers import find_fillers
+from sobes.analysis.hedges import find_hedges
+from sobes.analysis.transcript import Word
 
 FILLER_TABLE: list[tuple[str, list[str]]] = [
     # true fillers

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli.main import main
+from sobes.cli.main import main
 
 EXAMPLES = int(os.environ.get("SOBES_FUZZ_EXAMPLES", "20"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
@@ -126,7 +126,7 @@ BANK = """questions:
 @FUZZ
 @given(cut=st.integers(0, len(BANK)), insert=st.text(max_size=40), at=st.integers(0, len(BANK)))
 def test_mangled_question_banks_say_file_and_line(tmp_path, cut, insert, at):
-    from interview.question_bank import BankError, load_bank
+    from sobes.interview.question_bank import BankError, load_bank
 
     mangled = (BANK[:at] + insert + BANK[at:])[: max(cut, 1)]
     path = tmp_path / "bank.yaml"
@@ -141,7 +141,7 @@ def test_mangled_question_banks_say_file_and_line(tmp_path, cut, insert, at):
 
 
 def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
-    from interview.question_bank import BankError, load_bank
+    from sobes.interview.question_bank import BankError, load_bank
 
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 12)]

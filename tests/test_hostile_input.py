@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.wav_file import write_wav
-from cli.main import main
-from interview.history import History
+from sobes.audio.wav_file import write_wav
+from sobes.cli.main import main
+from sobes.interview.history import History
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -184,7 +184,7 @@ def test_recording_and_rendering_to_an_unwritable_place_is_one_line(tmp_path, fi
 
 # --- the interviewer's voice -----------------------------------------------------------------------
 def test_a_hanging_festival_is_stopped_in_seconds(tmp_path, monkeypatch):
-    from audio.voice import VoiceError, render_prompt
+    from sobes.audio.voice import VoiceError, render_prompt
 
     fake = tmp_path / "bin" / "text2wave"
     fake.parent.mkdir()
@@ -208,7 +208,7 @@ def damaged(data: bytes, start_fraction: float, length: int = 2000) -> bytes:
 def encode_flac(source: Path, target: Path) -> None:
     import av
 
-    from analysis.audio_file import load_audio
+    from sobes.analysis.audio_file import load_audio
 
     samples = (load_audio(source).samples * 32767).astype(np.int16)
     with av.open(str(target), "w") as container:
@@ -245,7 +245,7 @@ def test_an_intact_file_has_no_warning(report_for):
 def test_a_32_channel_wav_is_audio(tmp_path):
     import wave
 
-    from analysis.audio_file import load_audio
+    from sobes.analysis.audio_file import load_audio
 
     tone = (0.3 * np.sin(2 * np.pi * 220 * np.arange(16_000) / 16_000) * 32767).astype(np.int16)
     path = tmp_path / "many.wav"
@@ -270,7 +270,7 @@ def test_a_history_in_a_shared_folder_leaves_the_folder_as_it_was(tmp_path, caps
 
 
 def test_db_pointing_at_the_windows_history_respects_its_lock(tmp_path, monkeypatch, capsys):
-    from interview.instance_lock import InstanceLock
+    from sobes.interview.instance_lock import InstanceLock
 
     data = tmp_path / "data"
     monkeypatch.setenv("SOBES_DATA_DIR", str(data))
@@ -295,7 +295,7 @@ def test_db_pointing_at_the_windows_history_respects_its_lock(tmp_path, monkeypa
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from interview.instance_lock import InstanceLock
+from sobes.interview.instance_lock import InstanceLock
 InstanceLock(Path(sys.argv[1])).acquire()
 print("holding", flush=True)
 time.sleep(600)
@@ -305,7 +305,7 @@ time.sleep(600)
 def test_exports_carry_no_folder_of_the_users_files(in_process_analyzer, fixtures_dir, tmp_path, capsys):
     import shutil
 
-    from interview.export import session_csv, session_html, session_json
+    from sobes.interview.export import session_csv, session_html, session_json
 
     recordings = tmp_path / "data" / "recordings"
     recordings.mkdir(parents=True)
@@ -335,7 +335,7 @@ class RecordingModel:
 
 
 def test_a_long_recording_is_transcribed_in_windows_cut_in_silence():
-    from analysis.transcribe import WINDOW_S, transcribe, windows
+    from sobes.analysis.transcribe import WINDOW_S, transcribe, windows
 
     rng = np.random.default_rng(0)
     speech = rng.normal(0, 0.1, 16_000 * 1200).astype(np.float32)  # 20 minutes of "speech"
@@ -350,7 +350,7 @@ def test_a_long_recording_is_transcribed_in_windows_cut_in_silence():
 
 
 def test_an_ordinary_answer_is_one_window():
-    from analysis.transcribe import windows
+    from sobes.analysis.transcribe import windows
 
     assert windows(np.zeros(16_000 * 170, np.float32)) == [(0, 16_000 * 170)]
 
@@ -358,9 +358,9 @@ def test_an_ordinary_answer_is_one_window():
 def test_long_signals_are_measured_in_pieces_with_the_same_result(fixtures_dir):
     import pyloudnorm
 
-    from analysis.audio_file import load_audio
-    from analysis.features import compute_features, features_of
-    from analysis.loudness import _lufs
+    from sobes.analysis.audio_file import load_audio
+    from sobes.analysis.features import compute_features, features_of
+    from sobes.analysis.loudness import _lufs
 
     y = np.tile(load_audio(fixtures_dir / "star.wav").samples, 6)  # ~2.6 minutes
     whole, pieces = compute_features(y, 16_000), features_of(y, 16_000, piece_s=20)

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from analysis import model_store
-from analysis.errors import ModelError
-from analysis.model_store import BundledModel, PackagedFile, ensure_bundled_model, resolve_model
+from sobes.analysis import model_store
+from sobes.analysis.errors import ModelError
+from sobes.analysis.model_store import BundledModel, PackagedFile, ensure_bundled_model, resolve_model
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from scipy.signal import correlate
 
-from analysis.audio_file import load_audio
-from audio.wav_file import recover_wav
+from sobes.analysis.audio_file import load_audio
+from sobes.audio.wav_file import recover_wav
 from tests.pulse import ensure_null_sink, play
 
 
@@ -24,7 +24,7 @@ def null_sink():
 
 def start_recording(out, *args):
     """Start `sobes record`; return the process once it says audio is flowing."""
-    process = subprocess.Popen([sys.executable, "-m", "cli.main", "record", str(out), *args],
+    process = subprocess.Popen([sys.executable, "-m", "sobes.cli.main", "record", str(out), *args],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     line = process.stderr.readline()  # printed after the first audio block arrived
     if "Запись" not in line:
@@ -70,14 +70,14 @@ def test_sigkill_loses_at_most_a_second(tmp_path, fixtures_dir):
 
 
 def test_devices_command_lists_the_pulse_device():
-    result = subprocess.run([sys.executable, "-m", "cli.main", "devices"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "sobes.cli.main", "devices"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and "по умолчанию" in result.stdout
 
 
 def test_real_playback_reaches_the_device(tmp_path, fixtures_dir):
     """Play through PortAudio into the null sink while recording its monitor."""
-    from audio.playback import play as play_samples
+    from sobes.audio.playback import play as play_samples
 
     clip = load_audio(fixtures_dir / "fillers.wav")
     recorder = start_recording(tmp_path / "played.wav", "--seconds", "13")

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.wav_file import write_wav
-from interview.history import History
+from sobes.audio.wav_file import write_wav
+from sobes.interview.history import History
 from tests.syscalls import hostile_environment, needs_strace, traced
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,7 +32,7 @@ def test_data_folder_and_files_are_the_owners_only(tmp_path, monkeypatch):
         monkeypatch.setenv("SOBES_DATA_DIR", str(data))
         history = History()
         recording = data / "recordings"
-        from interview.paths import private_folder
+        from sobes.interview.paths import private_folder
 
         private_folder(recording)
         write_wav(recording / "session1-01-HR-01.wav", np.zeros(1600, np.float32), 16_000)
@@ -71,7 +71,7 @@ def test_deleting_a_session_removes_its_audio_and_its_words_from_the_file(tmp_pa
 
 
 def test_delete_command(tmp_path, capsys):
-    from cli.main import main
+    from sobes.cli.main import main
 
     db = tmp_path / "history.db"
     history = History(db)
@@ -112,7 +112,7 @@ def refuse(*args, **kwargs):
     raise OSError("network disabled by the test")
 socket.socket.connect = socket.socket.connect_ex = refuse
 socket.create_connection = socket.getaddrinfo = refuse
-from cli.main import main
+from sobes.cli.main import main
 code = main(sys.argv[1:])
 sys.exit(code if not attempts else 99)
 """
@@ -148,7 +148,7 @@ def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplo
 def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level(tmp_path, fixtures_dir):
     """ONNX Runtime (Silero VAD) is told not to phone home, whatever the user's environment says."""
     environment = hostile_environment(tmp_path)
-    done, offending = traced([sys.executable, "-m", "cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"],
+    done, offending = traced([sys.executable, "-m", "sobes.cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"],
                              env=environment, log=tmp_path / "trace", cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert '"speech_detected": true' in done.stdout  # the VAD and the model really ran
@@ -159,7 +159,7 @@ def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level
 @needs_strace
 def test_the_window_sends_nothing_at_start(tmp_path):
     environment = hostile_environment(tmp_path, QT_QPA_PLATFORM="offscreen")
-    done, offending = traced([sys.executable, "-m", "cli.main", "desktop", "--self-test"], env=environment,
+    done, offending = traced([sys.executable, "-m", "sobes.cli.main", "desktop", "--self-test"], env=environment,
                              log=tmp_path / "trace", cwd=ROOT)
     assert done.returncode == 0 and "painted: True" in done.stdout, done.stdout + done.stderr
     assert offending == []
@@ -170,7 +170,7 @@ def test_the_window_sends_nothing_at_start(tmp_path):
 def test_a_file_named_like_an_address_is_read_as_a_local_file(tmp_path, fixtures_dir, name):
     """FFmpeg would open ``tcp:…`` as a connection; Sobes hands it the bytes of a local file instead."""
     shutil.copy(fixtures_dir / "intro.wav", tmp_path / name)
-    done, offending = traced([sys.executable, "-m", "cli.main", "analyze", name, "--json"],
+    done, offending = traced([sys.executable, "-m", "sobes.cli.main", "analyze", name, "--json"],
                              env=hostile_environment(tmp_path), log=tmp_path / "trace", cwd=tmp_path)
     assert done.returncode == 0 and '"speech_detected": true' in done.stdout, done.stderr
     assert offending == []

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import main
-from interview.question_bank import ROLES, STAGES, BankError, load_bank
+from sobes.cli.main import main
+from sobes.interview.question_bank import ROLES, STAGES, BankError, load_bank
 
 DIGEST = Path(__file__).resolve().parents[2] / "shared" / "seed_digest.md"
 

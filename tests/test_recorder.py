@@ -9,14 +9,14 @@ import wave
 import numpy as np
 import pytest
 
-from analysis.audio_file import load_audio
-from audio import recorder as recorder_module
-from audio.devices import choose_input_rate, find_device, list_devices
-from audio.errors import AudioDeviceError, from_portaudio
-from audio.fake_backend import FakeBackend, PortAudioError
-from audio.recorder import Recorder
-from audio.ring_buffer import RingBuffer
-from audio.wav_file import StreamingWavWriter, recover_wav
+from sobes.analysis.audio_file import load_audio
+from sobes.audio import recorder as recorder_module
+from sobes.audio.devices import choose_input_rate, find_device, list_devices
+from sobes.audio.errors import AudioDeviceError, from_portaudio
+from sobes.audio.fake_backend import FakeBackend, PortAudioError
+from sobes.audio.recorder import Recorder
+from sobes.audio.ring_buffer import RingBuffer
+from sobes.audio.wav_file import StreamingWavWriter, recover_wav
 
 
 def read_wav(path):

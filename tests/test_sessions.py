@@ -10,16 +10,16 @@ import time
 
 import pytest
 
-from analysis.report import Report
-from audio.fake_backend import FakeBackend
-from audio.recorder import Recorder
-from audio.wav_file import recover_wav
-from cli.main import main
-from interview import plans
-from interview.export import session_csv, session_html, session_json
-from interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
-from interview.question_bank import load_bank
-from interview.session import Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording, StopRecording
+from sobes.analysis.report import Report
+from sobes.audio.fake_backend import FakeBackend
+from sobes.audio.recorder import Recorder
+from sobes.audio.wav_file import recover_wav
+from sobes.cli.main import main
+from sobes.interview import plans
+from sobes.interview.export import session_csv, session_html, session_json
+from sobes.interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
+from sobes.interview.question_bank import load_bank
+from sobes.interview.session import Analyze, PlayCue, Session, ShowSummary, Speak, StartRecording, StopRecording
 
 
 class Host:

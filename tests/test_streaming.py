@@ -7,10 +7,10 @@ import time
 import numpy as np
 import pytest
 
-from analysis.audio_file import load_audio
-from analysis.streaming import StreamingTranscriber
-from analysis.transcribe import transcribe
-from analysis.wer import word_error_rate, words_of
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.streaming import StreamingTranscriber
+from sobes.analysis.transcribe import transcribe
+from sobes.analysis.wer import word_error_rate, words_of
 
 
 def feed_in_blocks(streamer, audio):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.features import FeatureStream, compute_features
-from analysis.resample import Resampler, resample
+from sobes.analysis.features import FeatureStream, compute_features
+from sobes.analysis.resample import Resampler, resample
 
 
 def in_random_blocks(signal: np.ndarray, seed: int):
@@ -43,7 +43,7 @@ def test_resampling_each_block_alone_would_dent_the_signal():
 
 
 def test_features_computed_while_recording_equal_those_of_the_whole_answer(fixtures_dir):
-    from analysis.audio_file import load_audio
+    from sobes.analysis.audio_file import load_audio
 
     y = load_audio(fixtures_dir / "hesitations.wav").samples
     stream = FeatureStream(16_000)

@@ -7,10 +7,10 @@ import socket
 
 import pytest
 
-from analysis.audio_file import load_audio
-from analysis.errors import Cancelled
-from analysis.report import Report, Word
-from analysis.transcribe import _monotonic, transcribe
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.errors import Cancelled
+from sobes.analysis.report import Report, Word
+from sobes.analysis.transcribe import _monotonic, transcribe
 
 
 @pytest.mark.parametrize("filename", [
@@ -85,8 +85,8 @@ def test_report_round_trips_through_json(report_for):
 
 def test_whole_pipeline_opens_no_network_connection(monkeypatch, tmp_path, fixtures_dir):
     """Bundled model: assembled, loaded and run with every socket refused."""
-    from analysis import transcribe as transcribe_module
-    from analysis.engine import Analyzer
+    from sobes.analysis import transcribe as transcribe_module
+    from sobes.analysis.engine import Analyzer
 
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.audio_file import load_audio
-from audio import voice
-from audio.cues import end_of_time, start_beep
-from audio.fake_backend import FakeBackend
-from audio.playback import play
-from audio.voice import VoiceError, render_prompt
+from sobes.analysis.audio_file import load_audio
+from sobes.audio import voice
+from sobes.audio.cues import end_of_time, start_beep
+from sobes.audio.fake_backend import FakeBackend
+from sobes.audio.playback import play
+from sobes.audio.voice import VoiceError, render_prompt
 
 
 def test_prompt_is_rendered_once_and_understood(tmp_path, analyzer):
@@ -79,10 +79,10 @@ def test_prompts_through_real_portaudio_leave_no_handles_or_threads_behind():
 
 
 def test_fifty_spoken_prompts_in_a_session_close_every_stream(qtbot, tmp_path, analyzer, monkeypatch, fixtures_dir):
-    from desktop import session_host
-    from desktop.session_host import SessionHost
-    from interview.history import History
-    from interview.question_bank import load_bank
+    from sobes.desktop import session_host
+    from sobes.desktop.session_host import SessionHost
+    from sobes.interview.history import History
+    from sobes.interview.question_bank import load_bank
 
     monkeypatch.setattr(session_host, "render_prompt", lambda text: fixtures_dir / "intro_8k.wav")
     backend = FakeBackend(np.zeros(16_000, np.float32))

@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def ensure_display() -> subprocess.Popen | None:
@@ -59,9 +58,9 @@ def main() -> None:
 def shoot(out: Path, width: int, work: Path, scale: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from audio.fake_backend import FakeBackend
-    from interview.settings import Settings
-    from desktop.app import build_window
+    from sobes.audio.fake_backend import FakeBackend
+    from sobes.desktop.app import build_window
+    from sobes.interview.settings import Settings
 
     app = QApplication([])
     Settings(follow_ups=True).save()
@@ -103,7 +102,7 @@ def shoot(out: Path, width: int, work: Path, scale: str) -> None:
     wait(lambda: window.stack.currentWidget() is window.review)
     save("3-review")
     window.host.act("abort")
-    window._summary(__import__("interview.summary", fromlist=["summarize"]).summarize(
+    window._summary(__import__("sobes.interview.summary", fromlist=["summarize"]).summarize(
         window.history, window.host.session.session_id, window.host.session.reports))
     save("4-summary")
     window.show_history()

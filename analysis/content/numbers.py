@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.content.sentences import Unit
-from analysis.morph import lemma
+from sobes.analysis.content.sentences import Unit
+from sobes.analysis.morph import lemma
 
 _NUMBER_WORDS = {
     "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,

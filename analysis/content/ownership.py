@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.content.sentences import Unit, split_clauses
-from analysis.morph import tag
+from sobes.analysis.content.sentences import Unit, split_clauses
+from sobes.analysis.morph import tag
 
 _I = {"я", "мне", "меня", "мной", "мой", "моя", "моё", "мое", "мои", "моей", "моего", "моим", "моими", "моих"}
 _WE = {"мы", "нам", "нас", "нами", "наш", "наша", "наше", "наши", "нашей", "нашего", "нашим", "нашими", "наших"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.morph import lemma, tag
-from analysis.text import normalize
+from sobes.analysis.morph import lemma, tag
+from sobes.analysis.text import normalize
 
 _CONTENT = {"NOUN", "VERB", "INFN", "ADJF", "PRTF"}
 _STOP = {"быть", "мочь", "вы", "ваш", "который", "это", "свой", "как", "какой", "пример", "привести",

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.content.followups import FollowUp, follow_ups
-from analysis.content.numbers import NumbersSection, find_numbers
-from analysis.content.ownership import Ownership, measure_ownership
-from analysis.content.relevance import Relevance, measure_relevance
-from analysis.content.sentences import split_units
-from analysis.content.star import LABELS, label_units
-from analysis.content.structure import (
+from sobes.analysis.content.followups import FollowUp, follow_ups
+from sobes.analysis.content.numbers import NumbersSection, find_numbers
+from sobes.analysis.content.ownership import Ownership, measure_ownership
+from sobes.analysis.content.relevance import Relevance, measure_relevance
+from sobes.analysis.content.sentences import split_units
+from sobes.analysis.content.star import LABELS, label_units
+from sobes.analysis.content.structure import (
     StructureCheck,
     check_phone_opening,
     check_self_presentation,
 )
-from analysis.content.vagueness import Vagueness, find_vagueness
-from analysis.transcript import Word
+from sobes.analysis.content.vagueness import Vagueness, find_vagueness
+from sobes.analysis.transcript import Word
 
 ANSWER_TYPES = ("star", "self_presentation", "short", "role_play", "phone_opening")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.text import normalize
-from analysis.transcript import Word
+from sobes.analysis.text import normalize
+from sobes.analysis.transcript import Word
 
 _SENTENCE_END = (".", "!", "?", "…")
 RUN_ON_WORDS = 12  # a "sentence" this long without a full stop is a run-on

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.content.sentences import Unit
-from analysis.morph import lemma, tag
+from sobes.analysis.content.sentences import Unit
+from sobes.analysis.morph import lemma, tag
 
 LABELS = ("situation", "task", "action", "result")
 MIN_SCORE = 1.0  # below this no label is convincing: "other"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.content.sentences import Unit
+from sobes.analysis.content.sentences import Unit
 
 _WHO = ("меня зовут", "я менеджер", "я специалист", "я работаю", "я аккаунт", "моё имя", "мое имя", "я —")
 _EXPERIENCE = ("опыт", "лет", "года", "год ", "работал", "работала", "достиг", "увеличил", "увеличила",

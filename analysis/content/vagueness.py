@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.content.sentences import Unit
+from sobes.analysis.content.sentences import Unit
 
 _ABSOLUTES = ("всегда", "никогда", "все довольны", "все клиенты", "всё получилось", "все получилось",
               "никто", "ни разу", "абсолютно все", "любой клиент")

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.labels import ru_number
-from desktop import worker
-from interview.export import session_csv, session_html, session_json
-from interview.history import History
-from interview.pending import analyze_pending
-from interview.plans import MODES
+from sobes.analysis.labels import ru_number
+from sobes.desktop import worker
+from sobes.interview.export import session_csv, session_html, session_json
+from sobes.interview.history import History
+from sobes.interview.pending import analyze_pending
+from sobes.interview.plans import MODES
 
 PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
             "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}

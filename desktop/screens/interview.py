@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.widgets.level_meter import LevelMeter
+from sobes.desktop.widgets.level_meter import LevelMeter
 
 STATE_TEXT = {
     "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…", "think": "Время подумать",

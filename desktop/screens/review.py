@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.audio_file import load_audio
-from analysis.labels import STAR_NAMES
-from audio.playback import play
-from desktop.widgets.metric_card import MetricCard
-from desktop.widgets.timeline import Timeline
-from desktop.widgets.transcript_view import TranscriptView
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.labels import STAR_NAMES
+from sobes.audio.playback import play
+from sobes.desktop.widgets.metric_card import MetricCard
+from sobes.desktop.widgets.timeline import Timeline
+from sobes.desktop.widgets.transcript_view import TranscriptView
 
 
 class ReviewScreen(QWidget):

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.config import describe_thresholds
-from analysis.labels import ru_number
-from core.errors import user_message
-from interview.paths import data_dir
+from sobes.analysis.config import describe_thresholds
+from sobes.analysis.labels import ru_number
+from sobes.core.errors import user_message
+from sobes.interview.paths import data_dir
 
 # A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
 READING_PASSAGE = ("Добрый день! Меня зовут Анна, я работаю с корпоративными клиентами уже несколько лет. "
@@ -95,9 +95,9 @@ class SettingsScreen(QWidget):
         self.calibrate.clicked.connect(self._calibrate)
 
     def _test_model(self) -> None:
-        from analysis.model_store import resolve_model
-        from analysis.transcribe import load_model
-        from desktop import worker
+        from sobes.analysis.model_store import resolve_model
+        from sobes.analysis.transcribe import load_model
+        from sobes.desktop import worker
 
         name = self.model.text().strip() or None
         self.model_result.setText("Проверяем…")
@@ -112,9 +112,9 @@ class SettingsScreen(QWidget):
     def _calibrate(self) -> None:
         import time
 
-        from audio.recorder import Recorder
-        from desktop import worker
-        from interview.paths import scratch_wav
+        from sobes.audio.recorder import Recorder
+        from sobes.desktop import worker
+        from sobes.interview.paths import scratch_wav
 
         if self.analyzer is None:
             return

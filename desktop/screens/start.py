@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.widgets.level_meter import LevelMeter
-from interview.plans import MODES
-from interview.question_bank import ROLES, STAGES
+from sobes.desktop.widgets.level_meter import LevelMeter
+from sobes.interview.plans import MODES
+from sobes.interview.question_bank import ROLES, STAGES
 
 
 class StartScreen(QWidget):

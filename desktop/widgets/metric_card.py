@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from analysis.labels import METRIC_NAMES, ru_number
+from sobes.analysis.labels import METRIC_NAMES, ru_number
 
 COLORS = {"good": "#1b7f3b", "attention": "#a66a00", "problem": "#b3261e"}
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio.fake_backend import FakeBackend
+from sobes.audio.fake_backend import FakeBackend
 
 
 def open_window(qtbot, tmp_path, backend, *, speak=False):
-    from interview.settings import Settings
-    from desktop.app import build_window
+    from sobes.desktop.app import build_window
+    from sobes.interview.settings import Settings
 
     Settings(follow_ups=False).save()
     win = build_window(backend=backend, speak=speak)
@@ -90,7 +90,7 @@ def test_settings_model_check_and_personal_baseline(window, qtbot):
     screen._save()
     assert window.settings.thresholds["slow_syllables_per_s"] == pytest.approx(3.3)
     assert window.settings.thresholds["fast_syllables_per_s"] == pytest.approx(5.94)
-    from interview.settings import Settings
+    from sobes.interview.settings import Settings
 
     assert Settings.load()[0].thresholds == window.settings.thresholds  # stored in the data folder
 
@@ -98,7 +98,7 @@ def test_settings_model_check_and_personal_baseline(window, qtbot):
 def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixtures_dir):
     window.host.begin([window.bank.by_id("PHN-00")], mode="phone", role="sales_support", follow_ups=False,
                       phone=True)
-    from analysis.content.section import QuestionContext
+    from sobes.analysis.content.section import QuestionContext
 
     report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext(None, "phone_opening", 30))
     window._report(1, report, fixtures_dir / "intro.wav")
@@ -119,7 +119,7 @@ def test_desktop_self_test_opens_the_window_and_loads_the_model(isolated_cache):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "cli.main", "desktop", "--self-test"], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "sobes.cli.main", "desktop", "--self-test"], capture_output=True,
                           text=True, timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert "painted: True" in done.stdout and "whisper-base" in done.stdout
@@ -147,7 +147,7 @@ def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tm
 def test_a_session_is_deleted_with_its_recordings_from_the_history_screen(window, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
-    from audio.wav_file import write_wav
+    from sobes.audio.wav_file import write_wav
 
     history = window.history
     session_id = history.start_session("retake", "client_manager")
@@ -196,7 +196,7 @@ def test_microphone_lost_mid_take_keeps_the_answer_and_the_session_goes_on(qtbot
 def test_full_disk_mid_take_keeps_what_was_written_and_the_app_runs_on(window, qtbot, monkeypatch):
     import errno
 
-    from audio.wav_file import StreamingWavWriter
+    from sobes.audio.wav_file import StreamingWavWriter
 
     real_append = StreamingWavWriter.append
     written = {"blocks": 0}

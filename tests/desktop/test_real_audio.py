@@ -9,8 +9,8 @@ from tests.pulse import ensure_null_sink, play
 
 @pytest.fixture
 def window(qtbot, tmp_path, analyzer, monkeypatch):
-    from interview.settings import Settings
-    from desktop.app import build_window
+    from sobes.desktop.app import build_window
+    from sobes.interview.settings import Settings
 
     ensure_null_sink()
     monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))

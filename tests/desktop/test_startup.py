@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from audio.fake_backend import FakeBackend
+from sobes.audio.fake_backend import FakeBackend
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def data(tmp_path, monkeypatch):
 
 
 def opened(qtbot, fixtures_dir):
-    from desktop.app import build_window
+    from sobes.desktop.app import build_window
 
     window = build_window(backend=FakeBackend(fixtures_dir / "intro.wav"), speak=False)
     qtbot.addWidget(window)
@@ -57,8 +57,8 @@ def test_broken_settings_fall_back_to_defaults_and_say_so(data, qtbot, fixtures_
 def test_a_read_only_data_folder_is_told_in_russian_not_a_crash(read_only_folder, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.startup_checks import open_history, take_instance_lock
-    from interview.history import History
+    from sobes.desktop.startup_checks import open_history, take_instance_lock
+    from sobes.interview.history import History
 
     monkeypatch.setenv("SOBES_DATA_DIR", str(read_only_folder / "sobes"))
     told = []

@@ -1,0 +1,1 @@
+"""Files the app ships with (question banks, the demo answer), read through ``importlib.resources``."""

@@ -1,0 +1,72 @@
+"""One recorded answer — a take — as one object, from the microphone to the review.
+
+A take is stored the moment its recording starts (``History.start_take``):
+its row and its file name exist before the first sample, so whatever
+happens next (a stop, a crash, a closed window, a retry, a lost device, a
+full disk) only changes its state. The same object then carries what
+streaming made of it, its 16 kHz audio (decoded once, for analysis and
+playback), its report and its error.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sobes.analysis.audio_file import LoadedAudio, load_audio
+from sobes.analysis.content.section import QuestionContext
+from sobes.analysis.report import Report
+from sobes.analysis.streaming import Streamed
+
+# A take's states, as stored in the history
+RECORDING, RECORDED, ANALYZED, FAILED = "recording", "recorded", "analyzed", "failed"
+
+
+@dataclass
+class Question:
+    """What the take answers: a bank question or a follow-up made from the previous answer."""
+
+    id: str
+    text: str
+    answer_type: str
+    think_s: float
+    answer_s: float
+    is_follow_up: bool = False
+    reason: str | None = None
+
+    def context(self) -> QuestionContext:
+        return QuestionContext(self.text, self.answer_type, self.answer_s)
+
+
+@dataclass(eq=False)
+class Take:
+    id: int  # the history row
+    session_id: int
+    question: Question
+    path: Path
+    attempt: int = 1  # the how-many-th answer to this question in this session
+    state: str = RECORDING
+    seconds: float = 0.0
+    rate: int = 0  # the device's sample rate
+    streamed: Streamed | None = None  # what streaming made of it while it was recorded
+    report: Report | None = None
+    error: str | None = None  # why recording stopped early or analysis failed (Russian)
+    _audio: LoadedAudio | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def audio(self) -> LoadedAudio:
+        """The answer at 16 kHz: streamed while recorded, else decoded from the file once and kept."""
+        with self._lock:
+            if self._audio is None:
+                self._audio = self.streamed.audio if self.streamed is not None else load_audio(self.path)
+            return self._audio
+
+
+def new_recording_path(folder: Path, session_id: int, question_id: str) -> Path:
+    """A file name no other take will ever have: a session number and a count can both start over
+    (a history rebuilt after damage), a random part cannot."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return folder / f"session{session_id}-{question_id}-{stamp}-{uuid.uuid4().hex[:8]}.wav"
