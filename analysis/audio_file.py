@@ -106,7 +106,8 @@ def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> Load
     previous_level = av.logging.get_level()
     av.logging.set_level(av.logging.ERROR)  # FFmpeg's own reports of damage, captured below
     try:
-        with av.logging.Capture(True) as ffmpeg_errors, av.open(source, mode="r", metadata_errors="ignore") as container:
+        with (av.logging.Capture(True) as ffmpeg_errors,
+              av.open(source, mode="r", metadata_errors="ignore") as container):
             if not container.streams.audio:
                 raise AudioLoadError(f"в {path} нет звуковой дорожки")
             header_s = container.duration / av.time_base if container.duration else None

@@ -36,10 +36,8 @@ class Thresholds:
         3.0, "seed_digest §6.5 / 001 L336: a short pause before answering is fine, 2–3 s at most", 0.5, 60)
     latency_problem_s: float = _t(6.0, "calibrated here: twice the attention level", 0.5, 120)
     # --- tempo ----------------------------------------------------------------------
-    slow_syllables_per_s: float = _t(
-        3.0, "calibrated here: seed_digest §6.5's 90 words/min at ~2.3 syllables per Russian word", 0.5, 10)
-    fast_syllables_per_s: float = _t(
-        6.0, "calibrated here: seed_digest §6.5's 170 words/min at ~2.3 syllables per Russian word", 1, 15)
+    slow_words_per_min: float = _t(90.0, "seed_digest §6.5: under ~90 words/min reads as sluggish", 30, 300)
+    fast_words_per_min: float = _t(170.0, "seed_digest §6.5: over ~170 words/min is hard to follow", 60, 400)
     tempo_window_s: float = _t(10.0, "calibrated here: a tempo point every 10 s of the answer", 2, 120)
     # --- fillers and hesitations ----------------------------------------------------
     fillers_per_100_attention: float = _t(

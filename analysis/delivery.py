@@ -70,7 +70,7 @@ def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thre
     clock.lap("hedges")
     pitch = measure_pitch(features, activity.speech, thresholds)
     clock.lap("pitch")
-    loudness = measure_loudness(y, sr, features, activity.speech, activity.noise_floor_db, thresholds)
+    loudness = measure_loudness(y, sr, features, activity.speech, activity.noise_floor_db)
     clock.lap("loudness")
     return DeliveryMetrics(tempo, pauses, fillers, hedges, pitch, loudness, clock.laps)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from sobes.analysis.audio_file import LoadedAudio, load_audio
@@ -46,22 +47,35 @@ class Analyzer:
     def __init__(self, model: str | None = None, options: TranscribeOptions = TranscribeOptions(),
                  thresholds: Thresholds = Thresholds()):
         self._model_arg = model
-        self.options = options
+        self._options = options
         self.thresholds = thresholds
         self._spec: ModelSpec | None = None
+        self._whisper = None
+
+    @classmethod
+    def with_model(cls, whisper, label: str, **kwargs) -> Analyzer:
+        """An analyzer on a model object of one's own (anything with faster-whisper's ``transcribe``): tests
+        of the session use a scripted one, so they need no Whisper."""
+        analyzer = cls(**kwargs)
+        analyzer._whisper, analyzer._spec = whisper, ModelSpec(label, label)
+        return analyzer
+
+    @property
+    def options(self) -> TranscribeOptions:
+        """The decoding settings, with the speech threshold the user's thresholds give (one value everywhere)."""
+        return replace(self._options, vad_threshold=self.thresholds.vad_speech_prob)
 
     @property
     def model_label(self) -> str | None:
         """The model's name once resolved (``prepare`` or the first analysis)."""
         return self._spec.label if self._spec else None
 
-    def new_stream(self, source_rate: int):
+    def new_stream(self):
         """A ``StreamingTranscriber`` on this analyzer's model, for transcription while recording."""
         from sobes.analysis.streaming import StreamingTranscriber
 
         self.prepare()
-        return StreamingTranscriber(self._whisper, self.options, source_rate=source_rate,
-                                    voicing_threshold=self.thresholds.voicing_aperiodicity)
+        return StreamingTranscriber(self._whisper, self.options, voicing_threshold=self.thresholds.voicing_aperiodicity)
 
     def analyze_streamed(self, streamed, name: str, *, question: QuestionContext = QuestionContext()) -> Report:
         """Analyse an answer transcribed while it was recorded (``analysis.streaming.Streamed``)."""
@@ -144,7 +158,7 @@ class Analyzer:
             duration_s=round(audio.duration_s, 3),
             speech_detected=bool(transcript.words),
             language=self.options.language,
-            model=ModelInfo(self._spec.label, self.options.compute_type, self.options.beam_size),
+            model=ModelInfo(self.model_label or "", self.options.compute_type, self.options.beam_size),
             source=SourceInfo(audio.source_format, audio.source_sample_rate, audio.source_channels),
             transcript=transcript,
             timing=Timing(),

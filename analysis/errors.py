@@ -9,7 +9,3 @@ class AudioLoadError(InputError):
 
 class ModelError(SobesError):
     """The speech recognition model is missing, corrupt or cannot be fetched."""
-
-
-class Cancelled(SobesError):
-    """A long job was cancelled by the caller; partial results are discarded."""

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features
 
 logger = logging.getLogger(__name__)
@@ -30,15 +29,13 @@ class LoudnessSection:
     peak_dbfs: float | None = None
     dynamics_db: float | None = None  # spread (10th to 90th percentile) of speech frame levels
     clipping_ratio: float = 0.0
-    too_quiet: bool | None = None
-    too_loud: bool | None = None
     snr_db: float | None = None
     envelope: list[list[float]] = field(default_factory=list)  # [time, dBFS] every 0.1 s
     reason: str | None = None
 
 
 def measure_loudness(y: np.ndarray, sr: int, features: Features, speech: np.ndarray,
-                     noise_floor_db: float | None, thresholds: Thresholds = Thresholds()) -> LoudnessSection:
+                     noise_floor_db: float | None) -> LoudnessSection:
     """Loudness of the speech frames; ``noise_floor_db`` (from speech activity) gives the SNR."""
     # no np.abs(y): a temporary copy of the whole recording (230 MB for an hour)
     clipping = (np.count_nonzero(y >= _CLIP_LEVEL) + np.count_nonzero(y <= -_CLIP_LEVEL)) / len(y) if len(y) else 0.0
@@ -53,8 +50,6 @@ def measure_loudness(y: np.ndarray, sr: int, features: Features, speech: np.ndar
     rms = 10 * np.log10(np.mean(10 ** (levels / 10)))
     section.rms_dbfs = round(float(rms), 2)
     section.dynamics_db = round(float(np.percentile(levels, 90) - np.percentile(levels, 10)), 2)
-    section.too_quiet = bool(rms < thresholds.too_quiet_dbfs)
-    section.too_loud = bool(rms > thresholds.too_loud_dbfs or clipping > thresholds.clipping_ratio_max)
     section.lufs = _lufs(y, sr)
     if noise_floor_db is not None:
         section.snr_db = round(float(min(rms - noise_floor_db, _MAX_SNR_DB)), 1)

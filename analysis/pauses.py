@@ -7,6 +7,7 @@ times only tell where a pause falls: between sentences or inside one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sobes.analysis.config import Thresholds
@@ -42,7 +43,7 @@ class PausesSection:
 
 def measure_pauses(activity: SpeechActivity, hop_s: float, words: list[Word],
                    thresholds: Thresholds = Thresholds(), *,
-                   filled: list[tuple[float, float]] = ()) -> PausesSection:
+                   filled: Sequence[tuple[float, float]] = ()) -> PausesSection:
     """Pauses of at least ``min_pause_s`` between the first and the last speech.
 
     ``filled`` are hesitation spans ("эээ"): time inside them is not silence, so

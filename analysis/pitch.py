@@ -26,9 +26,7 @@ class PitchSection:
     median_hz: float | None = None
     sd_semitones: float | None = None
     range_semitones: float | None = None  # 5th to 95th percentile
-    monotone: bool | None = None
-    monotone_windows: list[list[float]] = field(default_factory=list)  # [start, end] of flat stretches
-    window_sd_semitones: list[float] = field(default_factory=list)
+    windows: list[list[float]] = field(default_factory=list)  # [start, end, SD in semitones], half-overlapping
     track: list[list[float | None]] = field(default_factory=list)  # [time, hz or null] every 0.1 s
     reason: str | None = None
 
@@ -46,15 +44,11 @@ def measure_pitch(features: Features, speech: np.ndarray, thresholds: Thresholds
     valid = ~np.isnan(semitones)
     values = semitones[valid]
     windows = _window_sds(semitones, features.hop_s, thresholds.pitch_window_s)
-    flat = [[round(a, 2), round(b, 2)] for a, b, sd in windows if sd is not None and sd < thresholds.monotone_sd_st]
-    sd = float(np.std(values))
     return PitchSection(
         median_hz=round(float(np.median(f0[valid])), 1),
-        sd_semitones=round(sd, 2),
+        sd_semitones=round(float(np.std(values)), 2),
         range_semitones=round(float(np.percentile(values, 95) - np.percentile(values, 5)), 2),
-        monotone=sd < thresholds.monotone_sd_st,
-        monotone_windows=flat,
-        window_sd_semitones=[round(sd, 2) for _, _, sd in windows if sd is not None],
+        windows=[[round(a, 2), round(b, 2), round(sd, 2)] for a, b, sd in windows if sd is not None],
         track=_track(f0, features.times),
     )
 

@@ -25,7 +25,10 @@ from sobes.analysis.tempo import TempoSection
 from sobes.analysis.transcript import Transcript, Word  # noqa: F401  (re-exported)
 from sobes.analysis.verdicts import DeliverySection
 
-SCHEMA_VERSION = 1
+# 2: the measuring sections carry numbers only (tempo.verdict, pitch.monotone, pitch.monotone_windows,
+# pitch.window_sd_semitones, loudness.too_quiet and loudness.too_loud went; pitch.windows came); the judgement
+# is the delivery section's. Reports of version 1 are read as version 2: the keys that went are ignored.
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -89,11 +92,11 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=json_default)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Report":
+    def from_dict(cls, data: dict[str, Any]) -> Report:
         """Rebuild a report read from storage; unknown keys are ignored."""
         version = data.get("schema_version")
-        if version != SCHEMA_VERSION:
-            raise ValueError(f"report schema {version} is not supported (expected {SCHEMA_VERSION})")
+        if not isinstance(version, int) or not 1 <= version <= SCHEMA_VERSION:
+            raise ValueError(f"report schema {version} is not supported (1 to {SCHEMA_VERSION})")
         return _build(cls, data)
 
 

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sobes.analysis.audio_file import LoadedAudio
 from sobes.analysis.buffer import SampleBuffer
+from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features, FeatureStream
 from sobes.analysis.fillers import find_fillers
 from sobes.analysis.resample import Resampler
@@ -43,7 +45,7 @@ class Streamed:
     """What streaming made of an answer: everything the analysis needs but the analysis itself."""
 
     transcript: Transcript
-    audio: object  # analysis.audio_file.LoadedAudio at 16 kHz
+    audio: LoadedAudio  # at 16 kHz
     probabilities: np.ndarray  # Silero's, per 32 ms window
     features: Features
 
@@ -61,7 +63,8 @@ class StreamingTranscriber:
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 15.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.3, silence_to_speculate_s: float = 0.5, voicing_threshold: float = 0.25):
+                 min_pause_s: float = 0.3, silence_to_speculate_s: float = 0.5,
+                 voicing_threshold: float = Thresholds.voicing_aperiodicity):
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
@@ -165,17 +168,15 @@ class StreamingTranscriber:
         probs = silero_probabilities(self._audio[begin - context:end])
         return bool((probs[context // _WINDOW:(end - begin + context) // _WINDOW] > self.options.vad_threshold).any())
 
-    def loaded_audio(self):
+    def loaded_audio(self) -> LoadedAudio:
         """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
-        from sobes.analysis.audio_file import LoadedAudio
-
         return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
 
     def finish(self) -> Transcript:
         """Transcribe what is left after the answer ended; the whole transcript."""
         self._take_fed(final=True)
         end = len(self._audio)
-        if self._speculation_holds(end):
+        if self._speculation is not None and self._speculation_holds(end):
             begin, _, piece = self._speculation
             self._commit(piece, begin, end)
             self.speculation_used = True
@@ -249,7 +250,7 @@ class StreamingTranscriber:
                 break
             kept.append(shifted)
         self.words.extend(kept)
-        if limit is None:
+        if keep_until is None:
             self.texts.append(piece.text)
             self._committed = end
         else:
@@ -279,18 +280,27 @@ class StreamingWorker:
         self._stop = threading.Event()
         self._poll = poll_s
         self.busy_s = 0.0  # seconds spent transcribing while audio still arrived
+        self.error: Exception | None = None  # why streaming stopped early (the answer is then analysed whole)
         self._thread = threading.Thread(target=self._run, name="streaming-asr", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
             started = time.perf_counter()
-            did = self.transcriber.step()
+            try:
+                did = self.transcriber.step()
+            except Exception as exc:  # the model failed: the recording goes on, the answer is analysed whole
+                logger.exception("streaming transcription stopped")
+                self.error = exc
+                return
             self.busy_s += time.perf_counter() - started if did else 0.0
             if not did:
                 self._stop.wait(self._poll)
 
     def stop(self) -> Streamed:
+        """The finished answer; raises what stopped streaming, if something did."""
         self._stop.set()
         self._thread.join()
+        if self.error is not None:
+            raise self.error
         return self.transcriber.result()

@@ -1,9 +1,10 @@
 """Tempo: words per minute, speech rate and articulation rate in syllables per second.
 
-Russian words are long and vary in length, so the verdict uses syllables per
-second (speech rate, de Jong & Wempe 2009); words per minute is reported for
-familiarity. Speech rate counts the whole span from the first to the last
-word; articulation rate leaves the silent pauses out.
+Words per minute is the measure a candidate reads and is judged on (the
+guides give their norm in it); syllables per second (speech rate, de Jong &
+Wempe 2009) and the articulation rate, which leaves the silent pauses out,
+are kept for the analysis. Rates count the whole span from the first to the
+last word. This module measures; ``analysis.verdicts`` judges.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ class TempoSection:
     syllables_per_sec: float | None = None
     articulation_rate_sps: float | None = None
     curve: list[TempoPoint] = field(default_factory=list)
-    verdict: str | None = None  # slow | ok | fast
     reason: str | None = None
 
 
@@ -47,8 +47,6 @@ def measure_tempo(words: list[Word], pause_total_s: float, thresholds: Threshold
     syllables = sum(count_syllables(w.word) for w in words)
     rate = syllables / span
     speaking = span - min(pause_total_s, span * 0.9)
-    verdict = ("slow" if rate < thresholds.slow_syllables_per_s
-               else "fast" if rate > thresholds.fast_syllables_per_s else "ok")
     return TempoSection(
         words=len(words),
         syllables=syllables,
@@ -57,7 +55,6 @@ def measure_tempo(words: list[Word], pause_total_s: float, thresholds: Threshold
         syllables_per_sec=round(rate, 2),
         articulation_rate_sps=round(syllables / speaking, 2),
         curve=tempo_curve(words, window_s=thresholds.tempo_window_s),
-        verdict=verdict,
     )
 
 

@@ -34,9 +34,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sobes.analysis.errors import Cancelled, ModelError
+from sobes.analysis.errors import ModelError
 from sobes.analysis.model_store import ModelSpec
 from sobes.analysis.transcript import Transcript, Word
+from sobes.core.errors import Cancelled
 from sobes.core.offline import disable_telemetry
 
 logger = logging.getLogger(__name__)

@@ -1,8 +1,11 @@
-"""Turn delivery metrics into verdicts with a one-sentence tip, in Russian.
+"""The one place where numbers become judgements: delivery verdicts with a one-sentence tip, in Russian,
+and the live level's "too quiet / too loud".
 
-Each tip quotes or follows the guides in shared/seeds (seed_digest.md §6.1 and
-§6.6); the norm and its source come from ``analysis.config``. A metric that
-could not be measured gets no verdict rather than a guessed one.
+The measuring modules (tempo, pauses, pitch, loudness, the recorder's meter)
+return numbers; every threshold comes from one ``Thresholds`` object. Each
+tip quotes or follows the guides in shared/seeds (seed_digest.md §6.1 and
+§6.6). A metric that could not be measured gets no verdict rather than a
+guessed one.
 """
 
 from __future__ import annotations
@@ -44,22 +47,41 @@ def judge_delivery(m: DeliveryMetrics, t: Thresholds = Thresholds()) -> Delivery
                             _hesitations(m, t), _hedges(m, t), _pitch(m, t), _volume(m, t), _noise(m, t))
                 if v is not None]
     ranked = sorted((v for v in verdicts if v.verdict != GOOD), key=lambda v: -_RANK[v.verdict])
-    overall = max((v.verdict for v in verdicts), key=_RANK.get, default=None)
+    overall = max((v.verdict for v in verdicts), key=lambda verdict: _RANK[verdict], default=None)
     return DeliverySection(verdicts, overall, [v.metric for v in ranked[:3]])
 
 
+def tempo_verdict(words_per_min: float, t: Thresholds = Thresholds()) -> str:
+    """``slow``, ``ok`` or ``fast``: the one judgement of tempo, on words per minute."""
+    return "slow" if words_per_min < t.slow_words_per_min else "fast" if words_per_min > t.fast_words_per_min else "ok"
+
+
+def level_verdict(speech_dbfs: float, clipping: bool, t: Thresholds = Thresholds()) -> str:
+    """``quiet``, ``loud`` or ``ok`` for a voice's level in dBFS: the same norm for the live meter, the
+    microphone check and the answer's report."""
+    if clipping or speech_dbfs > t.too_loud_dbfs:
+        return "loud"
+    return "quiet" if speech_dbfs < t.too_quiet_dbfs else "ok"
+
+
+def flat_stretches(windows: list[list[float]], t: Thresholds = Thresholds()) -> list[list[float]]:
+    """[start, end] of the pitch windows (``PitchSection.windows``) that sound monotone."""
+    return [[start, end] for start, end, sd in windows if sd < t.monotone_sd_st]
+
+
 def _tempo(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
-    rate = m.tempo.syllables_per_sec
+    rate = m.tempo.words_per_min
     if rate is None:
         return None
-    norm = f"{ru_number(t.slow_syllables_per_s)}–{ru_number(t.fast_syllables_per_s)} слога/с"
-    source = _source("fast_syllables_per_s")
-    if m.tempo.verdict == "ok":
+    norm = f"{ru_number(t.slow_words_per_min, 0)}–{ru_number(t.fast_words_per_min, 0)} слов в минуту"
+    source = _source("fast_words_per_min")
+    verdict = tempo_verdict(rate, t)
+    if verdict == "ok":
         return Verdict("tempo", GOOD, rate, norm, "Темп в норме. «Варьируйте темп и тон речи, чтобы сделать "
                        "свою речь более интересной».", source)
-    far = rate < t.slow_syllables_per_s * 0.8 or rate > t.fast_syllables_per_s * 1.2
+    far = rate < t.slow_words_per_min * 0.8 or rate > t.fast_words_per_min * 1.2
     tip = ("Вы говорите слишком быстро: замедлитесь и «делайте паузы, чтобы дать собеседнику время "
-           "осмыслить ваши слова»." if m.tempo.verdict == "fast" else
+           "осмыслить ваши слова»." if verdict == "fast" else
            "Вы говорите слишком медленно: «Следите за темпом речи. Не говорите слишком быстро или "
            "слишком медленно»; вялая речь отталкивает.")
     return Verdict("tempo", PROBLEM if far else ATTENTION, rate, norm, tip, source)
@@ -156,14 +178,17 @@ def _volume(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     loud = m.loudness
     if loud.rms_dbfs is None:
         return None
-    if loud.too_quiet:
-        level, tip = PROBLEM, "Вас плохо слышно: «говорите четко, уверенно и в меру громко» или сядьте ближе к микрофону."
-    elif loud.too_loud:
+    judged = level_verdict(loud.rms_dbfs, loud.clipping_ratio > t.clipping_ratio_max, t)
+    if judged == "quiet":
+        level, tip = PROBLEM, ("Вас плохо слышно: «говорите четко, уверенно и в меру громко» или сядьте ближе "
+                               "к микрофону.")
+    elif judged == "loud":
         level, tip = PROBLEM, "Запись перегружена: отодвиньтесь от микрофона или уменьшите его усиление."
     else:
         level, tip = GOOD, "Громкость в норме."
     return Verdict("loudness", level, loud.rms_dbfs,
-                   f"{ru_number(t.too_quiet_dbfs, 0)}…{ru_number(t.too_loud_dbfs, 0)} дБFS", tip, _source("too_quiet_dbfs"))
+                   f"{ru_number(t.too_quiet_dbfs, 0)}…{ru_number(t.too_loud_dbfs, 0)} дБFS", tip,
+                   _source("too_quiet_dbfs"))
 
 
 def _noise(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:

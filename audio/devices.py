@@ -70,7 +70,7 @@ def _defaults(backend) -> tuple[int, int]:
         pair = [device[0], device[1]]
     except TypeError:
         pair = [device, device]
-    return tuple(-1 if d is None else int(d) for d in pair)
+    return (-1 if pair[0] is None else int(pair[0]), -1 if pair[1] is None else int(pair[1]))
 
 
 def find_device(spec: str | int | None, *, kind: str = "input", backend=None) -> Device:

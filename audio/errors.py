@@ -34,6 +34,6 @@ class AudioDeviceError(SobesError):
 
 def from_portaudio(exc: Exception, *, context: str = "") -> AudioDeviceError:
     """Translate a ``sounddevice.PortAudioError`` (or similar) into an ``AudioDeviceError``."""
-    code = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
+    code = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else 0
     detail = exc.args[0] if exc.args and isinstance(exc.args[0], str) else repr(exc)
     return AudioDeviceError(_PORTAUDIO_MESSAGES.get(code, _GENERIC), f"{context}: {detail}" if context else detail)

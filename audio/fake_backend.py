@@ -46,7 +46,8 @@ class FakeBackend:
     def __init__(self, source, *, realtime: bool = False, speed: float = 1.0, fail_after_s: float | None = None,
                  rates: tuple[int, ...] = (16_000, 48_000, 44_100), overflow_every: int = 0,
                  output_fail_after_s: float | None = None):
-        self.source = source  # a path or a float32 array at 16 kHz
+        # a path or a float32 array at 16 kHz; or a list of them, one for each microphone stream opened in turn
+        self.source = source
         self.realtime = realtime
         self.speed = speed  # with realtime: how many times faster than real time
         self.fail_after_s = fail_after_s
@@ -73,7 +74,9 @@ class FakeBackend:
         return None
 
     def InputStream(self, **kwargs):  # noqa: N802 (mirrors sounddevice)
-        stream = _FakeInputStream(self, **kwargs)
+        opened = sum(isinstance(s, _FakeInputStream) for s in self.streams)
+        source = self.source[min(opened, len(self.source) - 1)] if isinstance(self.source, list) else self.source
+        stream = _FakeInputStream(self, source=source, **kwargs)
         self.streams.append(stream)
         return stream
 
@@ -82,22 +85,24 @@ class FakeBackend:
         self.streams.append(stream)
         return stream
 
-    def samples_at(self, rate: int) -> np.ndarray:
-        """The source as int16 at ``rate``."""
-        if isinstance(self.source, np.ndarray):
-            from scipy.signal import resample_poly
+    def samples_at(self, rate: int, source=None) -> np.ndarray:
+        """A source (the first, by default) as int16 at ``rate``."""
+        source = source if source is not None else self.source[0] if isinstance(self.source, list) else self.source
+        if isinstance(source, np.ndarray):
+            from sobes.analysis.resample import resample
 
-            audio = self.source if rate == 16_000 else resample_poly(self.source, rate, 16_000)
+            audio = source if rate == 16_000 else resample(source, 16_000, rate)
         else:
             from sobes.analysis.audio_file import load_audio
 
-            audio = load_audio(self.source, sample_rate=rate).samples
+            audio = load_audio(source, sample_rate=rate).samples
         return (np.clip(audio, -1, 1) * 32767).astype(np.int16)
 
 
 class _FakeInputStream:
-    def __init__(self, backend: FakeBackend, *, samplerate, channels=1, dtype="int16", callback=None,
+    def __init__(self, backend: FakeBackend, *, source, samplerate, channels=1, dtype="int16", callback=None,
                  device=None, blocksize=0, finished_callback=None, **_):
+        self.source = source
         self.backend = backend
         self.samplerate = int(samplerate)
         self.callback = callback
@@ -115,7 +120,7 @@ class _FakeInputStream:
         self._thread.start()
 
     def _feed(self):
-        data = self.backend.samples_at(self.samplerate)
+        data = self.backend.samples_at(self.samplerate, self.source)
         limit = self.backend.fail_after_s
         n_blocks = 0
         started = time.monotonic()
@@ -176,7 +181,7 @@ class _FakeOutputStream:
     def start(self):
         """Pull every block the callback gives until it raises CallbackStop (no real time)."""
         self.active = True
-        collected = []
+        collected: list[np.ndarray] = []
         limit = self.backend.output_fail_after_s
         while True:
             if limit is not None and len(collected) * self.blocksize >= limit * self.samplerate:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from sobes.analysis.resample import resample
 from sobes.audio.devices import find_device, get_backend
 from sobes.audio.errors import AudioDeviceError, from_portaudio
 
@@ -21,7 +23,7 @@ logger = logging.getLogger(__name__)
 OUTPUT_RATE = 48_000
 
 
-@dataclass
+@dataclass(eq=False)  # one playback is one object: kept in sets while it plays
 class Playback:
     """A running playback; ``wait`` for its end, or ``stop`` it; ``error`` is set if the device failed.
 
@@ -33,7 +35,7 @@ class Playback:
     done: threading.Event = field(default_factory=threading.Event)
     error: AudioDeviceError | None = None
     underflows: int = 0  # callbacks that reported an output underflow (an audible gap)
-    _stream: object = None
+    _stream: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def stop(self) -> None:
@@ -78,9 +80,7 @@ def play(samples: np.ndarray, sr: int, *, device: str | int | None = None, backe
     rate = _output_rate(target, backend)
     data = np.asarray(samples, dtype=np.float32).reshape(-1)
     if rate != sr:
-        from scipy.signal import resample_poly  # 0.5 s to import: deferred
-
-        data = resample_poly(data, rate, sr).astype(np.float32)
+        data = resample(data, sr, rate)
     position = 0
     playback = Playback()
 

@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -35,18 +36,21 @@ SYNC_INTERVAL_S = 2.0
 STALL_TIMEOUT_S = 2.0
 FIRST_AUDIO_TIMEOUT_S = 5.0
 CLIP_LEVEL = 32_500  # |sample| at or above this counts as clipped (int16)
-QUIET_DBFS = -50.0  # RMS of the last 3 s under this: too quiet (calibrated here)
-QUIET_WINDOW_S = 3.0
+SPEECH_WINDOW_S = 5.0  # the speech level is measured over the last 5 s
 
 
 @dataclass(frozen=True)
 class Level:
-    """Live level for a meter; ``seconds`` is how much has been recorded."""
+    """Live level for a meter, measured only (``analysis.verdicts.judge_level`` says what it means).
+
+    ``speech_dbfs`` is the level of the loud part of the last 5 s (the 90th percentile of its blocks'
+    RMS): the voice, not the pauses between words; ``seconds`` is how much has been recorded.
+    """
 
     rms_dbfs: float
     peak_dbfs: float
     clipping: bool
-    too_quiet: bool
+    speech_dbfs: float
     seconds: float
 
 
@@ -90,8 +94,9 @@ class Recorder:
         self._on_block = on_block
         self.device: Device | None = None
         self.rate = 0
-        self._ring: RingBuffer | None = None
-        self._stream = None
+        # made by start(): the ring between the callback and the writer, the stream, the file
+        self._ring = RingBuffer(1)
+        self._stream: Any = None
         self._writer: StreamingWavWriter | None = None
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
@@ -101,10 +106,10 @@ class Recorder:
         self._overflows = 0
         self._last_data = 0.0
         self._error: AudioDeviceError | None = None
-        self._level = Level(-120.0, -120.0, False, False, 0.0)
+        self._level = Level(-120.0, -120.0, False, -120.0, 0.0)
         self._clipped = 0
         self._peak = 0
-        self._recent_power: list[tuple[int, float]] = []
+        self._recent: list[tuple[int, float]] = []  # (samples, RMS dBFS) of the blocks of the last 5 s
 
     # --- lifecycle -----------------------------------------------------------------
     def start(self) -> None:
@@ -126,11 +131,11 @@ class Recorder:
                 callback=self._on_audio, finished_callback=self._device_finished.set)
             self._stream.start()
         except self._backend.PortAudioError as exc:
-            self._writer.close()
+            self._file.close()
             raise from_portaudio(exc, context=f"opening {self.device.name}") from None
         if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT_S):
             self._stream.close()
-            self._writer.close()
+            self._file.close()
             raise AudioDeviceError("Микрофон не передаёт звук. Переподключите его или выберите другой.",
                                    f"{self.device.name} sent no audio within {FIRST_AUDIO_TIMEOUT_S:.0f} s")
         self._last_data = time.monotonic()
@@ -150,14 +155,21 @@ class Recorder:
         if self._thread is not None:
             self._thread.join()
         self._drain()
-        self._writer.close()
+        self._file.close()
         error = self._error
         return RecordingResult(
-            path=self.path, seconds=round(self._writer.seconds, 3), sample_rate=self.rate,
+            path=self.path, seconds=round(self._file.seconds, 3), sample_rate=self.rate,
             device=self.device.name if self.device else "", overflows=self._overflows,
-            dropped_samples=self._ring.dropped if self._ring else 0,
-            clipped_ratio=round(self._clipped / max(self._writer.frames, 1), 5),
+            dropped_samples=self._ring.dropped,
+            clipped_ratio=round(self._clipped / max(self._file.frames, 1), 5),
             peak_dbfs=_dbfs(self._peak), error=str(error) if error else None)
+
+    @property
+    def _file(self) -> StreamingWavWriter:
+        """The file being written (start() made it)."""
+        if self._writer is None:
+            raise RuntimeError("the recorder has not been started")
+        return self._writer
 
     @property
     def failed(self) -> bool:
@@ -190,7 +202,7 @@ class Recorder:
                 break
             if now - last_header >= HEADER_INTERVAL_S:
                 sync = now - last_sync >= SYNC_INTERVAL_S
-                if not self._guard(lambda: self._writer.flush(sync=sync)):
+                if not self._guard(lambda sync=sync: self._file.flush(sync=sync)):
                     break
                 last_header = now
                 last_sync = now if sync else last_sync
@@ -203,7 +215,7 @@ class Recorder:
             return True
         self._last_data = time.monotonic()
         self._update_level(block)
-        written = self._guard(lambda: self._writer.append(block))
+        written = self._guard(lambda: self._file.append(block))
         if written and self._on_block is not None:
             self._on_block(block)
         return written
@@ -217,9 +229,10 @@ class Recorder:
             return True
         except OSError as exc:
             logger.error("writing %s failed: %s", self.path, exc)
-            saved = f"Сохранено {self._writer.seconds:.0f} с записи."
+            saved = f"Сохранено {self._file.seconds:.0f} с записи."
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             self._error = AudioDeviceError(
-                f"На диске нет места. {saved} Освободите место и повторите." if exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                f"На диске нет места. {saved} Освободите место и повторите." if full
                 else f"Не удалось записать файл ответа. {saved} Проверьте диск и права на папку и повторите.",
                 f"writing {self.path} failed: {exc}")
             self._stopping.set()
@@ -232,7 +245,7 @@ class Recorder:
             return False
         name = self.device.name if self.device else "the microphone"
         self._error = AudioDeviceError(
-            f"Микрофон перестал передавать звук (отключён?). Сохранено {self._writer.seconds:.0f} с записи. "
+            f"Микрофон перестал передавать звук (отключён?). Сохранено {self._file.seconds:.0f} с записи. "
             "Подключите его или выберите другой и повторите.", f"{name} stopped delivering audio")
         logger.error("%s", self._error.detail)
         self._stopping.set()
@@ -245,11 +258,9 @@ class Recorder:
         clipped = int(np.count_nonzero(np.abs(as_float) >= CLIP_LEVEL))
         self._peak = max(self._peak, peak)
         self._clipped += clipped
-        self._recent_power.append((len(block), rms ** 2))
-        while sum(n for n, _ in self._recent_power) > QUIET_WINDOW_S * self.rate + len(block):
-            self._recent_power.pop(0)
-        frames = sum(n for n, _ in self._recent_power)
-        recent = np.sqrt(sum(n * p for n, p in self._recent_power) / frames)
-        seconds = (self._writer.frames + len(block)) / self.rate
-        self._level = Level(_dbfs(rms), _dbfs(peak), clipped > 0,
-                            bool(seconds >= QUIET_WINDOW_S and _dbfs(recent) < QUIET_DBFS), round(seconds, 2))
+        self._recent.append((len(block), _dbfs(rms)))
+        while sum(n for n, _ in self._recent) > SPEECH_WINDOW_S * self.rate + len(block):
+            self._recent.pop(0)
+        speech = float(np.percentile([level for _, level in self._recent], 90))
+        seconds = (self._file.frames + len(block)) / self.rate
+        self._level = Level(_dbfs(rms), _dbfs(peak), clipped > 0, round(speech, 1), round(seconds, 2))

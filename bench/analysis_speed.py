@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -70,12 +69,14 @@ def compare_pitch(seconds: float = 60.0) -> list[tuple[str, float, float, float]
     import librosa
 
     y, f0 = synthetic_voice(seconds)
-    frames_at = lambda n: f0[np.minimum(np.arange(n) * 160, len(f0) - 1)]
+    def frames_at(n):
+        return f0[np.minimum(np.arange(n) * 160, len(f0) - 1)]
     rows = []
 
     started = time.perf_counter()
     ours = compute_features(y, SR).f0_hz
-    rows.append(("ours: YIN (NumPy, 8 kHz)", 0.0, time.perf_counter() - started, gross_error(ours, frames_at(len(ours)))))
+    rows.append(("ours: YIN (NumPy, 8 kHz)", 0.0, time.perf_counter() - started,
+                 gross_error(ours, frames_at(len(ours)))))
 
     for name, run in [
         ("librosa.yin", lambda x: librosa.yin(x, fmin=60, fmax=400, sr=SR, frame_length=800, hop_length=160)),

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -68,11 +67,11 @@ def main() -> None:
         path = Path(tmp) / "answer.wav"
         write_wav(path, audio, RATE)
 
-        streamer = analyzer.new_stream(source_rate=RATE)
+        streamer = analyzer.new_stream()
         worker = StreamingWorker(streamer)
         started = time.monotonic()
         for i, start in enumerate(range(0, len(audio), BLOCK)):
-            streamer.feed((np.clip(audio[start:start + BLOCK], -1, 1) * 32767).astype(np.int16))
+            streamer.feed((np.clip(audio[start:start + BLOCK], -1, 1) * 32767).astype(np.int16), rate=RATE)
             delay = started + (i + 1) * BLOCK / RATE / args.speed - time.monotonic()
             if delay > 0:
                 time.sleep(delay)

@@ -73,7 +73,7 @@ def main() -> None:
         for _ in range(args.runs):
             out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT)],
                                  capture_output=True, text=True, env=env, timeout=300)
-            line = next((l for l in out.stdout.splitlines() if l.startswith("{")), None)
+            line = next((text for text in out.stdout.splitlines() if text.startswith("{")), None)
             if line is None:
                 sys.exit(f"the app did not start: {out.stderr[-2000:]}")
             runs.append(json.loads(line))

@@ -13,20 +13,18 @@ This is how the defaults in analysis/transcribe.py were chosen.
 from __future__ import annotations
 
 import json
-import re
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-from sobes.analysis.audio_file import load_audio  # noqa: E402
-from sobes.analysis.fillers import HESITATION  # noqa: E402
-from sobes.analysis.model_store import resolve_model  # noqa: E402
-from sobes.analysis.transcribe import TranscribeOptions, load_model  # noqa: E402
-from sobes.analysis.wer import word_error_rate as wer  # noqa: E402
+from sobes.analysis.audio_file import load_audio
+from sobes.analysis.fillers import HESITATION
+from sobes.analysis.model_store import resolve_model
+from sobes.analysis.transcribe import TranscribeOptions, load_model
+from sobes.analysis.wer import word_error_rate as wer
 from sobes.analysis.wer import words_of
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILLER_PROMPT = "Ну, эээ, вот, как бы, ммм, это самое, короче, в общем."

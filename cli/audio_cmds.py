@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from sobes.analysis.verdicts import level_verdict
 from sobes.audio.devices import list_devices
 from sobes.audio.recorder import Recorder
 from sobes.cli.arguments import number
@@ -20,15 +21,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     devices.set_defaults(run=run_devices)
     record = commands.add_parser("record", help="record from a microphone into a WAV file")
     record.add_argument("out", type=Path, metavar="OUT.wav")
-    record.add_argument("--seconds", type=number(0.1, 3600, " с"), default=None, help="stop after N seconds (default: Ctrl+C)")
+    record.add_argument("--seconds", type=number(0.1, 3600, " с"), default=None,
+                        help="stop after N seconds (default: Ctrl+C)")
     record.add_argument("--device", default=None, help="input device index or name (see `sobes devices`)")
     record.set_defaults(run=run_record)
 
 
 def run_devices(args: argparse.Namespace) -> int:
     for d in list_devices():
-        marks = ("вход по умолчанию " if d.is_default_input else "") + ("выход по умолчанию" if d.is_default_output else "")
-        print(f"{d.index:3}  {d.name:40}  входов {d.inputs:2}  выходов {d.outputs:2}  {d.default_rate} Гц  {marks}".rstrip())
+        marks = (("вход по умолчанию " if d.is_default_input else "")
+                 + ("выход по умолчанию" if d.is_default_output else ""))
+        print(f"{d.index:3}  {d.name:40}  входов {d.inputs:2}  выходов {d.outputs:2}  {d.default_rate} Гц  "
+              f"{marks}".rstrip())
     return 0
 
 
@@ -41,7 +45,8 @@ def run_record(args: argparse.Namespace) -> int:
         while not recorder.failed and (args.seconds is None or time.monotonic() - started < args.seconds):
             time.sleep(min(LEVEL_EVERY_S, max(0.01, (args.seconds or 1e9) - (time.monotonic() - started))))
             level = recorder.level()
-            notes = (" ПЕРЕГРУЗ" if level.clipping else "") + (" СЛИШКОМ ТИХО" if level.too_quiet else "")
+            judged = level_verdict(level.speech_dbfs, level.clipping)
+            notes = {"loud": " ПЕРЕГРУЗ", "quiet": " СЛИШКОМ ТИХО"}.get(judged, "")
             print(f"\r{level.seconds:6.1f} с  уровень {level.rms_dbfs:6.1f} дБFS  пик {level.peak_dbfs:6.1f}{notes}   ",
                   end="", file=sys.stderr, flush=True)
     except KeyboardInterrupt:
@@ -66,7 +71,8 @@ def register_voice(commands: argparse._SubParsersAction) -> None:
     phone.add_argument("inp", type=Path, metavar="IN")
     phone.add_argument("out", type=Path, metavar="OUT.wav")
     phone.add_argument("--law", choices=["alaw", "ulaw"], default="alaw", help="G.711 coding (default A-law)")
-    phone.add_argument("--noise-db", type=number(-120, -10, " дБ"), default=-55.0, help="line noise RMS in dBFS (default -55)")
+    phone.add_argument("--noise-db", type=number(-120, -10, " дБ"), default=-55.0,
+                       help="line noise RMS in dBFS (default -55)")
     phone.add_argument("--compare", action="store_true",
                        help="also transcribe both and report how much of the answer survives the line")
     phone.set_defaults(run=run_phone)

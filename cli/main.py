@@ -16,6 +16,7 @@ from sobes.cli import (
     audio_cmds,
     desktop_cmd,
     history_cmds,
+    interview_cmd,
     model_cmd,
     questions_cmd,
     thresholds_cmd,
@@ -24,7 +25,8 @@ from sobes.cli.arguments import EXIT_USAGE, Parser
 from sobes.core.errors import SobesError
 from sobes.core.offline import disable_telemetry
 
-COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, model_cmd, questions_cmd, thresholds_cmd)
+COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, interview_cmd, model_cmd, questions_cmd,
+            thresholds_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

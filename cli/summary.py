@@ -29,8 +29,7 @@ def format_summary(report: Report) -> str:
 def _metrics(report: Report) -> list[str]:
     lines = []
     if (tempo := report.tempo) and tempo.syllables_per_sec is not None:
-        lines.append(f"Темп: {ru_number(tempo.words_per_min, 0)} слов/мин, {ru_number(tempo.syllables_per_sec)} слога/с "
-                     f"(без пауз {ru_number(tempo.articulation_rate_sps)})")
+        lines.append(f"Темп: {ru_number(tempo.words_per_min, 0)} слов в минуту")
     if (pauses := report.pauses) and pauses.count is not None and pauses.speech_end_s is not None:
         lines.append(f"Паузы: {pauses.count}, длинных {pauses.long_count}, самая длинная {ru_number(pauses.max_s)} с; "
                      f"начало ответа через {ru_number(pauses.response_latency_s)} с")
@@ -41,10 +40,11 @@ def _metrics(report: Report) -> list[str]:
     if (hedges := report.hedges) and hedges.count:
         lines.append("Неуверенные слова: " + ", ".join(f"«{k}» ×{v}" for k, v in hedges.breakdown.items()))
     if (pitch := report.pitch) and pitch.median_hz is not None:
-        lines.append(f"Интонация: основной тон {ru_number(pitch.median_hz, 0)} Гц, разброс {ru_number(pitch.sd_semitones)} пт"
-                     + (" (монотонно)" if pitch.monotone else ""))
+        lines.append(f"Интонация: основной тон {ru_number(pitch.median_hz, 0)} Гц, "
+                     f"разброс {ru_number(pitch.sd_semitones)} полутона")
     if (loud := report.loudness) and loud.rms_dbfs is not None:
-        lines.append(f"Громкость: {ru_number(loud.rms_dbfs)} дБFS ({ru_number(loud.lufs)} LUFS), сигнал/шум {ru_number(loud.snr_db, 0)} дБ")
+        lines.append(f"Громкость: {ru_number(loud.rms_dbfs)} дБFS ({ru_number(loud.lufs)} LUFS), "
+                     f"сигнал/шум {ru_number(loud.snr_db, 0)} дБ")
     return lines
 
 

@@ -18,6 +18,10 @@ class OutputError(SobesError):
     """A file cannot be written where the user asked (a folder, read-only, no space left)."""
 
 
+class Cancelled(SobesError):
+    """A long job was cancelled by its caller; what it had made so far is discarded."""
+
+
 def user_message(exc: BaseException, fallback: str) -> str:
     """What to tell the user about ``exc``: its own sentence when it is one of ours, else ``fallback``.
 

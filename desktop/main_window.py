@@ -6,8 +6,9 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from sobes.analysis.verdicts import level_verdict
 from sobes.audio.recorder import Recorder
 from sobes.core.errors import user_message
 from sobes.desktop import worker
@@ -23,6 +24,9 @@ from sobes.interview.paths import data_dir, scratch_wav
 
 logger = logging.getLogger(__name__)
 MIC_CHECK_S = 3.0
+MIC_ADVICE = {"quiet": "Слишком тихо: придвиньтесь к микрофону или поднимите его уровень в настройках звука.",
+              "loud": "Слишком громко, звук искажается: отодвиньтесь или уменьшите уровень микрофона.",
+              "ok": "Микрофон в порядке: вас хорошо слышно."}
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +36,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
                                                                                backend)
+        self.speak = speak
         self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
                                 input_device=settings.input_device, output_device=settings.output_device,
                                 speak=speak and settings.voice == "festival")
@@ -78,7 +83,7 @@ class MainWindow(QMainWindow):
         for menu, text, keys, slot in (
             (session, "Новая тренировка", "Ctrl+N", lambda: self.show_screen(self.start)),
             (session, "Начать / закончить ответ", "Space", self.interview.space),
-            (session, "Завершить собеседование", "Esc", lambda: self.host.act("abort")),
+            (session, "Завершить собеседование", "Esc", self.host.runner.abort),
             (view, "История и прогресс", "Ctrl+H", self.show_history),
             (view, "Настройки", "Ctrl+,", lambda: self.show_screen(self.settings_screen)),
         ):
@@ -97,10 +102,11 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.start.start_requested.connect(self.begin)
         self.start.mic_check_requested.connect(self.check_microphone)
-        self.host.report_ready.connect(self._report)
+        self.host.take_ready.connect(self._review)
+        self.host.phone_checked.connect(lambda event: self.review.show_phone_check(event.check))
         self.host.summary_ready.connect(self._summary)
         self.host.error.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.host.busy.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        self.host.working.connect(self._working)
         self.host.state_changed.connect(self._state)
         self.review.next_requested.connect(self._next)
         self.review.retake_requested.connect(self._retake)
@@ -113,18 +119,14 @@ class MainWindow(QMainWindow):
         from sobes.analysis.config import Thresholds
 
         s = self.settings
-        self.host.input_device, self.host.output_device = s.input_device or None, s.output_device or None
-        self.host.speak_prompts = s.voice == "festival"
+        self.host.configure(input_device=s.input_device, output_device=s.output_device,
+                            speak=self.speak and s.voice == "festival")
         self.analyzer.thresholds = Thresholds().with_overrides(s.thresholds)
         self.statusBar().showMessage("Настройки сохранены (другая модель — после перезапуска)", 5_000)
 
     # --- a session ----------------------------------------------------------------------------
     def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:
-        plan = {"full": lambda: plans.full_interview(self.bank, role),
-                "stage": lambda: plans.stage_drill(self.bank, role, stage),
-                "self_presentation": lambda: plans.self_presentation(self.bank),
-                "phone": lambda: plans.phone_screening(self.bank, role),
-                "retake": lambda: plans.retake(self.bank, question_id)}[mode]()
+        plan = plans.plan(self.bank, mode, role=role, stage=stage, question_id=question_id)
         if not plan:
             self.statusBar().showMessage("Для этой роли и этапа нет вопросов: выберите другой этап.", 10_000)
             return
@@ -137,27 +139,25 @@ class MainWindow(QMainWindow):
         if state == "aborted":
             self.show_screen(self.start)
 
-    def _report(self, answer_id: int, report, recording) -> None:
+    def _review(self, take) -> None:
         self.statusBar().showMessage("Готово")
-        self.review.show_report(self.host.session.current.text, report, recording)
+        self.review.show_take(take)
         self.show_screen(self.review)
-        if self.host.session.phone and report.speech_detected:
-            from sobes.analysis.audio_file import load_audio
-            from sobes.interview.phone_check import check_through_phone
 
-            worker.run(lambda: check_through_phone(self.analyzer, load_audio(recording), direct=report),
-                       on_result=self.review.show_phone_check)
+    def _working(self, event) -> None:
+        percent = "" if event.fraction is None else f" {event.fraction:.0%}".replace("%", " %")
+        self.statusBar().showMessage(f"{event.what}{percent}", 5_000)
 
     def _next(self) -> None:
         self.review.stop()
-        finished = self.host.session is not None and self.host.session.state == "summary"
+        finished = self.host.runner.state == "summary"
         self.show_screen(self.summary if finished else self.interview)
-        self.host.continue_()
+        self.host.runner.continue_()
 
     def _retake(self) -> None:
         self.review.stop()
         self.show_screen(self.interview)
-        self.host.retake()
+        self.host.runner.retake()
 
     def _summary(self, summary: dict) -> None:
         self.summary.show_summary(summary)
@@ -166,41 +166,53 @@ class MainWindow(QMainWindow):
 
     # --- microphone check ---------------------------------------------------------------------
     def check_microphone(self) -> None:
-        import time
-
+        """Record 3 s, judge the voice's level as the answers are judged, say what to do; keep nothing."""
         self.start.mic_button.setEnabled(False)
         path = scratch_wav("mic-check")
         recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
+        thresholds = self.analyzer.thresholds
+
+        def show_level() -> None:
+            level = recorder.level()
+            self.start.meter.show_level(level, level_verdict(level.speech_dbfs, level.clipping, thresholds))
+
         meter = QTimer(self)
         meter.setInterval(100)
-        meter.timeout.connect(lambda: self.start.meter.show_level(recorder.level()))
+        meter.timeout.connect(show_level)
 
-        def record():
-            recorder.start()
-            time.sleep(MIC_CHECK_S)
+        def stop_and_forget():
             result = recorder.stop()
             path.unlink(missing_ok=True)  # a check, not an answer: nothing to keep
             return result
 
-        def done(result):
+        def done(result) -> None:
             meter.stop()
             level = recorder.level()
-            verdict = ("перегруз" if result.clipped_ratio > 0.001 else
-                       "слишком тихо" if result.peak_dbfs < -30 else "нормально")
-            self.start.mic_checked(f"Результат: {verdict} (пик {result.peak_dbfs:.0f} дБFS, "
-                                   f"уровень {level.rms_dbfs:.0f} дБFS)")
+            judged = level_verdict(level.speech_dbfs, result.clipped_ratio > thresholds.clipping_ratio_max,
+                                   thresholds)
+            self.start.mic_checked(MIC_ADVICE[judged] + f" (уровень голоса {level.speech_dbfs:.0f} дБ)")
 
-        def failed(exc):
+        def failed(exc) -> None:
             meter.stop()
+            path.unlink(missing_ok=True)
             self.start.mic_checked(user_message(exc, "Микрофон недоступен."))
 
-        meter.start()
-        worker.run(record, on_result=done, on_error=failed)
+        def started(_) -> None:
+            meter.start()
+            QTimer.singleShot(int(MIC_CHECK_S * 1000), lambda: worker.run(stop_and_forget, on_result=done,
+                                                                        on_error=failed))
+
+        worker.run(recorder.start, on_result=started, on_error=failed)
 
     def closeEvent(self, event) -> None:
-        """Closing mid-answer keeps the recording: the take is stopped and saved first."""
-        session = self.host.session
-        if session is not None and session.state == "answer" and self.host.recorder is not None:
-            self.host.recorder.stop()
-            session.abort(0.0)
+        """Closing mid-answer asks whether to keep the answer (yes by default); everything then stops."""
+        keep = True
+        if self.host.runner.state in ("answer", "paused") and self.host.recorder is not None:
+            answer = QMessageBox.question(self, "Собес", "Идёт запись ответа. Сохранить то, что уже записано?",
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.Yes)
+            keep = answer != QMessageBox.StandardButton.No
+        self.history_screen.stop()
+        self.host.close(keep_answer=keep)
+        worker.cancel_all()
         super().closeEvent(event)

@@ -39,6 +39,7 @@ class BoundedLoader(yaml.SafeLoader):
             if self.peek_event().anchor in self._open:
                 raise ComposerError(None, None, "ссылка * указывает на саму себя", mark)
             node = super().compose_node(parent, index)
+            assert node is not None  # an alias always stands for a node
             size, height = self._measure(node, mark)
             self._count(size, mark)
             if self._depth + height > MAX_DEPTH:

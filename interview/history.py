@@ -16,18 +16,20 @@ import logging
 import os
 import shutil
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from sobes.analysis.report import Report
 from sobes.core.errors import SobesError
+from sobes.interview.migrations import MIGRATIONS, SCHEMA_VERSION
 from sobes.interview.paths import data_dir, owner_only, private_folder
+from sobes.interview.session import Step
+from sobes.interview.take import RECORDED, RECORDING, Take, new_recording_path
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
 METRIC_COLUMNS = {  # column -> (report section, field)
     "words_per_min": ("tempo", "words_per_min"),
     "syllables_per_sec": ("tempo", "syllables_per_sec"),
@@ -86,7 +88,7 @@ def default_path() -> Path:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class History:
@@ -120,7 +122,7 @@ class History:
     def version(self) -> int:
         if "meta" not in self.db.table_names():
             return 0
-        row = next(self.db["meta"].rows_where("key = ?", ["schema_version"]), None)
+        row = next(self.db.table("meta").rows_where("key = ?", ["schema_version"]), None)
         return int(row["value"]) if row else 0
 
     def _migrate(self) -> None:
@@ -138,17 +140,17 @@ class History:
         for step in range(version, SCHEMA_VERSION):
             with self.db.conn:
                 MIGRATIONS[step](self.db)
-                self.db["meta"].upsert({"key": "schema_version", "value": str(step + 1)}, pk="key")
+                self.db.table("meta").upsert({"key": "schema_version", "value": str(step + 1)}, pk="key")
 
     # --- sessions ----------------------------------------------------------------------
     def start_session(self, mode: str, role: str) -> int:
         with self.db.conn:
-            return self.db["sessions"].insert({"started_at": now(), "mode": mode, "role": role,
-                                               "status": "active"}).last_pk
+            return int(self.db.table("sessions").insert({"started_at": now(), "mode": mode, "role": role,
+                                               "status": "active"}).last_pk or 0)
 
     def end_session(self, session_id: int, status: str, summary: dict | None = None) -> None:
         with self.db.conn:
-            self.db["sessions"].update(session_id, {"ended_at": now(), "status": status,
+            self.db.table("sessions").update(session_id, {"ended_at": now(), "status": status,
                                                     "summary_json": json.dumps(summary, ensure_ascii=False)
                                                     if summary else None})
 
@@ -163,6 +165,12 @@ class History:
             self.db.execute("delete from answers where session_id = ?", [session_id])
             self.db.execute("delete from sessions where id = ?", [session_id])
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the WAL would otherwise still hold the old pages
+        removed = self._remove_recordings(paths)
+        logger.info("deleted session %d and %d recordings", session_id, removed)
+        return removed
+
+    def _remove_recordings(self, paths: list[str]) -> int:
+        """Delete the recordings among ``paths`` that lie in a recordings folder of ours; how many went."""
         removed = 0
         ours = {folder.resolve() for folder in (data_dir() / "recordings", self.path.parent / "recordings")}
         for path in map(Path, paths):
@@ -174,15 +182,14 @@ class History:
                 removed += 1
             except FileNotFoundError:
                 pass
-        logger.info("deleted session %d and %d recordings", session_id, removed)
         return removed
 
     def mark_interrupted(self) -> list[int]:
         """Sessions a crash left active; returns their ids."""
-        ids = [row["id"] for row in self.db["sessions"].rows_where("status = 'active'")]
+        ids = [row["id"] for row in self.db.table("sessions").rows_where("status = 'active'")]
         with self.db.conn:
             for session_id in ids:
-                self.db["sessions"].update(session_id, {"status": "interrupted"})
+                self.db.table("sessions").update(session_id, {"status": "interrupted"})
         return ids
 
     def sessions(self) -> list[dict]:
@@ -192,23 +199,52 @@ class History:
 
     def session(self, session_id: int) -> dict:
         try:
-            return self.db["sessions"].get(session_id)
+            return self.db.table("sessions").get(session_id)
         except sqlite_utils.db.NotFoundError:
             raise HistoryError(f"занятия №{session_id} нет: список занятий — sobes history") from None
 
-    # --- answers -----------------------------------------------------------------------
+    # --- takes (answers) ------------------------------------------------------------------
+    def start_take(self, session_id: int, step: Step, folder: Path) -> Take:
+        """A take stored before its first sample: its row (state ``recording``) and a file name of its own."""
+        path = new_recording_path(private_folder(folder), session_id, step.question_id)
+        attempt = self.db.execute("select count(*) from answers where question_id = ?",
+                                  [step.question_id]).fetchone()[0] + 1
+        with self.db.conn:
+            take_id = int(self.db.table("answers").insert({
+                "session_id": session_id, "question_id": step.question_id, "question_text": step.text,
+                "attempt": attempt, "audio_path": str(path), "recorded_at": now(), "duration_s": 0.0,
+                "status": RECORDING}).last_pk or 0)
+            self.db.execute("update answers set replaced_by = ? where session_id = ? and question_id = ? "
+                            "and id != ? and replaced_by is null", [take_id, session_id, step.question_id, take_id])
+        return Take(take_id, session_id, step, path, attempt)
+
+    def finish_take(self, take: Take) -> None:
+        """The take's recording has ended: its length is known and it waits for analysis."""
+        with self.db.conn:
+            self.db.execute("update answers set duration_s = ?, status = ? where id = ? and status = ?",
+                            [round(take.seconds, 2), RECORDED, take.id, RECORDING])
+
+    def discard_take(self, take_id: int) -> None:
+        """Forget a take that holds nothing worth keeping (its microphone never opened), or that the user
+        chose not to keep: its row and its file."""
+        row = self.db.table("answers").get(take_id)
+        with self.db.conn:
+            self.db.execute("update answers set replaced_by = null where replaced_by = ?", [take_id])
+            self.db.execute("delete from answers where id = ?", [take_id])
+        self._remove_recordings([row["audio_path"]] if row.get("audio_path") else [])
+
     def add_answer(self, session_id: int, question_id: str, question_text: str, audio_path: str,
                    duration_s: float) -> int:
         """Store a recorded answer at once, before it is analysed."""
         attempt = self.db.execute("select count(*) from answers where question_id = ?", [question_id]).fetchone()[0]
         with self.db.conn:
-            return self.db["answers"].insert({
+            return int(self.db.table("answers").insert({
                 "session_id": session_id, "question_id": question_id, "question_text": question_text,
                 "attempt": attempt + 1, "audio_path": audio_path, "recorded_at": now(),
-                "duration_s": round(duration_s, 2), "status": "recorded"}).last_pk
+                "duration_s": round(duration_s, 2), "status": RECORDED}).last_pk or 0)
 
     def add_report(self, answer_id: int, report: Report) -> None:
-        values = {"status": "analyzed", "report_json": report.to_json(indent=None), "error": None}
+        values: dict[str, object] = {"status": "analyzed", "report_json": report.to_json(indent=None), "error": None}
         for column, (section, name) in METRIC_COLUMNS.items():
             part = getattr(report, section)
             values[column] = getattr(part, name) if part is not None else None
@@ -216,7 +252,7 @@ class History:
         values["star_parts"] = sum(content.star.present.values()) if content and content.star else None
         values["overall"] = report.delivery.overall if report.delivery else None
         with self.db.conn:
-            self.db["answers"].update(answer_id, values)
+            self.db.table("answers").update(answer_id, values)
 
     def mark_failed(self, answer_id: int, error: str) -> None:
         """Keep the answer with the reason it could not be analysed.
@@ -224,21 +260,21 @@ class History:
         The recording's folder is taken out of the reason: it is shown and exported, and must not reveal
         where the user keeps their files.
         """
-        audio_path = self.db["answers"].get(answer_id).get("audio_path")
+        audio_path = self.db.table("answers").get(answer_id).get("audio_path")
         if audio_path:
             error = error.replace(str(Path(audio_path).parent) + os.sep, "")
         with self.db.conn:
-            self.db["answers"].update(answer_id, {"status": "failed", "error": error})
+            self.db.table("answers").update(answer_id, {"status": "failed", "error": error})
 
     def answers(self, session_id: int) -> list[dict]:
-        return list(self.db["answers"].rows_where("session_id = ?", [session_id], order_by="id"))
+        return list(self.db.table("answers").rows_where("session_id = ?", [session_id], order_by="id"))
 
     def pending_answers(self) -> list[dict]:
         """Recorded but never analysed (the app stopped in between)."""
-        return list(self.db["answers"].rows_where("status = 'recorded'", order_by="id"))
+        return list(self.db.table("answers").rows_where("status = 'recorded'", order_by="id"))
 
     def report(self, answer_id: int) -> Report | None:
-        row = self.db["answers"].get(answer_id)
+        row = self.db.table("answers").get(answer_id)
         return Report.from_dict(json.loads(row["report_json"])) if row.get("report_json") else None
 
     # --- queries for the app ------------------------------------------------------------
@@ -251,7 +287,7 @@ class History:
             "order by id")]
 
     def attempts(self, question_id: str) -> list[dict]:
-        return list(self.db["answers"].rows_where("question_id = ?", [question_id], order_by="id"))
+        return list(self.db.table("answers").rows_where("question_id = ?", [question_id], order_by="id"))
 
     def session_means(self, session_id: int) -> dict[str, float | None]:
         columns = ", ".join(f"avg({c}) as {c}" for c in METRIC_COLUMNS)
@@ -259,35 +295,5 @@ class History:
                               [session_id]).fetchone()
         return dict(zip(METRIC_COLUMNS, row))
 
-    # --- settings ------------------------------------------------------------------------
-    def set_setting(self, key: str, value) -> None:
-        with self.db.conn:
-            self.db["settings"].upsert({"key": key, "value_json": json.dumps(value, ensure_ascii=False)}, pk="key")
-
-    def setting(self, key: str, default=None):
-        row = next(self.db["settings"].rows_where("key = ?", [key]), None)
-        return json.loads(row["value_json"]) if row else default
-
     def close(self) -> None:
         self.db.conn.close()
-
-
-def _v1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
-    db["sessions"].create({"id": int, "started_at": str, "ended_at": str, "mode": str, "role": str,
-                           "status": str, "summary_json": str}, pk="id", if_not_exists=True)
-    db["answers"].create({"id": int, "session_id": int, "question_id": str, "question_text": str, "attempt": int,
-                          "audio_path": str, "recorded_at": str, "duration_s": float, "status": str,
-                          "report_json": str, "error": str, **dict.fromkeys(METRIC_COLUMNS, float)},
-                         pk="id", foreign_keys=[("session_id", "sessions", "id")], if_not_exists=True)
-    db["answers"].create_index(["question_id"], if_not_exists=True)
-
-
-def _v2(db: sqlite_utils.Database) -> None:
-    """v2: STAR completeness and the overall verdict as columns; a settings table."""
-    db["answers"].add_column("star_parts", int)
-    db["answers"].add_column("overall", str)
-    db["settings"].create({"key": str, "value_json": str}, pk="key", if_not_exists=True)
-
-
-MIGRATIONS = [_v1, _v2]

@@ -10,6 +10,7 @@ file). The command line asks the same lock for any history it is pointed at
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from sobes.core.errors import SobesError
@@ -61,7 +62,7 @@ class InstanceLock:
 
 
 def _lock(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

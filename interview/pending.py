@@ -9,9 +9,11 @@ the bank when the question is still there.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.errors import AudioLoadError
+from sobes.core.errors import Cancelled
 from sobes.interview.history import History
 from sobes.interview.question_bank import QuestionBank, load_bank_or_none
 
@@ -28,15 +30,22 @@ def question_context(row: dict, bank: QuestionBank | None) -> QuestionContext:
     return QuestionContext(question.text, question.answer_type, question.answer_s)
 
 
-def analyze_pending(history: History, analyzer) -> tuple[int, int]:
+def analyze_pending(history: History, analyzer, *, progress: Callable[[float], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None) -> tuple[int, int]:
     """Analyse every pending answer and store its report; returns (analysed, failed).
 
     An answer whose audio cannot be read (deleted, damaged) is marked failed with the reason, so it is
-    not offered again and again; a ``ModelError`` ends the run with nothing marked.
+    not offered again and again; a ``ModelError`` ends the run with nothing marked. ``progress`` gets the
+    fraction of answers done; ``should_cancel`` is asked between answers (``Cancelled`` then).
     """
     bank = load_bank_or_none()
     analysed = failed = 0
-    for row in history.pending_answers():
+    pending = history.pending_answers()
+    for done, row in enumerate(pending):
+        if progress is not None:
+            progress(done / len(pending))
+        if should_cancel is not None and should_cancel():
+            raise Cancelled("анализ отложенных ответов отменён")
         try:
             report = analyzer.analyze_file(row["audio_path"], question=question_context(row, bank))
         except AudioLoadError as exc:  # the answer's own problem; a model problem stops the whole run

@@ -34,7 +34,7 @@ def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "a
         agreement=round(max(0.0, 1.0 - error), 3),
         direct_text=direct.transcript.text,
         phone_text=phone.transcript.text,
-        direct_rms_dbfs=direct.loudness.rms_dbfs,
-        phone_rms_dbfs=phone.loudness.rms_dbfs,
-        phone_snr_db=phone.loudness.snr_db,
+        direct_rms_dbfs=direct.loudness.rms_dbfs if direct.loudness else None,
+        phone_rms_dbfs=phone.loudness.rms_dbfs if phone.loudness else None,
+        phone_snr_db=phone.loudness.snr_db if phone.loudness else None,
     )

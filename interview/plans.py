@@ -41,3 +41,19 @@ def phone_screening(bank: QuestionBank, role: str, *, seed: int | None = None) -
 
 def retake(bank: QuestionBank, question_id: str) -> list[Question]:
     return [bank.by_id(question_id)]
+
+
+def plan(bank: QuestionBank, mode: str, *, role: str, stage: str | None = None, question_id: str | None = None,
+         seed: int | None = None) -> list[Question]:
+    """The questions of a session in ``mode`` (one of ``MODES``); empty when the role has none there."""
+    if mode == "full":
+        return full_interview(bank, role, seed=seed)
+    if mode == "stage":
+        return stage_drill(bank, role, stage or "", seed=seed)
+    if mode == "self_presentation":
+        return self_presentation(bank)
+    if mode == "phone":
+        return phone_screening(bank, role, seed=seed)
+    if mode == "retake":
+        return retake(bank, question_id or "")
+    raise ValueError(f"unknown mode {mode!r}")

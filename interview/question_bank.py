@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -171,7 +172,7 @@ def _read(path: Path) -> tuple[list[Question], list[str]]:
             label = item["id"].strip() if isinstance(item.get("id"), str) else "?"
             errors += [f"{path}:{line}: {_short(label)}: {p}" for p in problems]
             continue
-        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != LINE_KEY}
+        fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != LINE_KEY}
         questions.append(Question(**fields, file=str(path), line=line))
     return questions, errors
 

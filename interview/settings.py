@@ -12,6 +12,7 @@ import json
 import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from sobes.analysis.config import Thresholds
 from sobes.core.files import write_atomically
@@ -56,7 +57,8 @@ class Settings:
     @classmethod
     def _from_stored(cls, stored: dict) -> tuple[Settings, list[str]]:
         defaults = cls()
-        values, problems = {}, []
+        values: dict[str, Any] = {}
+        problems: list[str] = []
         for f in fields(cls):
             if f.name not in stored:
                 continue

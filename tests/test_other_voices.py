@@ -52,7 +52,8 @@ def test_hesitations_on_higher_and_lower_voices(analyzer, shifted, manifest, cen
     truth = [(e["start"], e["end"]) for e in _events(manifest, "hesitations", "hesitation")]
     hits = sum(any(overlaps(t, f) for f in found) for t in truth)
     invented = [f for f in found if not any(overlaps(t, f) for t in truth)]
-    print(f"\n{cents:+d} cents: pitch {report.pitch.median_hz} Hz, hesitations {hits}/{len(truth)}, invented {invented}")
+    print(f"\n{cents:+d} cents: pitch {report.pitch.median_hz} Hz, hesitations {hits}/{len(truth)}, "
+          f"invented {invented}")
     assert hits >= len(truth) - 1 and not invented
     for name in ("star", "intro"):  # fluent speech: nothing to find
         fluent = analyzer.analyze_file(shifted(name, cents))

@@ -64,7 +64,8 @@ def test_sigkill_loses_at_most_a_second(tmp_path, fixtures_dir):
     as_left = load_audio(out).duration_s  # readable without any repair
     assert elapsed - 1.0 <= as_left <= elapsed + 0.2, (as_left, elapsed)
     recovered = recover_wav(out)
-    print(f"\nSIGKILL after {elapsed:.2f} s: file readable as left with {as_left:.2f} s, {recovered:.2f} s after recovery")
+    print(f"\nSIGKILL after {elapsed:.2f} s: file readable as left with {as_left:.2f} s, "
+          f"{recovered:.2f} s after recovery")
     assert elapsed - 0.5 <= recovered <= elapsed + 0.2, (recovered, elapsed)
     assert load_audio(out).duration_s == pytest.approx(recovered, abs=0.01)
 

@@ -148,8 +148,8 @@ def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplo
 def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level(tmp_path, fixtures_dir):
     """ONNX Runtime (Silero VAD) is told not to phone home, whatever the user's environment says."""
     environment = hostile_environment(tmp_path)
-    done, offending = traced([sys.executable, "-m", "sobes.cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"],
-                             env=environment, log=tmp_path / "trace", cwd=ROOT)
+    command = [sys.executable, "-m", "sobes.cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"]
+    done, offending = traced(command, env=environment, log=tmp_path / "trace", cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert '"speech_detected": true' in done.stdout  # the VAD and the model really ran
     assert offending == []

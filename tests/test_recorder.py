@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from sobes.analysis.audio_file import load_audio
+from sobes.analysis.verdicts import level_verdict
 from sobes.audio import recorder as recorder_module
 from sobes.audio.devices import choose_input_rate, find_device, list_devices
 from sobes.audio.errors import AudioDeviceError, from_portaudio
@@ -73,7 +74,7 @@ def test_level_meter_and_flags(tmp_path, fixtures_dir):
     quiet = FakeBackend(load_audio(fixtures_dir / "intro.wav").samples * 10 ** (-55 / 20))
     rec, result = record_all(quiet, tmp_path / "quiet.wav")
     level = rec.level()
-    assert level.too_quiet is True and level.clipping is False and level.seconds > 10
+    assert level_verdict(level.speech_dbfs, level.clipping) == "quiet" and level.seconds > 10
     assert -110 < level.rms_dbfs < -50
 
 

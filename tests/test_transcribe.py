@@ -8,9 +8,9 @@ import socket
 import pytest
 
 from sobes.analysis.audio_file import load_audio
-from sobes.analysis.errors import Cancelled
 from sobes.analysis.report import Report, Word
 from sobes.analysis.transcribe import _monotonic, transcribe
+from sobes.core.errors import Cancelled
 
 
 @pytest.mark.parametrize("filename", [

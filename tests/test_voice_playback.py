@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.audio import voice
 from sobes.audio.cues import end_of_time, start_beep
 from sobes.audio.fake_backend import FakeBackend
@@ -79,26 +78,26 @@ def test_prompts_through_real_portaudio_leave_no_handles_or_threads_behind():
 
 
 def test_fifty_spoken_prompts_in_a_session_close_every_stream(qtbot, tmp_path, analyzer, monkeypatch, fixtures_dir):
-    from sobes.desktop import session_host
+    from sobes.audio import prompt
     from sobes.desktop.session_host import SessionHost
     from sobes.interview.history import History
     from sobes.interview.question_bank import load_bank
 
-    monkeypatch.setattr(session_host, "render_prompt", lambda text: fixtures_dir / "intro_8k.wav")
+    monkeypatch.setattr(prompt, "render_prompt", lambda text: fixtures_dir / "intro_8k.wav")
     backend = FakeBackend(np.zeros(16_000, np.float32))
     host = SessionHost(analyzer, History(tmp_path / "h.db"), tmp_path / "rec", backend=backend, speak=True)
     bank = load_bank()
     questions = [q for q in bank.questions if q.think_s > 0][:50]
     host.begin(questions, mode="stage", role="client_manager", follow_ups=False, phone=False)
     for _ in questions:
-        qtbot.waitUntil(lambda: host.session.state == "think", timeout=10_000)
-        host.act("skip")
-    qtbot.waitUntil(lambda: host.session.state == "summary", timeout=10_000)
+        qtbot.waitUntil(lambda: host.runner.state == "think", timeout=10_000)
+        host.runner.skip()
+    qtbot.waitUntil(lambda: host.runner.state == "summary", timeout=10_000)
     qtbot.waitUntil(lambda: all(getattr(s, "closed", True) for s in backend.streams), timeout=10_000)
     outputs = [s for s in backend.streams if not hasattr(s, "fed")]
     assert len(outputs) >= 50 and all(s.closed for s in outputs)
-    host.timer.stop()
-    host.history.close()
+    host.close()
+    host.runner.history.close()
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(5_000)

@@ -101,9 +101,9 @@ def shoot(out: Path, width: int, work: Path, scale: str) -> None:
     window.interview.buttons["stop_answer"].click()
     wait(lambda: window.stack.currentWidget() is window.review)
     save("3-review")
-    window.host.act("abort")
+    window.host.runner.abort()
     window._summary(__import__("sobes.interview.summary", fromlist=["summarize"]).summarize(
-        window.history, window.host.session.session_id, window.host.session.reports))
+        window.history, window.host.runner.session_id, window.host.session.reports))
     save("4-summary")
     window.show_history()
     window.history_screen.table.selectRow(0)

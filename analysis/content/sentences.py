@@ -39,7 +39,8 @@ class Unit:
 
 def split_units(words: list[Word]) -> list[Unit]:
     """Sentences, cut further before STAR part openers."""
-    units, current = [], []
+    units: list[Unit] = []
+    current: list[Word] = []
     for i, word in enumerate(words):
         if _cut_before(words, i, current):
             units.append(_unit(current))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
@@ -20,13 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from sobes.analysis.labels import ru_number
+from sobes.core.errors import SobesError
+from sobes.core.files import write_atomically
 from sobes.desktop import worker
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
 from sobes.interview.pending import analyze_pending
 from sobes.interview.plans import MODES
 
-PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "syllables_per_sec": "Темп, слогов/с",
+PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "words_per_min": "Темп, слов в минуту",
             "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
 MODE_NAMES = {**MODES, "recovered": "записи из повреждённой истории"}
 STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
@@ -36,6 +37,7 @@ class HistoryScreen(QWidget):
     def __init__(self, history, analyzer=None, parent=None):
         super().__init__(parent)
         self.history, self.analyzer = history, analyzer
+        self._job: worker.Job | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>История и прогресс</h2>"))
         self.table = QTableWidget(0, 5)
@@ -105,7 +107,7 @@ class HistoryScreen(QWidget):
         for answer in self.history.answers(session_id):
             tries = self.history.attempts(answer["question_id"])
             cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {ru_number(t['fillers_per_min'])}, "
-                               f"слогов/с {ru_number(t['syllables_per_sec'])}" for t in tries)
+                               f"темп {ru_number(t['words_per_min'], 0)} слов в минуту" for t in tries)
             lines.append(f"<b>{escape(answer['question_text'] or '')}</b><br>{cells}")
         self.attempts.setText("<br>".join(lines))
 
@@ -115,7 +117,10 @@ class HistoryScreen(QWidget):
             return
         path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
         if path:
-            Path(path).write_text(render(self.history, session_id), encoding="utf-8")
+            try:
+                write_atomically(path, render(self.history, session_id))
+            except SobesError as exc:
+                QMessageBox.warning(self, "Сохранить отчёт", str(exc))
 
     def _analyze_pending(self) -> None:
         """Reports for answers recorded but never analysed, in the background (about 1 s per answer)."""
@@ -136,14 +141,23 @@ class HistoryScreen(QWidget):
 
         path, analyzer = self.history.path, self.analyzer
 
-        def job():  # its own connection: the window keeps using its own meanwhile (WAL)
+        def job(progress, should_cancel):  # its own connection: the window keeps using its own meanwhile (WAL)
             history = History(path)
             try:
-                return analyze_pending(history, analyzer)
+                return analyze_pending(history, analyzer, progress=progress, should_cancel=should_cancel)
             finally:
                 history.close()
 
-        worker.run(job, on_result=done, on_error=failed)
+        def advanced(fraction: float) -> None:
+            self.pending_button.setText(f"Анализ записей… {fraction:.0%}".replace("%", " %"))
+
+        self._job = worker.run(job, on_result=done, on_error=failed, on_progress=advanced,
+                               on_cancelled=self.refresh)
+
+    def stop(self) -> None:
+        """The window closes: a running analysis of pending answers stops after its current answer."""
+        if self._job is not None:
+            self._job.cancel()
 
     def _delete(self) -> None:
         session_id = self.selected_session()

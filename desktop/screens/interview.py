@@ -38,23 +38,28 @@ class InterviewScreen(QWidget):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
         self.buttons = {}
-        for name, text in (("start_answer_now", "Начать ответ (Пробел)"), ("stop_answer", "Закончить ответ (Пробел)"),
-                           ("skip", "Пропустить"), ("retry", "Повторить вопрос"), ("pause", "Пауза"),
-                           ("resume", "Продолжить"), ("abort", "Завершить (Esc)")):
+        runner = host.runner
+        for name, text, action in (
+                ("start_answer_now", "Начать ответ (Пробел)", runner.start_answer_now),
+                ("stop_answer", "Закончить ответ (Пробел)", runner.stop_answer),
+                ("skip", "Пропустить", runner.skip), ("retry", "Повторить вопрос", runner.retry),
+                ("pause", "Пауза", runner.pause), ("resume", "Продолжить", runner.resume),
+                ("abort", "Завершить (Esc)", runner.abort)):
             button = QPushButton(text)
-            button.clicked.connect(lambda _=False, n=name: host.act(n))
+            button.clicked.connect(lambda _=False, act=action: act())
             buttons.addWidget(button)
             self.buttons[name] = button
         layout.addLayout(buttons)
         layout.addStretch(1)
         host.question.connect(self.show_question)
         host.state_changed.connect(self.show_state)
-        host.level.connect(self.meter.show_level)
+        host.level.connect(lambda event: self.meter.show_level(event.level, event.judged))
         host.live.connect(self.show_live)
 
-    def show_question(self, text: str, phone: bool) -> None:
-        self.phone = phone
-        self.question.setText("📞 Телефонный звонок: слушайте интервьюера" if phone else text)
+    def show_question(self, asked) -> None:
+        """``asked``: ``interview.events.QuestionAsked``."""
+        self.phone = asked.phone
+        self.question.setText("📞 Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
 
     def show_state(self, state: str) -> None:
         self.state.setText(STATE_TEXT.get(state, state))
@@ -80,8 +85,8 @@ class InterviewScreen(QWidget):
 
     def space(self) -> None:
         """Space bar: start the answer, or stop it."""
-        state = self.host.session.state if self.host.session else ""
+        state = self.host.runner.state
         if state == "think":
-            self.host.act("start_answer_now")
+            self.host.runner.start_answer_now()
         elif state == "answer":
-            self.host.act("stop_answer")
+            self.host.runner.stop_answer()

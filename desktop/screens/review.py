@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.labels import STAR_NAMES
 from sobes.audio.playback import play
+from sobes.core.errors import SobesError
 from sobes.desktop.widgets.metric_card import MetricCard
 from sobes.desktop.widgets.timeline import Timeline
 from sobes.desktop.widgets.transcript_view import TranscriptView
@@ -32,7 +32,7 @@ class ReviewScreen(QWidget):
         super().__init__(parent)
         self.backend = backend
         self.report = None
-        self.recording = None
+        self.take = None
         self._playback, self._play_from, self._play_started = None, 0.0, 0.0
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -64,8 +64,11 @@ class ReviewScreen(QWidget):
         self.structure.setWordWrap(True)
         self.phone = QLabel("")
         self.phone.setWordWrap(True)
+        self.play_error = QLabel("")  # why the answer cannot be played, when it cannot
+        self.play_error.setWordWrap(True)
         self.layout_.addWidget(self.title)
         self.layout_.addLayout(controls)
+        self.layout_.addWidget(self.play_error)
         self.layout_.addWidget(self.transcript)
         legend = QLabel(
             "Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса; части ответа: "
@@ -91,9 +94,14 @@ class ReviewScreen(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.retake_button.clicked.connect(self.retake_requested)
 
-    def show_report(self, question: str, report, recording) -> None:
+    def show_take(self, take) -> None:
+        """Review one analysed take (``interview.take.Take``); its audio was decoded off the GUI thread."""
+        self.show_report(take.step.text, take.report, take)
+
+    def show_report(self, question: str, report, take=None) -> None:
         self.stop()
-        self.report, self.recording = report, recording
+        self.report, self.take = report, take
+        self.play_error.setText("")
         self.title.setText(f"<b>Вопрос:</b> {escape(question)}")  # own banks may hold any text
         self.transcript.show_report(report)
         self.timeline.show_report(report)
@@ -121,7 +129,8 @@ class ReviewScreen(QWidget):
             return ""
         names = {"who": "кто вы", "experience": "опыт и достижения", "goals": "цели и мотивация",
                  "greeting": "приветствие", "name": "имя", "convenient": "«удобно говорить»"}
-        parts = " · ".join(f"{names.get(k, k)}: {'✓' if ok else '<b>нет</b>'}" for k, ok in content.structure.parts.items())
+        parts = " · ".join(f"{names.get(k, k)}: {'✓' if ok else '<b>нет</b>'}"
+                           for k, ok in content.structure.parts.items())
         return f"<b>Структура</b>: {parts}"
 
     @staticmethod
@@ -138,14 +147,15 @@ class ReviewScreen(QWidget):
         return f"<b>STAR</b>: {parts}{own}"
 
     def play_from(self, seconds: float) -> None:
-        if self.report is None:
+        if self.take is None:
             return
         self.stop()
         try:
-            audio = load_audio(self.recording)
+            audio = self.take.audio()
             start = int(seconds * audio.sample_rate)
             self._playback = play(audio.samples[start:], audio.sample_rate, backend=self.backend)
-        except Exception:  # no output device or file gone: the rest of the review still works
+        except SobesError as exc:  # no output device: the rest of the review still works
+            self.play_error.setText(str(exc))
             return
         self._play_from, self._play_started = seconds, time.monotonic()
         self.clock.start()

@@ -110,7 +110,8 @@ class SettingsScreen(QWidget):
                    on_error=lambda exc: self.model_result.setText(f"Не работает: {exc}"))
 
     def _calibrate(self) -> None:
-        import time
+        """Record the candidate reading for a while (a timer ends it: no thread sleeps), then measure the pace."""
+        from PySide6.QtCore import QTimer
 
         from sobes.audio.recorder import Recorder
         from sobes.desktop import worker
@@ -121,16 +122,18 @@ class SettingsScreen(QWidget):
         path = scratch_wav("reading")
         self.calibrate.setEnabled(False)
         self.calibration_result.setText("Читайте текст вслух…")
+        recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
 
-        def record_and_measure():
-            recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
-            recorder.start()
-            time.sleep(CALIBRATION_S)
+        def stop_and_measure():
             recorder.stop()
             try:
-                return self.analyzer.analyze_file(path).tempo.syllables_per_sec
+                return self.analyzer.analyze_file(path).tempo.words_per_min
             finally:
                 path.unlink(missing_ok=True)
+
+        def recording(_) -> None:
+            QTimer.singleShot(int(CALIBRATION_S * 1000),
+                              lambda: worker.run(stop_and_measure, on_result=done, on_error=failed))
 
         def done(rate):
             self.calibrate.setEnabled(True)
@@ -140,19 +143,20 @@ class SettingsScreen(QWidget):
             self.set_baseline(rate)
 
         def failed(exc):
+            path.unlink(missing_ok=True)
             self.calibrate.setEnabled(True)
             self.calibration_result.setText(user_message(exc, "Не удалось измерить темп: попробуйте ещё раз."))
 
-        worker.run(record_and_measure, on_result=done, on_error=failed)
+        worker.run(recorder.start, on_result=recording, on_error=failed)
 
-    def set_baseline(self, syllables_per_sec: float) -> None:
+    def set_baseline(self, words_per_min: float) -> None:
         """Make the tempo norm personal: 75–135 % of the candidate's reading pace."""
         names = [row["name"] for row in describe_thresholds()]
-        for name, factor in (("slow_syllables_per_s", BASELINE_SLOW), ("fast_syllables_per_s", BASELINE_FAST)):
-            self.table.item(names.index(name), 1).setText(f"{syllables_per_sec * factor:.2f}")
-        self.calibration_result.setText(f"Ваш темп чтения: {ru_number(syllables_per_sec)} слога/с. Норма темпа: "
-                                        f"{ru_number(syllables_per_sec * BASELINE_SLOW)}–"
-                                        f"{ru_number(syllables_per_sec * BASELINE_FAST)}"
+        for name, factor in (("slow_words_per_min", BASELINE_SLOW), ("fast_words_per_min", BASELINE_FAST)):
+            self.table.item(names.index(name), 1).setText(f"{words_per_min * factor:.0f}")
+        self.calibration_result.setText(f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
+                                        f"{ru_number(words_per_min * BASELINE_SLOW, 0)}–"
+                                        f"{ru_number(words_per_min * BASELINE_FAST, 0)} слов в минуту"
                                         ". Нажмите «Сохранить».")
 
 

@@ -1,4 +1,4 @@
-"""A microphone level meter: RMS in dBFS as a bar, red when clipping, grey when too quiet."""
+"""A microphone level meter: the level as a bar, red when too loud, grey when too quiet (as judged for it)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ class LevelMeter(QProgressBar):
         self.setFormat("—")
         self.setMinimumWidth(200)
 
-    def show_level(self, level) -> None:
+    def show_level(self, level, judged: str) -> None:
+        """``level``: ``audio.recorder.Level``; ``judged``: ``quiet``, ``loud`` or ``ok`` (analysis.verdicts)."""
         self.setValue(max(FLOOR_DB, int(level.rms_dbfs)))
-        note = " перегруз!" if level.clipping else " слишком тихо" if level.too_quiet else ""
+        note = {"loud": " перегруз!", "quiet": " слишком тихо"}.get(judged, "")
         self.setFormat(f"{level.rms_dbfs:.0f} дБFS{note}")
-        color = "#b3261e" if level.clipping else "#888888" if level.too_quiet else "#1b7f3b"
+        color = {"loud": "#b3261e", "quiet": "#888888"}.get(judged, "#1b7f3b")
         self.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
 
     def reset(self) -> None:

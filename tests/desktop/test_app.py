@@ -30,7 +30,7 @@ def window(qtbot, tmp_path, fixtures_dir, analyzer, monkeypatch):
     backend = FakeBackend(fixtures_dir / "star.wav", realtime=True, speed=8)  # a 26 s answer in ~3 s
     win = open_window(qtbot, tmp_path, backend)
     yield win
-    win.host.timer.stop()
+    win.host.close()
     win.history.close()
 
 
@@ -86,31 +86,30 @@ def test_settings_model_check_and_personal_baseline(window, qtbot):
     screen.model.setText("")
     screen.model_test.click()
     qtbot.waitUntil(lambda: screen.model_result.text().startswith("Модель работает"), timeout=30_000)
-    screen.set_baseline(4.4)
+    screen.set_baseline(140)
     screen._save()
-    assert window.settings.thresholds["slow_syllables_per_s"] == pytest.approx(3.3)
-    assert window.settings.thresholds["fast_syllables_per_s"] == pytest.approx(5.94)
+    assert window.settings.thresholds["slow_words_per_min"] == pytest.approx(105)
+    assert window.settings.thresholds["fast_words_per_min"] == pytest.approx(189)
     from sobes.interview.settings import Settings
 
     assert Settings.load()[0].thresholds == window.settings.thresholds  # stored in the data folder
 
 
-def test_phone_review_shows_how_the_line_sounds(window, qtbot, analyzer, fixtures_dir):
+def test_phone_review_shows_how_the_line_sounds(window, qtbot, fixtures_dir):
+    window.backend_under_test.source = fixtures_dir / "intro.wav"
     window.host.begin([window.bank.by_id("PHN-00")], mode="phone", role="sales_support", follow_ups=False,
                       phone=True)
-    from sobes.analysis.content.section import QuestionContext
-
-    report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext(None, "phone_opening", 30))
-    window._report(1, report, fixtures_dir / "intro.wav")
+    qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)
+    qtbot.waitUntil(lambda: window.host.recorder.level().seconds > 12.5, timeout=20_000)
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
     assert window.review.structure.text().startswith("<b>Структура</b>")
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
-    window.host.act("abort")
 
 
 def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp_path):
     window.check_microphone()
-    qtbot.waitUntil(lambda: "Результат" in window.start.mic_result.text(), timeout=20_000)
-    assert "нормально" in window.start.mic_result.text()
+    qtbot.waitUntil(lambda: "Микрофон в порядке" in window.start.mic_result.text(), timeout=20_000)
     assert list((tmp_path / "data" / "scratch").iterdir()) == []
 
 
@@ -139,8 +138,8 @@ def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tm
     window.interview.buttons["start_answer_now"].click()  # the microphone still records
     qtbot.waitUntil(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 1,
                     timeout=20_000)
-    window.host.act("abort")
-    window.host.timer.stop()
+    window.host.runner.abort()
+    window.host.close()
     window.history.close()
 
 
@@ -185,11 +184,11 @@ def test_microphone_lost_mid_take_keeps_the_answer_and_the_session_goes_on(qtbot
     assert any("Микрофон" in message for message in errors)
     assert window.review.report.duration_s == pytest.approx(6.0, abs=0.1)  # what was said is analysed
     assert window.review.report.transcript.words
-    answer = window.history.answers(window.host.session.session_id)[0]
+    answer = window.history.answers(window.host.runner.session_id)[0]
     assert answer["status"] == "analyzed" and Path(answer["audio_path"]).is_file()
     window.review.next_button.click()  # and the session carries on to its summary
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
-    window.host.timer.stop()
+    window.host.close()
     window.history.close()
 
 

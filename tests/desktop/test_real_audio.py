@@ -20,7 +20,7 @@ def window(qtbot, tmp_path, analyzer, monkeypatch):
     win.show()
     qtbot.waitUntil(lambda: win.start.model_label.text().startswith("Модель готова"), timeout=60_000)
     yield win
-    win.host.timer.stop()
+    win.host.close()
     win.history.close()
 
 
@@ -41,4 +41,4 @@ def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir
     assert "иванова" in text or "клиент" in text
     assert "приветствие: ✓" in window.review.structure.text()
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
-    window.host.act("abort")
+    window.host.runner.abort()

@@ -1,0 +1,153 @@
+"""`sobes interview`: a whole session in the terminal, on the same runner as the window.
+
+The questions are spoken (and printed), the answers recorded from the
+microphone; Enter starts an answer before its think time is over and ends
+it, or ``--seconds N`` ends each answer after N seconds. Each answer's
+feedback is printed when it is analysed, then the summary; the session is
+stored in the same history as the window's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import sys
+import threading
+import time
+
+from sobes.analysis.engine import Analyzer
+from sobes.cli.arguments import number
+from sobes.cli.summary import format_summary
+from sobes.core.errors import InputError
+from sobes.interview import events
+from sobes.interview.history import History
+from sobes.interview.instance_lock import InstanceLock
+from sobes.interview.paths import data_dir
+from sobes.interview.plans import MODES, plan
+from sobes.interview.question_bank import ROLES, STAGES, load_bank
+from sobes.interview.runner import SessionRunner
+from sobes.interview.session import ENDED
+from sobes.interview.settings import Settings
+
+TICK_S = 0.05
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("interview", help="a practice session in the terminal (questions aloud, answers "
+                                                   "from the microphone)")
+    parser.add_argument("--role", choices=list(ROLES), default=None, help="the role (default: from the settings)")
+    parser.add_argument("--mode", choices=list(MODES), default="full", help="the kind of session (default: full)")
+    parser.add_argument("--stage", choices=list(STAGES), default=None, help="the stage, for --mode stage")
+    parser.add_argument("--question", default=None, metavar="ID", help="the question, for --mode retake")
+    parser.add_argument("--seconds", type=number(1, 1800, " с"), default=None,
+                        help="end each answer after N seconds (else Enter ends it, or its time limit)")
+    parser.add_argument("--think", type=number(0, 600, " с"), default=None,
+                        help="thinking time before each answer, seconds (default: the question's own)")
+    parser.add_argument("--silent", action="store_true", help="print the questions without speaking them")
+    parser.add_argument("--seed", type=int, default=None, help="pick the same questions again")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings, notices = Settings.load()
+    for notice in notices:
+        print(f"sobes: внимание: {notice}", file=sys.stderr)
+    role = args.role or settings.role
+    questions = plan(load_bank(), args.mode, role=role, stage=args.stage, question_id=args.question, seed=args.seed)
+    if not questions:
+        raise InputError(f"для роли «{ROLES.get(role, role)}» в этом режиме нет вопросов: выберите другой этап")
+    if args.think is not None:
+        questions = [_with(q, think_s=int(args.think)) for q in questions]
+    if args.seconds is not None:
+        questions = [_with(q, answer_s=max(5, int(round(args.seconds)))) for q in questions]
+    lock = InstanceLock().acquire()  # the window would write the same history
+    history = History()
+    try:
+        return _session(args, settings, role, questions, history)
+    finally:
+        history.close()
+        lock.release()
+
+
+def _with(question, **changes):
+    from dataclasses import replace
+
+    return replace(question, **changes)
+
+
+def _session(args, settings: Settings, role: str, questions, history: History) -> int:
+    from sobes.analysis.config import Thresholds
+
+    analyzer = Analyzer(settings.model or None, thresholds=Thresholds().with_overrides(settings.thresholds))
+    print(f"Собеседование: {MODES[args.mode]}, роль «{ROLES.get(role, role)}». Готовим модель…", flush=True)
+    analyzer.prepare()
+    terminal = Terminal(seconds=args.seconds)
+    runner = SessionRunner(analyzer=analyzer, history=history, recordings=data_dir() / "recordings",
+                           on_event=terminal.show, input_device=settings.input_device or None,
+                           output_device=settings.output_device or None,
+                           speak=not args.silent and settings.voice == "festival", hold_for_review=False)
+    terminal.runner = runner
+    runner.begin(questions, mode=args.mode, role=role, follow_ups=settings.follow_ups, phone=args.mode == "phone")
+    try:
+        while runner.state not in ENDED or runner.busy:  # the last answer's phone check may still come
+            runner.tick()
+            terminal.poll()
+            time.sleep(TICK_S)
+    except KeyboardInterrupt:
+        runner.close()
+        print("\nСобеседование прервано; записанные ответы сохранены в истории.", file=sys.stderr)
+        return 130
+    runner.close()
+    return 0 if runner.state == "summary" else 1
+
+
+class Terminal:
+    """The runner's events as lines on the terminal; Enter (read on a thread) starts and ends answers."""
+
+    def __init__(self, *, seconds: float | None):
+        self.seconds = seconds
+        self.runner: SessionRunner | None = None
+        self.summary: dict | None = None
+        self._keys: queue.SimpleQueue[str] = queue.SimpleQueue()
+        if seconds is None and sys.stdin is not None and sys.stdin.isatty():
+            threading.Thread(target=self._read_keys, name="terminal-keys", daemon=True).start()
+
+    def _read_keys(self) -> None:
+        for line in sys.stdin:
+            self._keys.put(line)
+
+    def poll(self) -> None:
+        """Enter: start the answer now during the think time, or end it while recording."""
+        while not self._keys.empty():
+            self._keys.get()
+            if self.runner.state == "think":
+                self.runner.start_answer_now()
+            elif self.runner.state == "answer":
+                self.runner.stop_answer()
+
+    def show(self, event: events.Event) -> None:
+        if isinstance(event, events.QuestionAsked):
+            where = f"Вопрос {event.number} из {event.total}"
+            print(f"\n{where}: {event.step.text}", flush=True)
+        elif isinstance(event, events.StateChanged):
+            line = {"think": "Время подумать." + ("" if self.seconds else " Enter — начать отвечать."),
+                    "answer": "Говорите: идёт запись." + ("" if self.seconds else " Enter — закончить ответ."),
+                    "analysis": "Анализируем ответ…"}.get(event.state)
+            if line:
+                print(line, flush=True)
+        elif isinstance(event, events.TakeAnalysed):
+            print(format_summary(event.take.report), flush=True)
+        elif isinstance(event, events.PhoneChecked):
+            print(f"Через телефонную линию расшифровка совпала на {event.check.agreement:.0%}.", flush=True)
+        elif isinstance(event, events.Problem):
+            print(f"sobes: внимание: {event.message}", file=sys.stderr, flush=True)
+        elif isinstance(event, events.SessionFinished):
+            self.summary = event.summary
+            print(_summary_text(event.summary), flush=True)
+
+
+def _summary_text(summary: dict) -> str:
+    lines = ["", "Итоги собеседования:", f"Ответов: {len(summary.get('answers', []))}."]
+    for item in summary.get("work_on", []):
+        lines.append(f"— {item['title']}: {item['tip']}")
+    return "\n".join(lines)

@@ -1,0 +1,69 @@
+"""What a running session tells its user interface (the window, or the terminal)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sobes.analysis.streaming import LiveIndicators
+from sobes.audio.recorder import Level
+from sobes.interview.phone_check import PhoneCheck
+from sobes.interview.session import Step
+from sobes.interview.take import Take
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    state: str  # one of interview.session's states
+
+
+@dataclass(frozen=True)
+class QuestionAsked:
+    step: Step
+    phone: bool  # on the phone the question is heard, not read
+    number: int  # "Вопрос 2 из 5"
+    total: int
+
+
+@dataclass(frozen=True)
+class LevelChanged:
+    level: Level
+    judged: str  # quiet | ok | loud (analysis.verdicts.level_verdict)
+
+
+@dataclass(frozen=True)
+class LiveChanged:
+    live: LiveIndicators
+
+
+@dataclass(frozen=True)
+class Working:
+    """Something takes a moment after the answer: what, and how far (0…1) when it is known."""
+
+    what: str
+    fraction: float | None = None
+
+
+@dataclass(frozen=True)
+class TakeAnalysed:
+    take: Take  # with its report and its audio
+
+
+@dataclass(frozen=True)
+class PhoneChecked:
+    take: Take
+    check: PhoneCheck
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    session_id: int
+    summary: dict
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str  # Russian, one sentence or two, says what to do
+
+
+Event = (StateChanged | QuestionAsked | LevelChanged | LiveChanged | Working | TakeAnalysed | PhoneChecked
+         | SessionFinished | Problem)

@@ -1,0 +1,376 @@
+"""A session carried out: the prompts spoken, the takes recorded, streamed, analysed and stored.
+
+``interview.session`` decides; the runner does what it asks. Everything slow
+(rendering and playing a prompt, opening the microphone, closing a take,
+analysis) runs on the runner's own threads; their results come back through
+a queue that ``tick`` empties, so the session and every event the user
+interface receives stay on one thread: the window's (a Qt timer calls
+``tick``) or the terminal's loop. Nothing here knows Qt.
+
+A take is stored the moment its recording starts and every later step only
+changes its state (``interview.take``). Closing mid-answer keeps the answer
+unless the user says otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from sobes.analysis.engine import Analyzer
+from sobes.analysis.verdicts import level_verdict
+from sobes.audio.playback import Playback, play
+from sobes.audio.prompt import cue_signal, prompt_signal
+from sobes.core.errors import Cancelled, user_message
+from sobes.interview import events
+from sobes.interview.history import History
+from sobes.interview.phone_check import check_through_phone
+from sobes.interview.question_bank import Question
+from sobes.interview.recording import TakeRecording
+from sobes.interview.session import (
+    ANSWER,
+    ENDED,
+    Aborted,
+    Analyze,
+    Effect,
+    Finished,
+    PlayCue,
+    Session,
+    Speak,
+    StartRecording,
+    StopRecording,
+)
+from sobes.interview.summary import summarize
+from sobes.interview.take import Take
+
+logger = logging.getLogger(__name__)
+
+
+class SessionRunner:
+    """Runs one session after another for a user interface; ``tick`` it every 50–100 ms from that interface's thread.
+
+    Parameters
+    ----------
+    analyzer : the engine (its model is used for streaming once it is loaded)
+    history : where sessions and takes are stored
+    recordings : the folder of the takes' files
+    on_event : called on the ticking thread with each ``interview.events`` event
+    speak : say the questions aloud (else they are only shown)
+    hold_for_review : after each analysed answer, wait for ``continue_`` before the next question
+    """
+
+    def __init__(self, *, analyzer: Analyzer, history: History, recordings: Path,
+                 on_event: Callable[[events.Event], None], backend=None, input_device=None, output_device=None,
+                 speak: bool = True, hold_for_review: bool = True, clock: Callable[[], float] = time.monotonic):
+        self.analyzer, self.history, self.recordings = analyzer, history, recordings
+        self.on_event, self.clock = on_event, clock
+        self.backend, self.input_device, self.output_device = backend, input_device or None, output_device or None
+        self.speak, self.hold_for_review = speak, hold_for_review
+        self.session: Session | None = None
+        self.session_id: int | None = None
+        self.mode = self.role = ""
+        self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="session")
+        self._done: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._takes: dict[int, Take] = {}
+        self._recording: TakeRecording | None = None
+        self._playing: set[Playback] = set()
+        self._held: Speak | None = None  # the next question, held while the candidate reviews an answer
+        self._reviewing = False
+        self._progress: tuple[str, float | None] | None = None  # written by the analysis thread
+        self._shown_progress: tuple[str, float | None] | None = None
+        self._last_state = ""
+        self._closing = threading.Event()
+        self._outstanding = 0  # background jobs whose results have not been applied yet
+
+    # --- control from the user interface -----------------------------------------------------
+    def begin(self, plan: list[Question], *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
+        self.mode, self.role = mode, role
+        self.session_id = self.history.start_session(mode, role)
+        self._reviewing, self._held = False, None
+        self.session = Session(plan, self._effect, follow_ups=follow_ups, phone=phone)
+        self.session.start(self.clock())
+        self._publish_state()
+
+    def tick(self) -> None:
+        """Apply what the background finished, advance the timers, tell the interface what changed."""
+        while True:
+            try:
+                self._done.get_nowait()()
+            except queue.Empty:
+                break
+        session = self.session
+        if session is None:
+            return
+        recording = self._recording
+        if recording is not None and session.state == ANSWER:
+            level = recording.level()
+            self.on_event(events.LevelChanged(level, level_verdict(level.speech_dbfs, level.clipping,
+                                                                   self.analyzer.thresholds)))
+            live = recording.live()
+            if live is not None:
+                self.on_event(events.LiveChanged(live))
+            if recording.failed:
+                session.stop_answer(self.clock())
+        session.tick(self.clock())
+        if self._progress != self._shown_progress:
+            self._shown_progress = self._progress
+            if self._progress is not None:
+                self.on_event(events.Working(*self._progress))
+        self._publish_state()
+
+    def start_answer_now(self) -> None:
+        self._command(lambda s, now: s.start_answer_now(now))
+
+    def stop_answer(self) -> None:
+        self._command(lambda s, now: s.stop_answer(now))
+
+    def skip(self) -> None:
+        self._command(lambda s, now: s.skip(now))
+
+    def retry(self) -> None:
+        self._command(lambda s, now: s.retry(now))
+
+    def pause(self) -> None:
+        self._command(lambda s, now: s.pause(now))
+
+    def resume(self) -> None:
+        self._command(lambda s, now: s.resume(now))
+
+    def abort(self) -> None:
+        self._command(lambda s, now: s.abort(now))
+
+    def continue_(self) -> None:
+        """The candidate is done reviewing: ask the next question."""
+        self._reviewing = False
+        held, self._held = self._held, None
+        if held is not None:
+            self._effect(held)
+
+    def retake(self) -> None:
+        """Record the answer just reviewed once more (the reviewed take stays, as an earlier attempt)."""
+        self._reviewing, self._held = False, None
+        self._command(lambda s, now: s.retake_last(now))
+
+    @property
+    def _session(self) -> Session:
+        """The running session (the effects that need it only come from one)."""
+        if self.session is None:
+            raise RuntimeError("no session has begun")
+        return self.session
+
+    @property
+    def _session_id(self) -> int:
+        if self.session_id is None:
+            raise RuntimeError("no session has begun")
+        return self.session_id
+
+    @property
+    def state(self) -> str:
+        return self.session.state if self.session else "idle"
+
+    @property
+    def busy(self) -> bool:
+        """Background work is still running, or its result waits for the next ``tick``."""
+        return self._outstanding > 0
+
+    @property
+    def recording(self) -> TakeRecording | None:
+        return self._recording
+
+    def time_left(self) -> float | None:
+        return self.session.time_left(self.clock()) if self.session else None
+
+    def close(self, *, keep_answer: bool = True, timeout_s: float = 10.0) -> None:
+        """Stop everything: the take being recorded is kept (or discarded when asked), analysis is cancelled,
+        prompts stop, the threads end. The session is left interrupted unless it had ended."""
+        self._closing.set()
+        recording, self._recording = self._recording, None
+        if recording is not None:
+            take = recording.stop()
+            if keep_answer:
+                self.history.finish_take(take)
+            else:
+                self.history.discard_take(take.id)
+        for playback in list(self._playing):
+            playback.stop()
+        if self.session is not None and self.session_id is not None and self.session.state not in ENDED:
+            self.history.end_session(self.session_id, "interrupted")
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + timeout_s
+        for thread in threading.enumerate():
+            if thread.name.startswith("session") and thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
+
+    # --- effects ---------------------------------------------------------------------------------
+    def _effect(self, effect: Effect) -> None:
+        if isinstance(effect, Speak):
+            if self._reviewing:
+                self._held = effect
+            else:
+                self._ask(effect)
+        elif isinstance(effect, PlayCue):
+            self._play(*cue_signal(effect.name))
+        elif isinstance(effect, StartRecording):
+            self._start_take(effect)
+        elif isinstance(effect, StopRecording):
+            self._stop_take()
+        elif isinstance(effect, Analyze):
+            self._analyse(self._takes[effect.take_id])
+        elif isinstance(effect, Finished):
+            summary = summarize(self.history, self._session_id, list(effect.reports))
+            self.history.end_session(self._session_id, "completed", summary)
+            self.on_event(events.SessionFinished(self._session_id, summary))
+        elif isinstance(effect, Aborted):
+            self.history.end_session(self._session_id, "aborted")
+
+    def _ask(self, effect: Speak) -> None:
+        session = self._session
+        self.on_event(events.QuestionAsked(effect.step, effect.phone, session.asked, session.total))
+        if not self.speak:
+            self._later(lambda: session.prompt_finished(self.clock()))
+            return
+
+        def spoken(_=None) -> None:
+            session.prompt_finished(self.clock())
+
+        def unspoken(exc: BaseException) -> None:
+            self.on_event(events.Problem(f"{user_message(exc, 'Голос интервьюера недоступен.')} Вопрос — на экране."))
+            spoken()
+
+        self._background(lambda: self._play_and_wait(*prompt_signal(effect.step.text, phone=effect.phone)),
+                         then=spoken, failed=unspoken)
+
+    def _play(self, samples, rate) -> None:
+        self._background(lambda: self._play_and_wait(samples, rate), then=lambda _: None,
+                         failed=lambda exc: logger.warning("a cue did not play: %s", exc))
+
+    def _play_and_wait(self, samples, rate) -> None:
+        """Play on the output device and wait for the end (the stream is closed then); on a background thread."""
+        playback = play(samples, rate, device=self.output_device, backend=self.backend)
+        self._playing.add(playback)
+        try:
+            playback.wait()
+        finally:
+            self._playing.discard(playback)
+        if playback.error is not None:
+            raise playback.error
+
+    def _start_take(self, effect: StartRecording) -> None:
+        take = self.history.start_take(self._session_id, effect.step, self.recordings)
+        self._takes[take.id] = take
+        analyzer = self.analyzer if self.analyzer.model_label is not None else None  # stream once the model is warm
+        recording = TakeRecording(take, analyzer=analyzer, device=self.input_device, backend=self.backend)
+        self._recording = recording
+
+        def failed(exc: BaseException) -> None:
+            self._recording = None
+            self.history.discard_take(take.id)  # the microphone never opened: nothing was recorded
+            self.on_event(events.Problem(user_message(exc, "Не удалось начать запись.")))
+            self._session.abort(self.clock())
+
+        self._background(recording.start, then=lambda _: None, failed=failed)
+
+    def _stop_take(self) -> None:
+        recording, self._recording = self._recording, None
+        if recording is None:
+            return
+        self._progress = ("Сохраняем ответ…", None)
+
+        def saved(take: Take) -> None:
+            self.history.finish_take(take)
+            if take.error:
+                self.on_event(events.Problem(take.error))
+            if self.session is not None:
+                self._session.answer_recorded(take.id, self.clock())
+
+        def failed(exc: BaseException) -> None:  # what reached the disk is kept and goes on as the take
+            logger.error("stopping a take failed: %r", exc)
+            recording.take.error = user_message(exc, "Запись остановилась с ошибкой; сохранённая часть оставлена.")
+            saved(recording.take)
+
+        self._background(recording.stop, then=saved, failed=failed)
+
+    def _analyse(self, take: Take) -> None:
+        self._progress = ("Распознаём ответ…", 0.0)
+
+        def progress(fraction: float) -> None:
+            self._progress = ("Распознаём ответ…", round(fraction, 2))
+
+        def analysed(report) -> None:
+            take.report = report
+            self.history.add_report(take.id, report)
+            self._progress = None
+            self._reviewing = self.hold_for_review
+            self.on_event(events.TakeAnalysed(take))
+            if self._session.phone and report.speech_detected:
+                self._background(lambda: check_through_phone(self.analyzer, take.audio(), direct=report),
+                                 then=lambda check: self.on_event(events.PhoneChecked(take, check)))
+            self._session.analysis_done(take.id, report, self.clock())
+
+        def failed(exc: BaseException) -> None:
+            self._progress = None
+            message = user_message(exc, "анализ не удался")
+            self.history.mark_failed(take.id, message)
+            self.on_event(events.Problem(f"Не удалось проанализировать ответ ({message}). Запись сохранена: "
+                                         "её можно проанализировать позже из истории."))
+            self._session.analysis_failed(take.id, self.clock())
+
+        self._background(lambda: self._report_for(take, progress), then=analysed, failed=failed)
+
+    def _report_for(self, take: Take, progress: Callable[[float], None]):
+        """The take's report; on a background thread. A streamed take has only its tail and the analysis left."""
+        question = take.step.context()
+        if take.streamed is not None:
+            return self.analyzer.analyze_streamed(take.streamed, take.path.name, question=question)
+        return self.analyzer.analyze_audio(take.audio(), take.path.name, question=question, progress=progress,
+                                           should_cancel=self._closing.is_set)
+
+    # --- plumbing ------------------------------------------------------------------------------
+    def _command(self, action: Callable[[Session, float], None]) -> None:
+        if self.session is not None:
+            action(self.session, self.clock())
+            self._publish_state()
+
+    def _background(self, work: Callable[[], Any], *, then: Callable[[Any], None],
+                    failed: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``work`` on a pool thread; ``then``/``failed`` run later on the ticking thread."""
+        if self._closing.is_set():
+            return
+        self._outstanding += 1
+
+        def apply(action: Callable[[], None]) -> Callable[[], None]:
+            def applied() -> None:
+                self._outstanding -= 1
+                action()
+            return applied
+
+        def finished(future: Future) -> None:
+            if future.cancelled() or self._closing.is_set():
+                return
+            error = future.exception()
+            if error is None:
+                self._done.put(apply(lambda: then(future.result())))
+            elif failed is not None and not isinstance(error, Cancelled):
+                self._done.put(apply(lambda: failed(error)))
+            else:
+                if not isinstance(error, Cancelled):
+                    logger.error("background work failed: %r", error)
+                self._done.put(apply(lambda: None))
+
+        self._pool.submit(work).add_done_callback(finished)
+
+    def _later(self, action: Callable[[], None]) -> None:
+        """Run ``action`` at the next tick (never inside the session's own call that asked for it)."""
+        self._done.put(action)
+
+    def _publish_state(self) -> None:
+        state = self.state
+        if state != self._last_state:
+            self._last_state = state
+            self.on_event(events.StateChanged(state))

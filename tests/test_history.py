@@ -1,0 +1,179 @@
+"""The practice history in a real SQLite file: sessions, takes, reports, migrations, exports, commands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from sobes.audio.fake_backend import FakeBackend
+from sobes.audio.recorder import Recorder
+from sobes.audio.wav_file import recover_wav
+from sobes.cli.main import main
+from sobes.interview.export import session_csv, session_html, session_json
+from sobes.interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
+from sobes.interview.question_bank import load_bank
+
+
+@pytest.fixture
+def history(tmp_path):
+    store = History(tmp_path / "history.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def test_a_session_killed_mid_answer_is_found_at_the_next_start(tmp_path, fixtures_dir):
+    db = tmp_path / "history.db"
+    history = History(db)
+    session_id = history.start_session("full", "client_manager")
+    recording = tmp_path / "answer.wav"
+    backend = FakeBackend(fixtures_dir / "star.wav")
+    recorder = Recorder(recording, backend=backend, ring_seconds=60)
+    recorder.start()
+    backend.streams[-1].fed.wait(30)
+    expected = len(backend.samples_at(recorder.rate))
+    deadline = time.monotonic() + 10
+    while recorder._writer.frames < expected and time.monotonic() < deadline:
+        time.sleep(0.01)  # the writer thread drains the ring every 50 ms
+    # the process dies here: no stop(), no end_session(); what is on disk is what a SIGKILL leaves
+    shutil.copy(recording, tmp_path / "left.wav")
+    recorder.stop()
+    history.close()
+
+    restarted = History(db)
+    assert restarted.mark_interrupted() == [session_id]
+    assert restarted.session(session_id)["status"] == "interrupted"
+    assert recover_wav(tmp_path / "left.wav") > 20  # the recording is there to analyse
+    assert restarted.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    restarted.close()
+
+
+def test_migration_from_v1_backs_up_first(tmp_path):
+    path = tmp_path / "history.db"
+    import sqlite_utils
+
+    old = sqlite_utils.Database(path)
+    MIGRATIONS[0](old)
+    old["meta"].insert({"key": "schema_version", "value": "1"})
+    old["sessions"].insert({"id": 1, "started_at": "2026-01-01", "mode": "full", "role": "sales_support",
+                            "status": "completed"})
+    old["answers"].insert({"id": 1, "session_id": 1, "question_id": "HR-01", "status": "analyzed",
+                           "words_per_min": 120.0})
+    old.conn.close()
+
+    history = History(path)
+    assert history.version() == SCHEMA_VERSION
+    assert (tmp_path / "history.db.v1.bak").exists()
+    backup = sqlite3.connect(tmp_path / "history.db.v1.bak")
+    assert backup.execute("select value from meta").fetchone()[0] == "1"
+    backup.close()
+    assert history.answers(1)[0]["words_per_min"] == 120.0 and "star_parts" in history.answers(1)[0]
+    history.close()
+
+
+def test_newer_or_damaged_database_is_refused_clearly(tmp_path):
+    newer = tmp_path / "newer.db"
+    History(newer).close()
+    connection = sqlite3.connect(newer)
+    connection.execute("update meta set value = '99' where key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(HistoryError, match="более новая версия") as newer_error:
+        History(newer)
+    assert newer_error.value.damaged
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(HistoryError, match="повреждена") as garbage_error:
+        History(garbage)
+    assert garbage_error.value.damaged
+
+
+def test_reads_while_writing(tmp_path):
+    path = tmp_path / "history.db"
+    writer = History(path)
+    session_id = writer.start_session("stage", "sales_support")
+    errors = []
+
+    def write():
+        for i in range(200):
+            writer.add_answer(session_id, f"Q-{i:03d}", "вопрос", f"/tmp/{i}.wav", 1.0)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    reader = History(path)
+    seen = 0
+    while thread.is_alive():
+        try:
+            seen = max(seen, len(reader.answers(session_id)))
+            reader.sessions()
+        except sqlite3.OperationalError as exc:  # "database is locked" would land here
+            errors.append(exc)
+    thread.join()
+    assert not errors and len(reader.answers(session_id)) == 200
+    reader.close()
+    writer.close()
+
+
+def test_progress_and_attempts(analyzer, fixtures_dir, history):
+    session_id = history.start_session("retake", "client_manager")
+    for name in ("fillers.wav", "star.wav"):
+        answer_id = history.add_answer(session_id, "HR-01", "вопрос", str(fixtures_dir / name), 10.0)
+        history.add_report(answer_id, analyzer.analyze_file(fixtures_dir / name))
+    values = [v for _, v in history.progress("fillers_per_100_words")]
+    assert values[0] > values[1]  # the second attempt has fewer fillers
+    assert [a["attempt"] for a in history.attempts("HR-01")] == [1, 2]
+
+
+def test_exports_escape_text_and_skip_audio(history):
+    session_id = history.start_session("full", "client_manager")
+    history.add_answer(session_id, "MY-01", "<script>alert('x')</script>", "/secret/path.wav", 3.0)
+    page = session_html(history, session_id)
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    document = json.loads(session_json(history, session_id))
+    assert document["answers"][0]["question_text"].startswith("<script>")
+    assert "audio" not in json.dumps(document) and "/secret/path.wav" not in page
+    assert session_csv(history, session_id).splitlines()[1].split(",")[1] == "MY-01"
+
+
+def test_history_and_report_commands(tmp_path, capsys):
+    db = tmp_path / "h.db"
+    store = History(db)
+    session_id = store.start_session("phone", "sales_support")
+    store.close()
+    assert main(["history", "--db", str(db)]) == 0
+    assert "interrupted" in capsys.readouterr().out  # it was left active
+    assert main(["report", str(session_id), "--db", str(db), "--html", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
+    assert main(["report", "999", "--db", str(db)]) == 2
+    assert "занятия №999 нет" in capsys.readouterr().err
+
+
+
+
+def test_an_upgraded_history_has_the_schema_of_a_fresh_one(tmp_path):
+    """Migrations are frozen: each writes its own columns, so v1 → latest and a fresh file agree."""
+    import sqlite_utils
+
+    old = sqlite_utils.Database(tmp_path / "old.db")
+    MIGRATIONS[0](old)
+    old["meta"].insert({"key": "schema_version", "value": "1"})
+    old.conn.close()
+
+    def schema(path):
+        history = History(path)
+        tables = {name: {c.name: c.type for c in history.db[name].columns} for name in history.db.table_names()}
+        history.close()
+        return tables
+
+    assert schema(tmp_path / "old.db") == schema(tmp_path / "fresh.db")
+    assert "replaced_by" in schema(tmp_path / "fresh.db")["answers"]
+    assert "settings" not in schema(tmp_path / "fresh.db")  # settings live in settings.json now

@@ -1,0 +1,205 @@
+"""The session runner: takes from the (fake) microphone through streaming, analysis and storage, without Qt.
+
+Most tests use a scripted transcriber (``tests.fakes.FakeWhisper``) so they
+test the runner's own work fast; the last ones use the real model.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from sobes.analysis.engine import Analyzer
+from sobes.audio.fake_backend import FakeBackend
+from sobes.interview import events
+from sobes.interview.history import History
+from sobes.interview.question_bank import load_bank
+from sobes.interview.runner import SessionRunner
+from tests.fakes import FakeWhisper
+
+
+class Clock:
+    """The session's clock, moved by the test (think and answer time pass at once)."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+@pytest.fixture
+def history(tmp_path):
+    store = History(tmp_path / "history.db")
+    yield store
+    store.close()
+
+
+def make_runner(tmp_path, history, analyzer, sources, **options):
+    seen: list = []
+    clock = Clock()
+    backend = FakeBackend(sources, realtime=True, speed=20)  # a 26 s answer in 1.3 s, as a microphone delivers
+    runner = SessionRunner(analyzer=analyzer, history=history, recordings=tmp_path / "recordings",
+                           on_event=seen.append, backend=backend, speak=False, clock=clock, **options)
+    return runner, seen, clock
+
+
+def drive(runner, clock, until, *, answer_s: float = 0.0, timeout: float = 60.0) -> None:
+    """Tick as a user interface would, letting time pass: think time at once; each answer lasts until the
+    fake microphone has delivered its file (plus ``answer_s``), then stops."""
+    deadline = time.monotonic() + timeout
+    while not until():
+        assert time.monotonic() < deadline, f"stuck in {runner.state}"
+        runner.tick()
+        if runner.state == "think":
+            clock.now += 1000.0
+        elif runner.state == "answer" and runner.recording is not None:
+            streams = runner.backend.streams
+            fed = [s for s in streams if hasattr(s, "fed")]
+            if fed and fed[-1].fed.is_set() and runner.recording.level().seconds > 0:
+                clock.now += answer_s
+                runner.stop_answer()
+        time.sleep(0.005)
+
+
+@pytest.fixture
+def fake_analyzer():
+    return Analyzer.with_model(FakeWhisper(), "scripted")
+
+
+def test_a_session_stores_each_take_when_it_starts_and_its_report_when_analysed(tmp_path, history, bank,
+                                                                                 fake_analyzer, fixtures_dir):
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer,
+                                      [fixtures_dir / "pauses.wav", fixtures_dir / "star.wav"])
+    runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
+                 follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.recording is not None)
+    (row,) = history.answers(runner.session_id)
+    assert row["status"] == "recording" and row["audio_path"].endswith(".wav")  # stored before it ends
+    drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))
+    runner.continue_()
+    drive(runner, clock, lambda: runner.state == "summary")
+    takes = [e.take for e in seen if isinstance(e, events.TakeAnalysed)]
+    asked = [(e.number, e.total) for e in seen if isinstance(e, events.QuestionAsked)]
+    assert asked == [(1, 2), (2, 2)] and len(takes) == 2
+    rows = history.answers(runner.session_id)
+    assert [r["status"] for r in rows] == ["analyzed", "analyzed"] and rows[1]["words_per_min"]
+    for take, row in zip(takes, rows):
+        assert take.id == row["id"] and take.streamed is not None  # transcribed while it was recorded
+        assert take.audio().duration_s == pytest.approx(row["duration_s"], abs=0.05)
+        assert take.report.transcript.words and take.report.file == take.path.name
+    assert history.session(runner.session_id)["status"] == "completed"
+    assert any(isinstance(e, events.SessionFinished) for e in seen)
+    runner.close()
+
+
+def test_closing_mid_answer_keeps_the_take_or_forgets_it_when_asked(tmp_path, history, bank, fake_analyzer,
+                                                                      fixtures_dir):
+    for keep in (True, False):
+        runner, _, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "star.wav")
+        runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+        drive(runner, clock, lambda r=runner: r.recording is not None and r.recording.level().seconds > 2)
+        path = runner.recording.take.path
+        runner.close(keep_answer=keep)
+        rows = history.answers(runner.session_id)
+        if keep:
+            assert rows[0]["status"] == "recorded" and rows[0]["duration_s"] > 2 and path.stat().st_size > 44
+        else:
+            assert rows == [] and not path.exists()
+        assert history.session(runner.session_id)["status"] == "interrupted"
+
+
+def test_a_retried_answer_stays_as_an_earlier_attempt(tmp_path, history, bank, fake_analyzer, fixtures_dir):
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "pauses.wav")
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.recording is not None and runner.recording.level().seconds > 1)
+    runner.retry()
+    drive(runner, clock, lambda: runner.state == "summary")
+    first, second = history.answers(runner.session_id)
+    assert first["replaced_by"] == second["id"] and second["replaced_by"] is None
+    assert first["audio_path"] != second["audio_path"] and first["status"] == "recorded"
+    runner.close()
+
+
+def test_a_microphone_that_does_not_open_is_said_and_nothing_is_stored(tmp_path, history, bank, fake_analyzer,
+                                                                       fixtures_dir):
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "pauses.wav")
+    runner.backend.rates = ()  # the device refuses every sample rate
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state == "aborted")
+    assert any(isinstance(e, events.Problem) and "частот" in e.message for e in seen)
+    assert history.answers(runner.session_id) == []
+    runner.close()
+
+
+def test_a_failed_analysis_keeps_the_take_for_later(tmp_path, history, bank, fixtures_dir):
+    class Broken(FakeWhisper):
+        def transcribe(self, samples, **_):
+            raise RuntimeError("the model broke")
+
+    analyzer = Analyzer.with_model(Broken(), "broken")
+    runner, seen, clock = make_runner(tmp_path, history, analyzer, fixtures_dir / "pauses.wav")
+    runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
+                 follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state == "summary")
+    assert [r["status"] for r in history.answers(runner.session_id)] == ["failed", "failed"]  # kept, both
+    assert any(isinstance(e, events.Problem) and "Запись сохранена" in e.message for e in seen)
+    runner.close()
+
+
+def test_the_live_indicators_and_level_reach_the_interface(tmp_path, history, bank, fake_analyzer, fixtures_dir):
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "star.wav")
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state == "summary", answer_s=1.0)
+    levels = [e for e in seen if isinstance(e, events.LevelChanged)]
+    assert levels and {e.judged for e in levels} <= {"quiet", "ok", "loud"} and levels[-1].level.seconds > 20
+    assert any(isinstance(e, events.LiveChanged) for e in seen)
+    assert any(isinstance(e, events.Working) for e in seen)
+    runner.close()
+
+
+# --- with the real model ------------------------------------------------------------------------------
+def test_a_real_session_with_follow_ups_and_a_phone_check(tmp_path, history, bank, analyzer, fixtures_dir):
+    """The bundled model, end to end: the interviewer's follow-ups come from what the answers said."""
+    runner, seen, clock = make_runner(tmp_path, history, analyzer, [fixtures_dir / "intro.wav",
+                                                                     fixtures_dir / "pauses.wav"],
+                                      hold_for_review=False)
+    runner.begin([bank.by_id("SELF-01")], mode="phone", role="client_manager", follow_ups=True, phone=True)
+    drive(runner, clock, lambda: runner.state == "summary" and not runner.busy, timeout=120)
+    asked = [e.step for e in seen if isinstance(e, events.QuestionAsked)]
+    # a 12 s self-presentation of a 90 s budget gets "tell me more"
+    assert len(asked) == 2 and asked[1].is_follow_up and asked[1].text.startswith("Расскажите подробнее")
+    checks = [e.check for e in seen if isinstance(e, events.PhoneChecked)]
+    assert checks and 0.5 < checks[0].agreement <= 1.0
+    rows = history.answers(runner.session_id)
+    assert [r["question_id"] for r in rows] == ["SELF-01", "SELF-01-F"]
+    runner.close()
+
+
+def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history, bank, analyzer, fixtures_dir):
+    """One resampler for live and file audio: the take's streamed audio is the saved file's, sample for sample,
+    and so are the delivery metrics."""
+    runner, seen, clock = make_runner(tmp_path, history, analyzer, fixtures_dir / "pauses.wav")
+    runner.begin([bank.by_id("HR-03")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state == "summary", timeout=120)
+    (take,) = [e.take for e in seen if isinstance(e, events.TakeAnalysed)]
+    assert take.rate == 48_000
+    from sobes.analysis.audio_file import load_audio
+
+    saved = load_audio(take.path)
+    np.testing.assert_array_equal(take.streamed.audio.samples, saved.samples)
+    again = analyzer.analyze_file(take.path, question=take.step.context())
+    streamed = take.report
+    assert [round(p.start, 2) for p in streamed.pauses.items] == [round(p.start, 2) for p in again.pauses.items]
+    assert streamed.pitch.median_hz == again.pitch.median_hz and streamed.loudness.rms_dbfs == again.loudness.rms_dbfs
+    from sobes.analysis.wer import word_error_rate, words_of
+
+    assert word_error_rate(words_of(again.transcript.text), words_of(streamed.transcript.text)) <= 0.05
+    runner.close()

@@ -1,0 +1,177 @@
+"""The session's decisions alone: a fake clock, no files, no devices, no model, no Qt."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from sobes.interview import plans
+from sobes.interview.question_bank import load_bank
+from sobes.interview.session import (
+    Aborted,
+    Analyze,
+    Finished,
+    PlayCue,
+    Session,
+    Speak,
+    StartRecording,
+    StopRecording,
+)
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def report(*follow_ups: str):
+    """What the session reads of a report: its follow-up questions."""
+    items = [SimpleNamespace(question=q, reason="потому что") for q in follow_ups]
+    return SimpleNamespace(content=SimpleNamespace(follow_ups=items))
+
+
+class Driver:
+    """Plays the runner's part instantly: every recording becomes take 1, 2, 3…"""
+
+    def __init__(self):
+        self.effects: list = []
+        self.takes = 0
+
+    def __call__(self, effect):
+        self.effects.append(effect)
+
+    def of(self, kind):
+        return [e for e in self.effects if isinstance(e, kind)]
+
+    def answer(self, session: Session, now: float, report_=None) -> float:
+        """Through one question: spoken, think time, answer, saved, analysed."""
+        session.prompt_finished(now)
+        now += session.current.think_s
+        session.tick(now)
+        assert session.state == "answer"
+        now += 5
+        session.stop_answer(now)
+        self.takes += 1
+        session.answer_recorded(self.takes, now)
+        assert session.state == "analysis" and self.effects[-1] == Analyze(self.takes, session.current)
+        session.analysis_done(self.takes, report_ or report(), now)
+        return now
+
+
+def test_a_session_asks_answers_follows_up_and_finishes(bank):
+    driver = Driver()
+    plan = [bank.by_id("SELF-01"), bank.by_id("BEH-03")]
+    session = Session(plan, driver)
+    session.start(0.0)
+    assert [s.step.question_id for s in driver.of(Speak)] == ["SELF-01"] and (session.asked, session.total) == (1, 2)
+    now = driver.answer(session, 0.0, report("Расскажите подробнее о своих результатах."))
+    assert driver.of(Speak)[-1].step.text.startswith("Расскажите подробнее") and session.current.is_follow_up
+    assert (session.asked, session.total) == (2, 3)  # the follow-up counts: "Вопрос 2 из 3"
+    now = driver.answer(session, now, report("На такой уточняющий не спрашивают второй раз."))
+    assert session.current.question_id == "BEH-03"  # no follow-up to a follow-up
+    driver.answer(session, now)
+    assert session.state == "summary" and [a.step.question_id for a in driver.of(StartRecording)] == [
+        "SELF-01", "SELF-01-F", "BEH-03"]
+    (finished,) = driver.of(Finished)
+    assert [step.question_id for step, _ in finished.reports] == ["SELF-01", "SELF-01-F", "BEH-03"]
+    assert [c.name for c in driver.of(PlayCue)] == ["start"] * 3
+
+
+def test_follow_ups_can_be_switched_off(bank):
+    driver = Driver()
+    session = Session([bank.by_id("SELF-01")], driver, follow_ups=False)
+    session.start(0.0)
+    driver.answer(session, 0.0, report("Расскажите подробнее."))
+    assert session.state == "summary"
+
+
+def test_answer_limit_stops_the_recording_with_a_tone(bank):
+    driver = Driver()
+    question = bank.by_id("PHN-02")
+    session = Session([question], driver, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(1.0)
+    session.tick(1.0 + question.think_s)
+    assert session.state == "answer"
+    session.tick(1.0 + question.think_s + question.answer_s - 0.1)
+    assert session.state == "answer" and session.time_left(1.0 + question.think_s + 10) == question.answer_s - 10
+    session.tick(1.0 + question.think_s + question.answer_s)
+    assert session.state == "saving" and driver.effects[-2:] == [PlayCue("end_of_time"), StopRecording()]
+
+
+def test_pause_freezes_the_timer_and_skip_keeps_the_take_unanalysed(bank):
+    driver = Driver()
+    first, second = bank.by_id("HR-01"), bank.by_id("HR-03")
+    session = Session([first, second], driver, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.pause(5.0)
+    session.tick(1000.0)
+    assert session.state == "paused" and session.time_left(1000.0) is None
+    session.resume(1000.0)
+    session.tick(1000.0 + first.think_s - 5.0)  # 15 s were left when paused
+    assert session.state == "answer"
+    session.skip(1010.0)
+    assert session.state == "skipping" and driver.effects[-1] == StopRecording()
+    session.answer_recorded(1, 1010.0)
+    assert session.state == "question" and session.current.question_id == "HR-03"
+    assert not driver.of(Analyze)  # the skipped take is stored, not analysed
+
+
+def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
+    driver = Driver()
+    question = bank.by_id("HR-03")
+    session = Session([question, bank.by_id("HR-05")], driver, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.start_answer_now(1.0)  # ready before the think time is over
+    session.retry(3.0)
+    assert session.state == "retrying"
+    session.answer_recorded(1, 3.0)
+    assert session.state == "question" and session.current.question_id == "HR-03"
+    assert [s.step.question_id for s in driver.of(Speak)] == ["HR-03", "HR-03"]
+    assert (session.asked, session.total) == (1, 2)
+
+
+def test_retake_after_the_review_asks_the_answered_question_next(bank):
+    driver = Driver()
+    session = Session([bank.by_id("HR-03"), bank.by_id("HR-05")], driver, follow_ups=False)
+    session.start(0.0)
+    driver.answer(session, 0.0)
+    assert session.current.question_id == "HR-05"  # asked (the runner holds it while the review is open)
+    session.retake_last(10.0)
+    assert session.current.question_id == "HR-03" and (session.asked, session.total) == (1, 2)
+    driver.answer(session, 10.0)
+    assert session.current.question_id == "HR-05"
+
+
+def test_abort_stops_the_recording_and_ends(bank):
+    driver = Driver()
+    session = Session([bank.by_id("HR-03")], driver)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.start_answer_now(1.0)
+    session.abort(2.0)
+    assert session.state == "aborted" and driver.effects[-2:] == [StopRecording(), Aborted()]
+    session.abort(3.0)  # an ended session cannot be changed again
+    assert driver.effects.count(Aborted()) == 1
+
+
+def test_phone_screening_rings_first_and_speaks_through_the_line(bank):
+    driver = Driver()
+    plan = plans.phone_screening(bank, "sales_support", seed=1)
+    assert plan[0].id == "PHN-00" and len(plan) == 4
+    Session(plan, driver, phone=True).start(0.0)
+    assert driver.effects[0] == PlayCue("ring") and driver.effects[1].phone is True
+
+
+def test_plans_per_mode(bank):
+    full = plans.full_interview(bank, "client_manager", seed=3)
+    assert [q.stage for q in full][:2] == ["self_presentation", "hr"] and len(full) == 9
+    assert plans.full_interview(bank, "client_manager", seed=3) == full  # seeded
+    drill = plans.stage_drill(bank, "sales_support", "stress", n=4, seed=1)
+    assert len(drill) == 4 and {q.stage for q in drill} == {"stress"}
+    assert plans.self_presentation(bank)[0].answer_type == "self_presentation"
+    assert plans.plan(bank, "retake", role="client_manager", question_id="HR-01")[0].id == "HR-01"
+    assert plans.plan(bank, "stage", role="product_manager", stage="role_play") == []
