@@ -30,7 +30,7 @@ def test_a_phone_screening_in_the_terminal(tmp_path, fixtures_dir):
     environment = {**os.environ, "SOBES_DATA_DIR": str(tmp_path / "data")}
     process = subprocess.Popen(
         [sys.executable, "-m", "sobes.cli.main", "interview", "--mode", "phone", "--role", "sales_support",
-         "--seconds", "5", "--think", "0", "--seed", "1"],
+         "--seconds", "3", "--think", "0", "--seed", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, cwd=ROOT)
     lines, players = [], []
     for line in process.stdout:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -103,38 +103,6 @@ def test_deleting_a_session_never_touches_files_outside_the_recordings(tmp_path)
     history.close()
 
 
-NO_NETWORK = """
-import socket, sys
-attempts = []
-def refuse(*args, **kwargs):
-    attempts.append(args)
-    sys.stderr.write("NETWORK ATTEMPT %r\\n" % (args,))
-    raise OSError("network disabled by the test")
-socket.socket.connect = socket.socket.connect_ex = refuse
-socket.create_connection = socket.getaddrinfo = refuse
-from sobes.cli.main import main
-code = main(sys.argv[1:])
-sys.exit(code if not attempts else 99)
-"""
-
-
-def test_whole_cli_pipeline_runs_with_networking_disabled(tmp_path, fixtures_dir):
-    """Fresh model cache (assembled from the pip parts), analysis, history and export, all without a socket."""
-    env = {**os.environ, "SOBES_CACHE_DIR": str(tmp_path / "cache"), "SOBES_DATA_DIR": str(tmp_path / "data"),
-           "HF_HUB_OFFLINE": "0"}
-
-    def run(*args):
-        return subprocess.run([sys.executable, "-c", NO_NETWORK, *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=300)
-
-    analysed = run("analyze", str(fixtures_dir / "intro.wav"), "--json", "--out", str(tmp_path / "reports"))
-    assert analysed.returncode == 0, analysed.stderr
-    assert "NETWORK ATTEMPT" not in analysed.stderr and (tmp_path / "reports").is_dir()
-    for command in (["model", "prepare"], ["history"], ["questions", "--validate"], ["thresholds"]):
-        done = run(*command)
-        assert done.returncode == 0 and "NETWORK ATTEMPT" not in done.stderr, (command, done.stderr)
-
-
 def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplog):
     caplog.set_level(logging.INFO)
     report = analyzer.analyze_file(fixtures_dir / "star.wav")
@@ -146,14 +114,20 @@ def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplo
 
 @needs_strace
 def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level(tmp_path, fixtures_dir):
-    """ONNX Runtime (Silero VAD) is told not to phone home, whatever the user's environment says."""
-    environment = hostile_environment(tmp_path)
-    command = [sys.executable, "-m", "sobes.cli.main", "analyze", str(fixtures_dir / "intro.wav"), "--json"]
-    done, offending = traced(command, env=environment, log=tmp_path / "trace", cwd=ROOT)
+    """From an empty model cache (assembled from the pip parts) to the reports, watched by strace: ONNX Runtime
+    (the Silero VAD) is told not to phone home whatever the user's environment says, and files named like
+    addresses (FFmpeg would open ``tcp:…`` as a connection) are read as the local files they are."""
+    names = ["answer.wav", "tcp:127.0.0.1:5999", "http:x.wav", "udp:127.0.0.1:5999"]
+    for name in names:
+        shutil.copy(fixtures_dir / "intro.wav", tmp_path / name)
+    environment = hostile_environment(tmp_path, SOBES_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "sobes.cli.main", "analyze", *names, "--json", "--out", "reports"]
+    done, offending = traced(command, env=environment, log=tmp_path / "trace", cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert '"speech_detected": true' in done.stdout  # the VAD and the model really ran
+    reports = json.loads(done.stdout)
+    assert [r["speech_detected"] for r in reports] == [True] * 4  # the model and the VAD really ran, on each
     assert offending == []
-    assert not (tmp_path / "home" / ".cache" / "Microsoft").exists()
+    assert not (tmp_path / "home" / ".cache" / "Microsoft").exists() and (tmp_path / "reports").is_dir()
 
 
 @needs_strace
@@ -162,15 +136,5 @@ def test_the_window_sends_nothing_at_start(tmp_path):
     done, offending = traced([sys.executable, "-m", "sobes.cli.main", "desktop", "--self-test"], env=environment,
                              log=tmp_path / "trace", cwd=ROOT)
     assert done.returncode == 0 and "painted: True" in done.stdout, done.stdout + done.stderr
-    assert offending == []
-
-
-@needs_strace
-@pytest.mark.parametrize("name", ["tcp:127.0.0.1:5999", "http:x.wav", "udp:127.0.0.1:5999"])
-def test_a_file_named_like_an_address_is_read_as_a_local_file(tmp_path, fixtures_dir, name):
-    """FFmpeg would open ``tcp:…`` as a connection; Sobes hands it the bytes of a local file instead."""
-    shutil.copy(fixtures_dir / "intro.wav", tmp_path / name)
-    done, offending = traced([sys.executable, "-m", "sobes.cli.main", "analyze", name, "--json"],
-                             env=hostile_environment(tmp_path), log=tmp_path / "trace", cwd=tmp_path)
-    assert done.returncode == 0 and '"speech_detected": true' in done.stdout, done.stderr
+    assert "whisper-base" in done.stdout  # the window loaded the model, as the packaged app's smoke test needs
     assert offending == []
