@@ -26,7 +26,7 @@ import numpy as np
 from sobes.audio.devices import Device, choose_input_rate, find_device, get_backend
 from sobes.audio.errors import AudioDeviceError, from_portaudio
 from sobes.audio.ring_buffer import RingBuffer
-from sobes.audio.wav_file import StreamingWavWriter
+from sobes.audio.wav_file import StreamingWavWriter, recover_wav
 
 logger = logging.getLogger(__name__)
 
@@ -155,10 +155,19 @@ class Recorder:
         if self._thread is not None:
             self._thread.join()
         self._drain()
-        self._file.close()
+        try:
+            self._file.close()  # always closed; a full disk may refuse even the last bytes: said, file kept
+        except OSError as exc:
+            self._write_failed(exc)
+        seconds = self._file.seconds
         error = self._error
+        if error is not None:  # a refused write may have left more on disk than counted: the header follows it
+            try:
+                seconds = recover_wav(self.path)
+            except (OSError, ValueError) as exc:
+                logger.warning("could not repair the header of %s: %s", self.path.name, exc)
         return RecordingResult(
-            path=self.path, seconds=round(self._file.seconds, 3), sample_rate=self.rate,
+            path=self.path, seconds=round(seconds, 3), sample_rate=self.rate,
             device=self.device.name if self.device else "", overflows=self._overflows,
             dropped_samples=self._ring.dropped,
             clipped_ratio=round(self._clipped / max(self._file.frames, 1), 5),
@@ -228,15 +237,20 @@ class Recorder:
             write()
             return True
         except OSError as exc:
-            logger.error("writing %s failed: %s", self.path, exc)
+            self._write_failed(exc)
+            return False
+
+    def _write_failed(self, exc: OSError) -> None:
+        """The disk refused: the take ends here, what was written is kept, and the user is told why."""
+        logger.error("writing %s failed: %s", self.path, exc)
+        if self._error is None:
             saved = f"Сохранено {self._file.seconds:.0f} с записи."
             full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             self._error = AudioDeviceError(
                 f"На диске нет места. {saved} Освободите место и повторите." if full
                 else f"Не удалось записать файл ответа. {saved} Проверьте диск и права на папку и повторите.",
                 f"writing {self.path} failed: {exc}")
-            self._stopping.set()
-            return False
+        self._stopping.set()
 
     def _device_lost(self, now: float) -> bool:
         finished = self._device_finished.is_set() and not self._stopping.is_set()

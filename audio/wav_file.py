@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sobes.core.files import replaced_atomically
+from sobes.core.files import write_atomically
 
 _HEADER = 44
 
@@ -34,8 +34,9 @@ class StreamingWavWriter:
         self.path = Path(path)
         self.rate, self.channels = rate, channels
         self.frames = 0
-        # A recording of a person's voice: readable by its owner only (POSIX modes; ignored on Windows).
-        self._file = open(self.path, "wb", opener=lambda name, flags: os.open(name, flags, 0o600))
+        # A recording of a person's voice: readable by its owner only (POSIX modes; ignored on Windows);
+        # created anew, never over an existing file: no path ever overwrites a recording.
+        self._file = open(self.path, "xb", opener=lambda name, flags: os.open(name, flags, 0o600))
         self._file.write(_header(rate, channels, 0))
 
     def append(self, pcm: np.ndarray) -> None:
@@ -63,9 +64,17 @@ class StreamingWavWriter:
         return self.frames / self.rate
 
     def close(self) -> None:
-        if not self._file.closed:
+        """Write the final header and close; the file is closed even when the disk refuses the last bytes
+        (the error is raised after, and what reached the disk stays readable)."""
+        if self._file.closed:
+            return
+        try:
             self.flush(sync=True)
-            self._file.close()
+        finally:
+            try:
+                self._file.close()
+            except OSError:
+                pass  # the buffer that could not be written is what the error above is about
 
 
 def recover_wav(path: str | os.PathLike) -> float:
@@ -90,9 +99,5 @@ def recover_wav(path: str | os.PathLike) -> float:
 
 def write_wav(path: str | os.PathLike, samples: np.ndarray, rate: int) -> None:
     """Write a float signal in [-1, 1] as a 16-bit mono WAV, whole or not at all (``OutputError``)."""
-    with replaced_atomically(path) as temporary:
-        writer = StreamingWavWriter(temporary, rate)
-        try:
-            writer.append((np.clip(samples, -1, 1) * 32767).astype(np.int16))
-        finally:
-            writer.close()
+    data = np.ascontiguousarray((np.clip(samples, -1, 1) * 32767).astype("<i2")).tobytes()
+    write_atomically(path, _header(rate, 1, len(data)) + data)

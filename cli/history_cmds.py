@@ -45,7 +45,7 @@ def run_history(args: argparse.Namespace) -> int:
         print(f"Сессия {args.delete} удалена вместе с записями ({removed}).")
         return 0
     if not app_running:
-        history.mark_interrupted()  # never while the app runs: its session is active, not interrupted
+        history.recover_after_crash()  # never while the app runs: its session is active, its take recording
     if args.analyze_pending:
         analysed, failed = analyze_pending(history, Analyzer())
         print(f"Проанализировано ответов: {analysed}; не удалось прочитать запись: {failed}.")
@@ -73,13 +73,10 @@ def open_history(db: Path | None) -> History:
 def start_fresh(args: argparse.Namespace) -> int:
     path = args.db or default_path()
     try:
-        History(path).close()
-        print(f"История {path} в порядке: начинать заново не нужно.")
+        _, aside, relinked = recovery.start_fresh(path, path.parent / "recordings")
+    except recovery.NotDamaged as exc:
+        print(f"{exc}.")
         return 0
-    except HistoryError as exc:
-        if not exc.damaged:
-            raise
-    _, aside, relinked = recovery.start_fresh(path, path.parent / "recordings")
     print(f"Повреждённая история сохранена как {aside}; начата новая, записей возвращено: {relinked}.")
     return 0
 

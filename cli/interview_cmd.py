@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         questions = [_with(q, answer_s=max(5, int(round(args.seconds)))) for q in questions]
     lock = InstanceLock().acquire()  # the window would write the same history
     history = History()
+    history.recover_after_crash()
     try:
         return _session(args, settings, role, questions, history)
     finally:

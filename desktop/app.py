@@ -24,7 +24,7 @@ def build_window(*, backend=None, speak=True, history=None):
     bank, bank_problem = load_bank_or_bundled()
     notices += [bank_problem] if bank_problem else []
     history = history or History()
-    history.mark_interrupted()
+    history.recover_after_crash()
     thresholds = Thresholds().with_overrides(settings.thresholds)
     analyzer = Analyzer(settings.model or None, thresholds=thresholds)
     try:

@@ -22,11 +22,12 @@ from pathlib import Path
 import sqlite_utils
 
 from sobes.analysis.report import Report
+from sobes.audio.wav_file import recover_wav
 from sobes.core.errors import SobesError
 from sobes.interview.migrations import MIGRATIONS, SCHEMA_VERSION
 from sobes.interview.paths import data_dir, owner_only, private_folder
 from sobes.interview.session import Step
-from sobes.interview.take import RECORDED, RECORDING, Take, new_recording_path
+from sobes.interview.take import FAILED, RECORDED, RECORDING, Take, new_recording_path
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,22 @@ def _is_damage(exc: BaseException) -> bool:
     return code & 0xFF in _DAMAGE_CODES
 
 
-def _cannot_use(path: Path, exc: BaseException) -> str:
+NOTHING_RECORDED = "запись не сохранилась: микрофон не успел передать звук"
+
+
+def _emptied(path: Path) -> bool:
+    """A history file cut to nothing beside recordings it should list: SQLite would take it as new and the
+    next session would start from number 1; it is damage."""
+    try:
+        if path.stat().st_size:
+            return False
+    except OSError:
+        return False
+    recordings = path.parent / "recordings"
+    return recordings.is_dir() and any(recordings.glob("*.wav"))
+
+
+def cannot_use(path: Path, exc: BaseException) -> str:
     """What to tell the user when the history cannot be opened or written for a reason other than damage."""
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     errno_ = getattr(exc, "errno", None)
@@ -92,13 +108,16 @@ def now() -> str:
 
 
 class History:
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, *, busy_timeout_s: float = 10.0):
         self.path = Path(path) if path else default_path()
+        if _emptied(self.path):
+            raise HistoryError(f"история занятий {self.path} пуста (0 байт), хотя в папке есть записи ответов: её "
+                               "можно сохранить в сторону и начать новую — записи вернутся в историю", damaged=True)
         try:
             private_folder(self.path.parent)
-            connection = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+            connection = sqlite3.connect(str(self.path), timeout=busy_timeout_s, check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
-            raise HistoryError(_cannot_use(self.path, exc)) from None
+            raise HistoryError(cannot_use(self.path, exc)) from None
         try:
             self.db = sqlite_utils.Database(connection)
             self.db.conn.execute("PRAGMA journal_mode=WAL")
@@ -113,7 +132,7 @@ class History:
             if _is_damage(exc):
                 raise HistoryError(f"история занятий {self.path} повреждена ({exc}): её можно сохранить в сторону "
                                    "и начать новую; записи ответов останутся в папке данных", damaged=True) from None
-            raise HistoryError(_cannot_use(self.path, exc)) from None
+            raise HistoryError(cannot_use(self.path, exc)) from None
         except HistoryError:
             connection.close()
             raise
@@ -184,13 +203,31 @@ class History:
                 pass
         return removed
 
-    def mark_interrupted(self) -> list[int]:
-        """Sessions a crash left active; returns their ids."""
+    def recover_after_crash(self) -> tuple[list[int], int]:
+        """What a crash, a kill or a power cut left half-done, made whole at the next start.
+
+        Sessions left active become interrupted; takes left ``recording`` get their file's header repaired
+        and wait for analysis like any recorded answer (a take whose file holds no audio is marked failed).
+        Returns the interrupted sessions' ids and how many takes were recovered. Not while the window that
+        owns this history runs (the caller asks the lock first).
+        """
         ids = [row["id"] for row in self.db.table("sessions").rows_where("status = 'active'")]
+        recovered = 0
         with self.db.conn:
             for session_id in ids:
                 self.db.table("sessions").update(session_id, {"status": "interrupted"})
-        return ids
+            for row in list(self.db.table("answers").rows_where("status = ?", [RECORDING])):
+                try:
+                    seconds = recover_wav(row["audio_path"])
+                except (OSError, ValueError) as exc:
+                    logger.warning("take %s has no readable recording: %s", row["id"], exc)
+                    seconds = 0.0
+                if seconds > 0:
+                    self.db.table("answers").update(row["id"], {"status": RECORDED, "duration_s": round(seconds, 2)})
+                    recovered += 1
+                else:
+                    self.db.table("answers").update(row["id"], {"status": FAILED, "error": NOTHING_RECORDED})
+        return ids, recovered
 
     def sessions(self) -> list[dict]:
         return list(self.db.query(

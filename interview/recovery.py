@@ -17,11 +17,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sobes.audio.wav_file import recover_wav
-from sobes.interview.history import History
+from sobes.interview.history import History, HistoryError, cannot_use
 from sobes.interview.question_bank import load_bank_or_none
 
 logger = logging.getLogger(__name__)
-RECORDING_NAME = re.compile(r"session(\d+)-(\d+)-(.+)\.wav$")
+# session{N}-{question}-{date}-{time}-{random}.wav (takes); session{N}-{index}-{question}.wav (before takes)
+RECORDING_NAME = re.compile(r"session(\d+)-(?:(?P<question>.+)-\d{8}-\d{6}-[0-9a-f]{8}|\d+-(?P<old>.+))\.wav$")
 
 
 def set_aside(path: Path) -> Path:
@@ -53,7 +54,7 @@ def relink_recordings(history: History, folder: Path, texts: dict[str, str] | No
         except (OSError, ValueError) as exc:
             logger.warning("recording %s not relinked: %s", path.name, exc)
             continue
-        old_session, _, question_id = match.groups()
+        old_session, question_id = match.group(1), match.group("question") or match.group("old")
         if old_session not in sessions:
             sessions[old_session] = history.start_session("recovered", "")
             history.end_session(sessions[old_session], "interrupted")
@@ -71,9 +72,44 @@ def bank_texts() -> dict[str, str]:
 def start_fresh(path: Path, recordings: Path, texts: dict[str, str] | None = None) -> tuple[History, Path, int]:
     """Keep the damaged database aside, open a fresh one and relink the recordings.
 
-    Returns the new history, where the damaged file now is, and how many recordings were relinked.
+    Never leaves the user with less than they had: a history that is not damaged is never set aside (one that
+    opens: ``NotDamaged``; one that is locked, read-only or on a full disk: its ``HistoryError``); it proves a
+    fresh history can be written there first; and if the fresh one still cannot be made, the damaged file is
+    put back. Returns the new history, where the damaged file now is, and how many recordings were relinked.
     """
+    try:
+        History(path, busy_timeout_s=1.0).close()
+    except HistoryError as exc:
+        if not exc.damaged:
+            raise
+    else:
+        raise NotDamaged(f"история занятий {path} в порядке: начинать заново не нужно")
+    _can_write_beside(path)
     aside = set_aside(path)
-    history = History(path)
+    try:
+        history = History(path)
+    except Exception:
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{aside}{suffix}").exists():
+                os.replace(Path(f"{aside}{suffix}"), Path(f"{path}{suffix}"))
+        raise
     relinked = relink_recordings(history, recordings, texts) if recordings.is_dir() else 0
     return history, aside, relinked
+
+
+class NotDamaged(HistoryError):
+    """The history opens: there is nothing to start over."""
+
+
+def _can_write_beside(path: Path, probe_bytes: int = 1 << 20) -> None:
+    """Raise ``HistoryError`` (not damage) unless a fresh history of a reasonable size fits beside ``path``."""
+    probe = path.with_name(f".{path.name}.probe")
+    try:
+        with open(probe, "wb") as fh:
+            fh.write(b"\0" * probe_bytes)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise HistoryError(cannot_use(path, exc)) from None
+    finally:
+        probe.unlink(missing_ok=True)

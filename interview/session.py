@@ -174,7 +174,11 @@ class Session:
         if self.state != ANALYSIS:
             return
         step = self.step
-        self.reports.append((step, report))
+        earlier = [i for i, (asked, _) in enumerate(self.reports) if asked.question_id == step.question_id]
+        if earlier:  # a retake: the new attempt takes the earlier one's place (it stays stored, not summarised)
+            self.reports[earlier[0]] = (step, report)
+        else:
+            self.reports.append((step, report))
         follow = report.content.follow_ups if report.content and self.follow_ups and not step.is_follow_up else []
         if follow:
             self._queue.insert(0, Step(f"{step.question_id}-F", follow[0].question, "short", FOLLOW_UP_THINK_S,

@@ -88,7 +88,7 @@ def test_sigkill_during_analysis_keeps_the_answer_for_re_analysis(tmp_path, anal
     kill(process)
     history = History(tmp_path / "history.db")
     assert integrity(history.path) == "ok"
-    assert len(history.mark_interrupted()) == 1
+    assert len(history.recover_after_crash()[0]) == 1
     pending = history.pending_answers()
     assert len(pending) == 1 and Path(pending[0]["audio_path"]).read_bytes() == source.read_bytes()
     history.close()

@@ -50,7 +50,7 @@ def test_a_session_killed_mid_answer_is_found_at_the_next_start(tmp_path, fixtur
     history.close()
 
     restarted = History(db)
-    assert restarted.mark_interrupted() == [session_id]
+    assert restarted.recover_after_crash()[0] == [session_id]
     assert restarted.session(session_id)["status"] == "interrupted"
     assert recover_wav(tmp_path / "left.wav") > 20  # the recording is there to analyse
     assert restarted.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -142,8 +142,10 @@ def test_retake_after_the_review_asks_the_answered_question_next(bank):
     assert session.current.question_id == "HR-05"  # asked (the runner holds it while the review is open)
     session.retake_last(10.0)
     assert session.current.question_id == "HR-03" and (session.asked, session.total) == (1, 2)
-    driver.answer(session, 10.0)
+    retaken = report()
+    driver.answer(session, 10.0, retaken)
     assert session.current.question_id == "HR-05"
+    assert [(s.question_id, r) for s, r in session.reports] == [("HR-03", retaken)]  # summarised once, the new
 
 
 def test_abort_stops_the_recording_and_ends(bank):
