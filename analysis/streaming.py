@@ -9,11 +9,13 @@ next piece starts where the last kept word ended, so words at the edge are
 neither lost nor doubled. When the answer ends, only the tail is left; and
 when the candidate fell silent before pressing stop, the tail was already
 transcribed in that silence (speculatively: dropped if they speak again).
+Pieces and speculative tails are decoded with the accurate settings; a tail
+still left after the stop, with the candidate waiting, is decoded greedily.
 The acoustic features and Silero probabilities are computed piece by piece
 too, so the delivery analysis at the end has only the last second to do.
 
-Live indicators (pace over the last 25 s, fillers so far, seconds since the
-last pause) come from the words transcribed so far.
+Live indicators (``analysis.live``) come from the words committed so far and
+the voice activity of the audio heard so far.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from sobes.analysis.audio_file import LoadedAudio
 from sobes.analysis.buffer import SampleBuffer
 from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features, FeatureStream
-from sobes.analysis.fillers import find_fillers
+from sobes.analysis.live import LiveIndicators, live_indicators
 from sobes.analysis.resample import Resampler
 from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.transcribe import TranscribeOptions, transcribe
@@ -48,14 +50,6 @@ class Streamed:
     audio: LoadedAudio  # at 16 kHz
     probabilities: np.ndarray  # Silero's, per 32 ms window
     features: Features
-
-
-@dataclass(frozen=True)
-class LiveIndicators:
-    words_per_min: float | None  # over the last ``window_s``
-    fillers: int
-    since_pause_s: float | None
-    transcribed_s: float
 
 
 class StreamingTranscriber:
@@ -183,7 +177,8 @@ class StreamingTranscriber:
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
             self.tail_s = (end - self._committed) / RATE
-            self._transcribe_piece(self._committed, end, keep_until=None)
+            # the candidate is waiting now: greedy decoding for this last piece only
+            self._transcribe_piece(self._committed, end, keep_until=None, options=self.options.fast())
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
 
@@ -233,8 +228,10 @@ class StreamingTranscriber:
                 run_end = None
         return None
 
-    def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None) -> None:
-        self._commit(transcribe(self.model, self._audio[begin:end], self.options), begin, end, keep_until=keep_until)
+    def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
+                          options: TranscribeOptions | None = None) -> None:
+        self._commit(transcribe(self.model, self._audio[begin:end], options or self.options), begin, end,
+                     keep_until=keep_until)
 
     def _commit(self, piece: Transcript, begin: int, end: int, *, keep_until: int | None = None) -> None:
         """Add the words of the piece ``[begin, end)`` at their place in the answer.
@@ -258,18 +255,10 @@ class StreamingTranscriber:
             self._committed = int(kept[-1].end * RATE) if kept else keep_until
 
     # --- live indicators ------------------------------------------------------------------------
-    def live(self, now_s: float | None = None, *, window_s: float = 25.0) -> LiveIndicators:
-        words = list(self.words)
-        heard = len(self._audio) / RATE
-        now_s = heard if now_s is None else now_s
-        recent = [w for w in words if w.end >= now_s - window_s]
-        span = min(window_s, now_s - recent[0].start) if recent else 0
-        wpm = round(len(recent) / span * 60, 1) if recent and span > 3 else None
-        gaps = [b.start for a, b in zip(words, words[1:]) if b.start - a.end >= 0.5]
-        last_pause = gaps[-1] if gaps else (words[0].start if words else None)
-        return LiveIndicators(wpm, len(find_fillers(words)),
-                              None if last_pause is None else round(max(0.0, now_s - last_pause), 1),
-                              round(self._committed / RATE, 2))
+    def live(self) -> LiveIndicators:
+        """Pace, fillers and time since the last pause, as far as the answer is transcribed (analysis.live)."""
+        return live_indicators(list(self.words), self._probs, len(self._audio) / RATE,
+                               speech_threshold=self.options.vad_threshold)
 
 
 class StreamingWorker:

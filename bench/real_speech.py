@@ -26,24 +26,28 @@ from sobes.analysis.wer import spoken_words, word_error_rate
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
 FESTIVAL = ROOT / "tests" / "fixtures"
-VAD_OURS = {"threshold": 0.5, "min_silence_duration_ms": 500, "speech_pad_ms": 200}
 
 # name -> keyword arguments of WhisperModel.transcribe (language, word times always on); "chosen" goes
 # through the project's own transcribe() with TranscribeOptions()
+def _vad(min_silence_ms: int, pad_ms: int, threshold: float = 0.5) -> dict:
+    return {"vad_filter": True, "vad_parameters": {"threshold": threshold, "min_silence_duration_ms": min_silence_ms,
+                                                   "speech_pad_ms": pad_ms}}
+
+
+NO_CONDITIONING = {"condition_on_previous_text": False}
 CANDIDATES: dict[str, dict | None] = {
     "defaults": {},  # beam 5, temperature fallback, conditioning on previous text, no VAD
-    "before: beam 1, VAD 500/200, no conditioning": dict(beam_size=1, vad_filter=True, vad_parameters=VAD_OURS,
-                                                          condition_on_previous_text=False),
-    "beam 5, VAD 500/200, no conditioning": dict(vad_filter=True, vad_parameters=VAD_OURS,
-                                                 condition_on_previous_text=False),
-    "beam 5, VAD 500/200, conditioning": dict(vad_filter=True, vad_parameters=VAD_OURS),
-    "beam 5, VAD defaults (2000/400), no conditioning": dict(vad_filter=True, condition_on_previous_text=False),
-    "beam 5, no VAD, no conditioning": dict(condition_on_previous_text=False),
-    "beam 5, VAD 500/200, no conditioning, no fallback": dict(vad_filter=True, vad_parameters=VAD_OURS,
-                                                              condition_on_previous_text=False, temperature=0.0),
-    "beam 3, VAD 500/200, no conditioning": dict(beam_size=3, vad_filter=True, vad_parameters=VAD_OURS,
-                                                 condition_on_previous_text=False),
-    "chosen": None,
+    "before: beam 1, VAD 500/200, no conditioning": {"beam_size": 1, **_vad(500, 200), **NO_CONDITIONING},
+    "beam 5, VAD 500/200, no conditioning": {**_vad(500, 200), **NO_CONDITIONING},
+    "beam 5, VAD 500/200, conditioning": _vad(500, 200),
+    "beam 5, VAD 2000/400 (its default), no conditioning": {**_vad(2000, 400), **NO_CONDITIONING},
+    "beam 5, VAD 1000/300, no conditioning": {**_vad(1000, 300), **NO_CONDITIONING},
+    "beam 5, VAD 500/200 at 0.35, no conditioning": {**_vad(500, 200, 0.35), **NO_CONDITIONING},
+    "beam 5, no VAD, no conditioning": NO_CONDITIONING,
+    "beam 5, VAD 500/400, no conditioning, no fallback": {**_vad(500, 400), **NO_CONDITIONING, "temperature": 0.0},
+    "beam 5, VAD 1000/300, no conditioning, a prompt": {
+        **_vad(1000, 300), **NO_CONDITIONING, "initial_prompt": "Собеседование. Кандидат отвечает на вопрос."},
+    "chosen: beam 5, VAD 500/400, no conditioning": None,  # the project's transcribe() with TranscribeOptions()
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sobes.analysis.streaming import LiveIndicators
+from sobes.analysis.live import LiveIndicators
 from sobes.audio.recorder import Level
 from sobes.interview.phone_check import PhoneCheck
 from sobes.interview.session import Step

@@ -14,7 +14,8 @@ import logging
 import numpy as np
 
 from sobes.analysis.engine import Analyzer
-from sobes.analysis.streaming import LiveIndicators, StreamingTranscriber, StreamingWorker
+from sobes.analysis.live import LiveIndicators
+from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker
 from sobes.audio.recorder import Level, Recorder
 from sobes.interview.take import Take
 

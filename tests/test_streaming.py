@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from sobes.analysis.audio_file import load_audio
-from sobes.analysis.streaming import StreamingTranscriber
+from sobes.analysis.fillers import find_fillers
+from sobes.analysis.live import words_per_minute
+from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
 
@@ -50,12 +52,32 @@ def test_long_stretch_without_pauses_uses_an_overlap(analyzer, fixtures_dir):
     assert abs(len(transcript.words) - len(whole.words)) <= 0.2 * len(whole.words)  # nothing lost
 
 
-def test_tail_is_short_and_live_indicators(analyzer, fixtures_dir):
-    streamer, transcript, _, tail_s = stream(analyzer, fixtures_dir / "fillers.wav", min_chunk_s=3.0)
-    assert transcript.words
-    live = streamer.live()
-    assert live.fillers >= 3 and live.words_per_min and 40 < live.words_per_min < 250
-    assert live.since_pause_s is not None and live.transcribed_s > 9
+def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir):
+    """Fed in real time through the streaming worker: after 15 s of speech the live pace is the final
+    transcript's pace over the same stretch (within 10 %), the live filler count is the final count for the
+    words already committed, and before that the pace is a reason, not a number."""
+    audio = np.concatenate([load_audio(fixtures_dir / name, sample_rate=48_000).samples
+                            for name in ("fillers.wav", "hesitant.wav")])
+    streamer = analyzer.new_stream()
+    worker = StreamingWorker(streamer)
+    seen = []
+    started = time.monotonic()
+    for i in range(0, len(audio), 4_800):
+        streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16), rate=48_000)
+        if i % 24_000 == 0:
+            seen.append(streamer.live())
+        time.sleep(max(0.0, started + (i + 4_800) / 48_000 - time.monotonic()))  # as a microphone delivers
+    final = worker.stop().transcript.words
+    assert seen[0].words_per_min is None and "15 с" in seen[0].pace_reason
+    paced = [live for live in seen if live.words_per_min is not None]
+    assert paced, "no pace after 15 s of speech"
+    for live in paced:
+        start = max(final[0].start, live.transcribed_s - 25.0)
+        expected = words_per_minute(final, start, live.transcribed_s)
+        assert abs(live.words_per_min - expected) <= 0.1 * expected, (live, expected)
+        committed = [w for w in final if w.end <= live.transcribed_s]
+        assert live.fillers == len(find_fillers(committed))
+    assert max(live.fillers for live in seen) >= 3 and any(live.since_pause_s is not None for live in seen)
 
 
 def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fixtures_dir):

@@ -75,9 +75,9 @@ class InterviewScreen(QWidget):
 
     def show_live(self, live) -> None:
         """Pace over the last 25 s, fillers so far, time since the last pause, while speaking."""
-        pace = "—" if live.words_per_min is None else f"{live.words_per_min:.0f}"
-        pause = "—" if live.since_pause_s is None else f"{live.since_pause_s:.0f}"
-        self.live.setText(f"Темп: {pace} слов/мин · слов-паразитов: {live.fillers} · без паузы: {pause} с")
+        pace = f"{live.pace_reason}" if live.words_per_min is None else f"{live.words_per_min:.0f} слов в минуту"
+        pause = "" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
+        self.live.setText(f"Темп: {pace} · слов-паразитов: {live.fillers}{pause}")
 
     def refresh_timer(self) -> None:
         left = self.host.time_left()

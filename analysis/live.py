@@ -1,0 +1,67 @@
+"""What the candidate sees while speaking: pace, fillers, time since the last pause — numbers that mean something.
+
+Only words already committed by streaming are final, and they lag the
+microphone by up to a piece (15–28 s). Pace is therefore measured over the
+committed words alone, over their last ``window_s`` seconds: the very figure
+the final report gives for that stretch (a window that reached past the last
+committed word counted seconds with no words yet and drifted down as the
+answer went on). Until there is ``min_speech_s`` of committed speech the pace
+is not a number but a reason. Fillers are those of the committed words, as
+the final report counts them from the transcript. The time since the last
+pause comes from the voice activity of the audio itself, which is current to
+the last second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sobes.analysis.fillers import find_fillers
+from sobes.analysis.speech_activity import true_runs
+from sobes.analysis.transcript import Word
+
+WINDOW = 512  # Silero's window (32 ms at 16 kHz)
+RATE = 16_000
+
+
+@dataclass(frozen=True)
+class LiveIndicators:
+    words_per_min: float | None  # over the last ``window_s`` of committed words; None with a ``pace_reason``
+    pace_reason: str | None  # why there is no pace yet (Russian)
+    fillers: int  # in the committed words
+    since_pause_s: float | None  # since the last pause of at least ``pause_s`` in the audio
+    transcribed_s: float  # how far the committed words reach
+
+
+def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float, *, speech_threshold: float,
+                    window_s: float = 25.0, min_speech_s: float = 15.0, pause_s: float = 0.5) -> LiveIndicators:
+    """The indicators for the words committed so far and Silero's probabilities of the audio heard so far."""
+    fillers = len(find_fillers(words)) if words else 0
+    reach = words[-1].end if words else 0.0
+    wpm: float | None = None
+    reason: str | None = "темп появится после 15 с речи"
+    if words and reach - words[0].start >= min_speech_s:
+        start = max(words[0].start, reach - window_s)
+        wpm = round(words_per_minute(words, start, reach), 1)
+        reason = None
+    return LiveIndicators(wpm, reason, fillers, _since_pause(probabilities, heard_s, speech_threshold, pause_s),
+                          round(reach, 2))
+
+
+def words_per_minute(words: list[Word], start: float, end: float) -> float:
+    """Words whose middle lies in ``[start, end]``, per minute of that stretch: the one definition of live pace."""
+    inside = sum(1 for w in words if start <= (w.start + w.end) / 2 <= end)
+    return inside / max(end - start, 1e-6) * 60
+
+
+def _since_pause(probabilities: np.ndarray, heard_s: float, threshold: float, pause_s: float) -> float | None:
+    """Seconds since the end of the last stretch of ``pause_s`` without speech; None before anything was said."""
+    speech = probabilities > threshold
+    if not speech.any():
+        return None
+    need = max(1, int(round(pause_s * RATE / WINDOW)))
+    ends = [end for start, end in true_runs(~speech) if end - start >= need and end < len(speech)]
+    last_pause_end = ends[-1] if ends else int(np.argmax(speech))  # else: since speech began
+    return round(max(0.0, heard_s - last_pause_end * WINDOW / RATE), 1)
