@@ -71,6 +71,16 @@ class Thresholds:
     clipping_ratio_max: float = _t(0.001, "calibrated here: more than 0.1 % clipped samples is audible", 0, 1)
     snr_attention_db: float = _t(20.0, "calibrated here: background noise under 20 dB SNR is noticeable", 0, 100)
     snr_problem_db: float = _t(10.0, "calibrated here: under 10 dB SNR words get lost", 0, 100)
+    # --- length of an answer ----------------------------------------------------------
+    short_answer_share: float = _t(
+        0.3, "calibrated here: under a third of the question's time budget leaves out what the guides ask for",
+        0.05, 1)
+    long_answer_share: float = _t(1.1, "calibrated here: over the time budget by more than 10 %", 1, 5)
+    self_presentation_min_s: float = _t(60.0, "seed_digest §2.2 and the question hints: 1–2 minutes", 10, 600)
+    self_presentation_max_s: float = _t(120.0, "seed_digest §2.2 and the question hints: 1–2 minutes", 20, 900)
+    brief_answer_max_s: float = _t(
+        45.0, "calibrated here: a salary figure, a yes or a greeting said in more than 45 s is lost in words",
+        5, 600)
 
     def with_overrides(self, overrides: dict[str, Any]) -> Thresholds:
         """A copy with the user's values; an unknown name or a value out of range is an error, not ignored."""

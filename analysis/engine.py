@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sobes.analysis.audio_file import LoadedAudio, load_audio
+from sobes.analysis.coaching import coach, delivery_moments
 from sobes.analysis.config import Thresholds
 from sobes.analysis.content.section import QuestionContext, analyze_content
 from sobes.analysis.delivery import analyze_delivery
@@ -167,7 +168,9 @@ class Analyzer:
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds,
                                    probabilities=vad_probabilities, features=features)
         report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
-        report.content = analyze_content(transcript.words, question)
+        report.content = analyze_content(transcript.words, question, thresholds=self.thresholds)
+        report.coaching = coach(report.content, report.delivery, question,
+                                delivery_moments(report.fillers, report.pauses, self.thresholds))
         report.timing = Timing(
             decode_s=round(decode_s, 3),
             load_s=round(load_s, 3),

@@ -28,6 +28,7 @@ _DRIFT_FRAMES = 5  # 50 ms on each side of a frame
 _MAX_VOICING_GAP = 3  # frames of unvoiced tolerated inside a hesitation (30 ms)
 _NASAL_HIGH_SHARE = 0.03  # a nasal murmur ("м") keeps under 3 % (-15 dB) of its energy in 1–4 kHz
 _WORD_TOLERANCE_S = 0.05
+_LEAD_S = 0.1  # calibrated here: Festival's "эээ, вот" and "ммм, короче" begin 0.2–0.25 s before the word's start
 _BLOCK_FRAMES = 30_000  # 5 minutes of frames
 
 
@@ -122,7 +123,13 @@ def _inside_normal_word(start: float, end: float, words: list[Word], thresholds:
 
 
 def _covered_by(start: float, end: float, items: list[FillerItem]) -> bool:
-    return any(min(end, i.end) - max(start, i.start) > 0.5 * (end - start) for i in items)
+    """The span is a drawn-out lexical filler ("ну-у-у"): mostly inside it, and not begun before it.
+
+    Beam search stretches a word's start back over a hesitation said just before it ("эээ, вот"): a
+    steady vowel that starts well before the filler is a hesitation of its own.
+    """
+    return any(start >= i.start - _LEAD_S and min(end, i.end) - max(start, i.start) > 0.5 * (end - start)
+               for i in items)
 
 
 def _pitch_spread_st(f0: np.ndarray) -> float:

@@ -10,6 +10,7 @@ METRIC_NAMES = {
     "tempo": "Темп", "pauses": "Паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
     "hesitations": "Заминки", "hedges": "Неуверенность", "pitch": "Интонация", "loudness": "Громкость",
     "noise": "Фон", "star": "Структура STAR", "numbers": "Объяснение цифр", "role": "Ваша роль («я»)",
+    "relevance": "Ответ по существу вопроса", "item": "Содержание ответа", "length": "Длина ответа",
 }
 STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
@@ -17,3 +18,15 @@ STAR_NAMES = {"situation": "ситуация", "task": "задача", "action":
 def ru_number(value: float | None, digits: int = 1) -> str:
     """``3.25`` -> ``"3,3"``; ``None`` -> ``"—"``."""
     return "—" if value is None else f"{value:.{digits}f}".replace(".", ",")
+
+
+def clock(seconds: float) -> str:
+    """``75.4`` -> ``"1:15"``: a moment in the answer as a player shows it."""
+    whole = int(round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def times(count: int) -> str:
+    """``1`` -> ``"1 раз"``, ``3`` -> ``"3 раза"``, ``12`` -> ``"12 раз"``: Russian plural of "раз"."""
+    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
+    return f"{count} раза" if few else f"{count} раз"

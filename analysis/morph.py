@@ -35,3 +35,10 @@ def has_case(word: str, *cases: str) -> bool:
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word."""
     return _analyzer().parse(word)[0].normal_form
+
+
+@functools.lru_cache(maxsize=50_000)
+def lemmas(word: str, parses: int = 3) -> frozenset[str]:
+    """The dictionary forms of a word's most probable readings: "дорогой" is a road or dear, and only the
+    context knows which."""
+    return frozenset(p.normal_form for p in _analyzer().parse(word)[:parses])

@@ -14,7 +14,9 @@ from sobes.analysis.config import Thresholds
 from sobes.analysis.speech_activity import SpeechActivity
 from sobes.analysis.transcript import Word
 
-_SENTENCE_END = (".", "!", "?", "…")
+# a pause after the end of a sentence or a clause is where a speaker breathes; one mid-clause sounds like
+# searching for words (ANCHORS). Beam search writes a comma where greedy decoding wrote a full stop.
+_BOUNDARY = (".", "!", "?", "…", ",", ";", ":", "—")
 
 
 @dataclass
@@ -22,7 +24,7 @@ class Pause:
     start: float
     end: float
     duration: float
-    within_sentence: bool  # no sentence end before it: reads as searching for words
+    within_sentence: bool  # mid-clause (no sentence or clause end before it): reads as searching for words
 
 
 @dataclass
@@ -86,5 +88,5 @@ def _subtract(gap: tuple[float, float], filled) -> list[tuple[float, float]]:
 
 def _pause(start: float, end: float, words: list[Word]) -> Pause:
     before = [w for w in words if (w.start + w.end) / 2 <= start]
-    within = bool(before) and not before[-1].word.rstrip('"»)').endswith(_SENTENCE_END)
+    within = bool(before) and not before[-1].word.rstrip('"»)').endswith(_BOUNDARY)
     return Pause(round(start, 3), round(end, 3), round(end - start, 3), within)

@@ -14,6 +14,7 @@ import typing
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
+from sobes.analysis.coaching import CoachingSection
 from sobes.analysis.content.section import ContentSection
 from sobes.analysis.delivery import DeliveryMetrics
 from sobes.analysis.fillers import FillersSection
@@ -28,7 +29,9 @@ from sobes.analysis.verdicts import DeliverySection
 # 2: the measuring sections carry numbers only (tempo.verdict, pitch.monotone, pitch.monotone_windows,
 # pitch.window_sd_semitones, loudness.too_quiet and loudness.too_loud went; pitch.windows came); the judgement
 # is the delivery section's. Reports of version 1 are read as version 2: the keys that went are ignored.
-SCHEMA_VERSION = 2
+# 3: content.structure went (its parts are content.items, checked for every kind of answer); content.star is
+# null where the question asks for no story; content.relevance gained verdict and message; the coaching section came.
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -75,6 +78,7 @@ class Report:
     loudness: LoudnessSection | None = None
     delivery: DeliverySection | None = None
     content: ContentSection | None = None
+    coaching: CoachingSection | None = None
     warnings: list[str] = field(default_factory=list)  # about the input (a damaged part skipped), Russian
     schema_version: int = SCHEMA_VERSION
 

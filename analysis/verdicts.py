@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 
 from sobes.analysis.config import Thresholds
 from sobes.analysis.delivery import DeliveryMetrics
-from sobes.analysis.labels import ru_number
+from sobes.analysis.labels import ru_number, times
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
 _RANK = {GOOD: 0, ATTENTION: 1, PROBLEM: 2}
@@ -133,8 +133,8 @@ def _fillers(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     if level == GOOD:
         tip = "Слов-паразитов почти нет: так держать."
     else:
-        top, n = lexical[0]
-        tip = f"«Избегайте слов-паразитов»: чаще всего у вас «{top}» ({n} раз). Замените его короткой паузой."
+        said = ", ".join(f"«{text}» — {times(n)}" for text, n in lexical)
+        tip = f"«Избегайте слов-паразитов»: у вас {said}. Замените их короткой паузой."
     return Verdict("fillers", level, rate, norm, tip, _source("fillers_per_100_attention"))
 
 

@@ -44,6 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--think", type=number(0, 600, " с"), default=None,
                         help="thinking time before each answer, seconds (default: the question's own)")
     parser.add_argument("--silent", action="store_true", help="print the questions without speaking them")
+    parser.add_argument("--hints", action="store_true", help="print how to answer under each question")
     parser.add_argument("--seed", type=int, default=None, help="pick the same questions again")
     parser.set_defaults(run=run)
 
@@ -82,7 +83,7 @@ def _session(args, settings: Settings, role: str, questions, history: History) -
     analyzer = Analyzer(settings.model or None, thresholds=Thresholds().with_overrides(settings.thresholds))
     print(f"Собеседование: {MODES[args.mode]}, роль «{ROLES.get(role, role)}». Готовим модель…", flush=True)
     analyzer.prepare()
-    terminal = Terminal(seconds=args.seconds)
+    terminal = Terminal(seconds=args.seconds, hints=args.hints)
     runner = SessionRunner(analyzer=analyzer, history=history, recordings=data_dir() / "recordings",
                            on_event=terminal.show, input_device=settings.input_device or None,
                            output_device=settings.output_device or None,
@@ -105,8 +106,9 @@ def _session(args, settings: Settings, role: str, questions, history: History) -
 class Terminal:
     """The runner's events as lines on the terminal; Enter (read on a thread) starts and ends answers."""
 
-    def __init__(self, *, seconds: float | None):
+    def __init__(self, *, seconds: float | None, hints: bool = False):
         self.seconds = seconds
+        self.hints = hints
         self.runner: SessionRunner | None = None
         self.summary: dict | None = None
         self._keys: queue.SimpleQueue[str] = queue.SimpleQueue()
@@ -130,6 +132,8 @@ class Terminal:
         if isinstance(event, events.QuestionAsked):
             where = f"Вопрос {event.number} из {event.total}"
             print(f"\n{where}: {event.step.text}", flush=True)
+            if self.hints and event.step.how_to_answer:
+                print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
         elif isinstance(event, events.StateChanged):
             line = {"think": "Время подумать." + ("" if self.seconds else " Enter — начать отвечать."),
                     "answer": "Говорите: идёт запись." + ("" if self.seconds else " Enter — закончить ответ."),

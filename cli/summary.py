@@ -2,28 +2,56 @@
 
 from __future__ import annotations
 
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, ru_number
+from sobes.analysis.coaching import CoachingSection
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number
 from sobes.analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
 def format_summary(report: Report) -> str:
-    lines = [f"Файл: {report.file}", f"Длительность: {ru_number(report.duration_s)} с", *report.warnings]
+    lines = [f"Файл: {report.file}, {ru_number(report.duration_s, 0)} с", *report.warnings]
     if not report.speech_detected:
         lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
-    else:
-        lines.append(f"Слов: {len(report.transcript.words)}")
-        lines.append(f"Текст: {report.transcript.text}")
-        lines += _metrics(report)
-    if report.content and report.content.star:
-        lines += _content(report.content)
+    if report.coaching is not None and report.speech_detected:
+        lines += format_coaching(report.coaching)
+    if report.content and report.content.follow_ups:
+        lines.append("Интервьюер спросит дальше:")
+        lines += [f"  — {item.question}" for item in report.content.follow_ups]
+    if report.speech_detected:
+        lines.append(f"Текст ({len(report.transcript.words)} слов): {report.transcript.text}")
+        lines.append("Подробности:")
+        lines += [f"  {line}" for line in _metrics(report) + _content(report.content)]
     if report.delivery and report.delivery.verdicts:
-        lines.append("Оценка:")
+        lines.append("Речь:")
         for v in report.delivery.verdicts:
             lines.append(f"  {VERDICT_MARK[v.verdict]} {METRIC_NAMES.get(v.metric, v.metric)}: {v.tip}")
     t = report.timing
-    lines.append(f"Модель: {report.model.name}; распознавание {ru_number(t.transcribe_s)} с, "
-                 f"загрузка модели {ru_number(t.load_s)} с, анализ {ru_number(t.analyze_s, 2)} с")
+    lines.append(f"Распознавание {ru_number(t.transcribe_s)} с, загрузка модели {ru_number(t.load_s)} с, "
+                 f"анализ {ru_number(t.analyze_s, 2)} с")
     return "\n".join(lines) + "\n"
+
+
+def format_coaching(coaching: CoachingSection) -> list[str]:
+    """What a coach would say first: the headline, up to three fixes with their moment, covered and missing."""
+    lines = [f"Вид ответа: {coaching.kind_name.lower()}", f"Главное: {coaching.headline}"]
+    fixes = [f for f in coaching.fixes if f.text != coaching.headline or len(coaching.fixes) > 1]
+    if fixes:
+        lines.append("Что изменить:")
+        for number, fix in enumerate(fixes, 1):
+            moment = f" (на {clock(fix.start)})" if fix.start is not None else ""
+            lines.append(f"  {number}. {fix.text}{moment}")
+        example = next((f.example for f in fixes if f.example), None)
+        if example:
+            lines.append(f"  Как это звучит в хорошем ответе: {example}")
+    if coaching.covered:
+        lines.append("Есть в ответе: " + "; ".join(
+            f"{i.label.lower()}" + (f" («{_cut(i.evidence)}»)" if i.evidence else "") for i in coaching.covered))
+    if coaching.missing:
+        lines.append("Не хватает: " + "; ".join(i.label.lower() for i in coaching.missing))
+    return lines
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _metrics(report: Report) -> list[str]:
@@ -49,19 +77,18 @@ def _metrics(report: Report) -> list[str]:
 
 
 def _content(content) -> list[str]:
-    star = content.star
-    present = ", ".join(STAR_NAMES[k] for k, ok in star.present.items() if ok) or "—"
-    lines = [f"STAR: есть {present}" + (f"; нет: {', '.join(STAR_NAMES[k] for k in star.missing)}"
-                                         if star.missing else " — ответ полный")]
-    if content.ownership and content.ownership.i_share is not None:
-        lines.append(f"«Я» в действиях: {content.ownership.i_share:.0%}"
+    if content is None:
+        return []
+    lines = []
+    if content.star:
+        star = content.star
+        present = ", ".join(STAR_NAMES[k] for k, ok in star.present.items() if ok) or "—"
+        lines.append(f"STAR: есть {present}" + (f"; нет: {', '.join(STAR_NAMES[k] for k in star.missing)}"
+                                                 if star.missing else " — все части"))
+    if content.ownership and content.ownership.i_share is not None and content.star:
+        lines.append(f"«Я» в действиях: {content.ownership.i_share:.0%}".replace("%", " %")
                      + (" — роль неясна" if content.ownership.role_unclear else ""))
     for check in content.numbers.percent_checks if content.numbers else []:
         if check.verdict != "consistent":
             lines.append(f"Проценты: {check.message}")
-    if content.structure:
-        lines.append("Структура: " + ("всё на месте" if not content.structure.missing
-                                      else "нет: " + ", ".join(content.structure.missing)))
-    for item in content.follow_ups:
-        lines.append(f"Вопрос интервьюера: {item.question} ({item.reason})")
     return lines

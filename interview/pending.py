@@ -27,7 +27,7 @@ def question_context(row: dict, bank: QuestionBank | None) -> QuestionContext:
         question = None
     if question is None:  # a recovered recording of a question no longer in the bank: judge it as a story
         return QuestionContext(row.get("question_text") or None)
-    return QuestionContext(question.text, question.answer_type, question.answer_s)
+    return question.context()
 
 
 def analyze_pending(history: History, analyzer, *, progress: Callable[[float], None] | None = None,

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from sobes.analysis.content.section import ANSWER_TYPES
+from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
 from sobes.core.errors import InputError, SobesError
 from sobes.core.files import open_regular_file
 from sobes.interview import bank_yaml
@@ -69,6 +69,10 @@ class Question:
     purpose: str | None = None
     file: str = ""
     line: int = 0
+
+    def context(self) -> QuestionContext:
+        """What the analysis needs to know of the question: its kind, time budget and the guides' better answer."""
+        return QuestionContext(self.text, self.answer_type, self.answer_s, self.good_example, self.purpose)
 
 
 @dataclass

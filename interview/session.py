@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.report import Report
+from sobes.interview.how_to_answer import how_to_answer
 from sobes.interview.question_bank import Question
 
 logger = logging.getLogger(__name__)
@@ -44,13 +45,17 @@ class Step:
     answer_s: float
     is_follow_up: bool = False
     reason: str | None = None
+    example: str | None = None  # the guides' better answer, from the bank
+    purpose: str | None = None
+    how_to_answer: tuple[str, ...] = ()  # the "как отвечать" note, shown on request
 
     @classmethod
     def of(cls, question: Question) -> Step:
-        return cls(question.id, question.text, question.answer_type, question.think_s, question.answer_s)
+        return cls(question.id, question.text, question.answer_type, question.think_s, question.answer_s,
+                   example=question.good_example, purpose=question.purpose, how_to_answer=how_to_answer(question))
 
     def context(self) -> QuestionContext:
-        return QuestionContext(self.text, self.answer_type, self.answer_s)
+        return QuestionContext(self.text, self.answer_type, self.answer_s, self.example, self.purpose)
 
 
 # --- effects the runner carries out ---------------------------------------------------------

@@ -24,15 +24,11 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                 issues[verdict.metric] += 2 if verdict.verdict == "problem" else 1
                 tips.setdefault(verdict.metric, verdict.tip)
         content = report.content
-        if content and content.star and step.answer_type == "star" and not content.star.complete:
-            issues["star"] += 2
-            tips.setdefault("star", "Добавьте недостающие части STAR: " + ", ".join(content.star.missing) + ".")
-        if content and content.numbers and content.numbers.unexplained:
-            issues["numbers"] += 1
-            tips.setdefault("numbers", "Объясняйте, как посчитана каждая цифра (000 L281).")
-        if content and content.ownership and content.ownership.role_unclear and step.answer_type == "star":
-            issues["role"] += 1
-            tips.setdefault("role", "Рассказывайте о своих действиях: «я сделал», а не «мы сделали».")
+        coaching = report.coaching
+        for fix in coaching.fixes if coaching else []:
+            if fix.kind in ("relevance", "item", "length", "numbers"):
+                issues[fix.kind] += 2 if fix.kind == "relevance" else 1
+                tips.setdefault(fix.kind, fix.text)
         answers.append({"question_id": step.question_id, "question": step.text, "follow_up": step.is_follow_up,
                         "overall": report.delivery.overall if report.delivery else None,
                         "star_complete": bool(content and content.star and content.star.complete),

@@ -24,7 +24,7 @@ def test_json_report_for_one_file(fixtures_dir):
     result = run_cli("analyze", str(fixtures_dir / "intro.wav"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)  # exactly one JSON document
-    assert report["schema_version"] == 2 and report["speech_detected"] is True
+    assert report["schema_version"] == 3 and report["speech_detected"] is True
     assert "иванова" in report["transcript"]["text"].lower()
     assert report["model"]["name"] == "whisper-base (bundled)"
 
@@ -80,7 +80,7 @@ def test_several_files_give_a_list_and_failures_do_not_stop_the_rest(in_process,
 
 def test_human_summary_in_russian(in_process, fixtures_dir):
     code, out, _ = in_process("analyze", str(fixtures_dir / "pauses.wav"))
-    assert code == 0 and "Длительность" in out and "Слов:" in out and "договор" in out
+    assert code == 0 and "Файл: pauses.wav, 13 с" in out and "Главное:" in out and "договор" in out
 
 
 def test_silence_summary_says_no_speech(in_process, fixtures_dir):
@@ -133,7 +133,7 @@ def test_thresholds_command_lists_sources(in_process):
 def test_summary_shows_delivery_in_russian(in_process, fixtures_dir):
     code, out, _ = in_process("analyze", str(fixtures_dir / "fillers.wav"))
     assert code == 0
-    for label in ("Темп:", "Паузы:", "Слова-паразиты", "Интонация:", "Громкость:", "Оценка:"):
+    for label in ("Темп:", "Паузы:", "Слова-паразиты", "Интонация:", "Громкость:", "Речь:"):
         assert label in out
 
 
@@ -167,7 +167,8 @@ def test_content_options(in_process, fixtures_dir):
                               "--question", "Расскажите о себе", "--budget", "90")
     content = json.loads(out)["content"]
     assert code == 0 and content["answer_type"] == "self_presentation"
-    assert content["structure"]["parts"]["who"] is True
-    assert content["vagueness"]["length_verdict"] == "short"  # 12 s of a 90 s budget
+    assert {i["key"]: i["covered"] for i in content["items"]}["name"] is True
+    assert content["vagueness"]["length_verdict"] == "short"  # 12 s: a self-presentation takes 1–2 minutes
+    assert json.loads(out)["coaching"]["headline"].startswith("Самопрезентация короче минуты")
     code, out, _ = in_process("analyze", str(fixtures_dir / "star.wav"))
-    assert "STAR:" in out and "Вопрос интервьюера:" in out
+    assert "STAR:" in out and "Интервьюер спросит дальше:" in out

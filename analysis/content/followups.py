@@ -1,27 +1,35 @@
-"""The questions an interviewer would ask next, with the reason, in Russian.
+"""The questions an interviewer would ask next, chosen by what the answer left out, in Russian.
 
-They feed the interview session as real follow-ups (issue: sessions), most
-important first: numbers that must be explained (000 L281), percentage
-points taken for percent, the candidate's own role, a missing result,
-situation or action, absolutes, an answer far too short.
+Most important first: a percentage that does not add up, a figure that must
+be explained (seed_digest §5.3: any number in a story will be asked about),
+then each missing item of the answer's kind in the order of its checklist,
+then an absolute claim. Each question differs from the others, a generic one
+("Расскажите подробнее…") is asked only when nothing specific is, and none
+follows a phone greeting. A figure is quoted back as the candidate said it,
+and only when the transcript shows it cleanly: "80, 10-15%" where
+"восьмидесяти пяти процентов" was said is not quoted.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_FOLLOW_UPS = 3
+_CLEAN = re.compile(r"^[\d\s]+([.,]\d+)?\s?(%|-?[а-я]{0,3})?$|^[а-яё\s-]+$", re.IGNORECASE)
 
 
 @dataclass
 class FollowUp:
     question: str
     reason: str
-    kind: str  # number | percent | role | result | situation | task | action | absolute | length
+    kind: str  # percent | number | <item key> | absolute | length
 
 
-def follow_ups(*, unexplained, percent_checks, ownership, missing, vague_items, length_verdict,
-               is_star: bool) -> list[FollowUp]:
+def follow_ups(*, kind, missing, unexplained, percent_checks, vague_items, length_verdict) -> list[FollowUp]:
+    """``kind``: the answer's ``AnswerKind``; ``missing``: its ``CheckedItem``s not covered, in order."""
+    if not kind.follow_ups:
+        return []
     out: list[FollowUp] = []
     for check in percent_checks:
         if check.verdict != "consistent":
@@ -31,27 +39,29 @@ def follow_ups(*, unexplained, percent_checks, ownership, missing, vague_items, 
     for claim in unexplained:
         by_sentence.setdefault(claim.context, []).append(claim)
     for claims in list(by_sentence.values())[:2]:
-        figures = " и ".join(c.display for c in claims)
-        out.append(FollowUp(f"Как вы рассчитали эти цифры ({figures})? Какие были исходные данные и за какой "
-                            "период?", "Любую цифру в ответе придётся объяснить (000 L281).", "number"))
-    if is_star and "result" in missing:
-        out.append(FollowUp("Чем всё закончилось? Какой измеримый результат?",
-                            "В ответе нет результата.", "result"))
-    if ownership is not None and ownership.role_unclear and ownership.i_share is not None:
-        out.append(FollowUp("Какова была лично ваша роль? Что сделали именно вы?",
-                            "В ответе больше «мы», чем «я».", "role"))
-    if is_star and "situation" in missing:
-        out.append(FollowUp("Расскажите, в какой ситуации это было: где, когда, с каким клиентом?",
-                            "Не описана ситуация.", "situation"))
-    if is_star and "action" in missing:
-        out.append(FollowUp("Что конкретно вы сделали сами?", "Не названы ваши действия.", "action"))
-    if is_star and "task" in missing:
-        out.append(FollowUp("Какая задача стояла перед вами?", "Не названа задача.", "task"))
+        said = [c.text for c in claims if quotable(c.text, c.context)]
+        figures = f" ({' и '.join(f'«{s}»' for s in said)})" if len(said) == len(claims) else ""
+        out.append(FollowUp(f"Как вы рассчитали эти цифры{figures}? Какие были исходные данные и за какой период?",
+                            "Любую цифру в рассказе придётся объяснить.", "number"))
+    for item in missing:
+        if item.follow_up:
+            out.append(FollowUp(item.follow_up, f"В ответе нет: {item.label.lower()}.", item.key))
     absolute = next((item for item in vague_items if item.kind == "absolute"), None)
     if absolute is not None:
         out.append(FollowUp(f"Вы сказали «{absolute.text}». Приведите конкретный пример.",
                             "Абсолютные утверждения нельзя проверить.", "absolute"))
-    if length_verdict == "short":
+    if not out and length_verdict == "short":
         out.append(FollowUp("Расскажите подробнее: что было дальше?", "Ответ намного короче отведённого времени.",
                             "length"))
-    return out[:MAX_FOLLOW_UPS]
+    unique: list[FollowUp] = []
+    for follow_up in out:
+        if all(follow_up.question != u.question for u in unique):
+            unique.append(follow_up)
+    return unique[:MAX_FOLLOW_UPS]
+
+
+def quotable(said: str, sentence: str) -> bool:
+    """A figure as the transcript wrote it is worth quoting: one clean number, not a garbled list around it."""
+    if not _CLEAN.match(said.strip()):
+        return False
+    return re.search(r"\d+\s*,\s*\d+\s*[-–]\s*\d+", sentence) is None  # "80, 10-15%": the model lost the words

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sobes.analysis.config import Thresholds
+from sobes.analysis.content.checklist import Answer, CheckedItem, check_items, fact_topic, items_for
 from sobes.analysis.content.followups import FollowUp, follow_ups
+from sobes.analysis.content.kinds import KINDS, AnswerKind, kind_of
 from sobes.analysis.content.numbers import NumbersSection, find_numbers
 from sobes.analysis.content.ownership import Ownership, measure_ownership
 from sobes.analysis.content.relevance import Relevance, measure_relevance
 from sobes.analysis.content.sentences import split_units
 from sobes.analysis.content.star import LABELS, label_units
-from sobes.analysis.content.structure import (
-    StructureCheck,
-    check_phone_opening,
-    check_self_presentation,
-)
 from sobes.analysis.content.vagueness import Vagueness, find_vagueness
 from sobes.analysis.transcript import Word
 
-ANSWER_TYPES = ("star", "self_presentation", "short", "role_play", "phone_opening")
+ANSWER_TYPES = tuple(KINDS)
 
 
 @dataclass
@@ -28,6 +26,8 @@ class QuestionContext:
     text: str | None = None
     answer_type: str = "star"  # one of ANSWER_TYPES
     time_budget_s: float | None = None
+    example: str | None = None  # the guides' good answer, shown as the better way to say it
+    purpose: str | None = None  # practise_refusal: the question is one a candidate may politely decline
 
 
 @dataclass
@@ -65,16 +65,17 @@ class ContentSection:
     ownership: Ownership | None = None
     numbers: NumbersSection | None = None
     vagueness: Vagueness | None = None
-    structure: StructureCheck | None = None
+    items: list[CheckedItem] = field(default_factory=list)  # what a strong answer of this kind has
     relevance: Relevance | None = None
     follow_ups: list[FollowUp] = field(default_factory=list)
     reason: str | None = None
 
 
 def analyze_content(words: list[Word], question: QuestionContext = QuestionContext(), *,
-                    duration_s: float | None = None) -> ContentSection:
+                    duration_s: float | None = None, thresholds: Thresholds = Thresholds()) -> ContentSection:
     if question.answer_type not in ANSWER_TYPES:
         raise ValueError(f"answer type must be one of {', '.join(ANSWER_TYPES)}")
+    kind = kind_of(question.answer_type)
     section = ContentSection(question.answer_type)
     if not words:
         section.reason = "no words recognised"
@@ -82,24 +83,49 @@ def analyze_content(words: list[Word], question: QuestionContext = QuestionConte
     units = split_units(words)
     labelled = label_units(units)
     section.sentences = [Sentence(u.unit.text, u.unit.start, u.unit.end, u.label, u.confidence) for u in labelled]
-    section.star = _star(labelled)
+    if kind.star:  # STAR only where the question asks for a story
+        section.star = _star(labelled)
     actions = [u.unit for u in labelled if u.label == "action"] or units
     section.ownership = measure_ownership(actions)
     results = {i for i, u in enumerate(labelled) if u.label == "result"}
     section.numbers = find_numbers(units, results)
     spoken = (words[-1].end - words[0].start) if duration_s is None else duration_s
-    section.vagueness = find_vagueness(units, duration_s=round(spoken, 2), budget_s=question.time_budget_s)
-    if question.answer_type == "self_presentation":
-        section.structure = check_self_presentation(units, spoken)
-    elif question.answer_type == "phone_opening":
-        section.structure = check_phone_opening(units)
-    section.relevance = measure_relevance(question.text, " ".join(w.word for w in words))
-    is_star = question.answer_type == "star"
+    section.vagueness = find_vagueness(units)
+    section.vagueness.duration_s, section.vagueness.budget_s = round(spoken, 2), question.time_budget_s
+    section.vagueness.length_verdict = judge_length(kind, spoken, question.time_budget_s, thresholds)
+    answer = Answer(units, labelled, section.numbers, section.ownership)
+    items = items_for(kind, question.text, question.purpose)
+    section.items = check_items(items, answer)
+    said_what_was_asked = any(c.covered and i.topic for i, c in zip(items, section.items))
+    topic = fact_topic(question.text) if kind.key == "fact" else None
+    section.relevance = measure_relevance(
+        question.text, " ".join(w.word for w in words),
+        items_weight=kind.topic_weight if said_what_was_asked else 0.0,
+        off_topic_message=topic[1] if topic else None, may_be_off_topic=kind.may_be_off_topic)
     section.follow_ups = follow_ups(
+        kind=kind, missing=sorted((i for i in section.items if not i.covered), key=lambda i: -i.rank),
         unexplained=section.numbers.unexplained, percent_checks=section.numbers.percent_checks,
-        ownership=section.ownership if is_star else None, missing=section.star.missing,
-        vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict, is_star=is_star)
+        vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict)
     return section
+
+
+def judge_length(kind: AnswerKind, spoken_s: float, budget_s: float | None, t: Thresholds) -> str | None:
+    """``short``, ``ok`` or ``long`` for the answer's kind: a self-presentation takes 1–2 minutes, a salary figure
+    is said briefly, a story fills a good part of its time budget."""
+    low: float | None
+    high: float | None
+    if kind.key == "self_presentation":
+        low, high = t.self_presentation_min_s, t.self_presentation_max_s
+    elif kind.brief:
+        low = None
+        high = min(t.brief_answer_max_s, budget_s * t.long_answer_share) if budget_s else t.brief_answer_max_s
+    elif budget_s:
+        low, high = budget_s * t.short_answer_share, budget_s * t.long_answer_share
+    else:
+        return None
+    if low is not None and spoken_s < low:
+        return "short"
+    return "long" if high is not None and spoken_s > high else "ok"
 
 
 def _star(labelled) -> StarSection:

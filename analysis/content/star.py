@@ -14,6 +14,7 @@ answers (tests/test_content_star.py); the figures are in docs/content.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sobes.analysis.content.sentences import Unit
@@ -54,6 +55,9 @@ _ACTION_VERBS = {
     "взять", "собрать", "пообещать", "заверить", "спорить", "решить", "найти", "запустить", "перезвонить",
 }
 
+_VAGUE = re.compile(r" вс[её] (получилось|было) хорошо | нормальн| как все | вс[её],? что нужно ")
+_TENURE = re.compile(r" (работаю|работал\w*|опыт\w*|стаж\w*|занимаюсь)( \w+){0,5} \d+ (лет|год\w*) |"
+                     r" \d+ (лет|год\w*)( \w+){0,2} (опыт\w*|стаж\w*|работ\w*) ")
 _STATES = {"быть", "стать", "мочь", "хотеть", "являться", "иметь", "казаться", "нравиться", "работать"}
 
 
@@ -91,8 +95,12 @@ def score_unit(unit: Unit, *, after_action: bool = False) -> dict[str, float]:
     scores["task"] += 3 * _count(text, _T_PHRASES)
     if not _count(text, _T_PHRASES) and any(lemma(t) in ("задача", "цель") for t in tokens):
         scores["task"] += 2  # "мои задачи было…": Whisper's grammar is not the speaker's
-    scores["result"] += 2.5 * _count(text, _R_PHRASES)
-    if any(ch.isdigit() for ch in unit.text) or "%" in unit.text or " процент" in text:
+    figure = any(ch.isdigit() for ch in unit.text) or "%" in unit.text or " процент" in text
+    if _VAGUE.search(text) and not figure:
+        pass  # "всё получилось хорошо" is no result (seed_digest §5.4): it stays unlabelled unless named
+    else:
+        scores["result"] += 2.5 * _count(text, _R_PHRASES)
+    if figure and not _TENURE.search(text):  # "работаю уже 6 лет" is who the candidate is, not an outcome
         scores["result"] += 1.5
     if tokens and tag(tokens[0]).POS == "INFN":
         scores["task"] += 2  # "Убедить клиента подписать договор."

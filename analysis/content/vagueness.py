@@ -33,20 +33,18 @@ class VagueItem:
 @dataclass
 class Vagueness:
     items: list[VagueItem] = field(default_factory=list)
-    length_verdict: str | None = None  # short | ok | long, against the question's time budget
+    length_verdict: str | None = None  # short | ok | long, for the answer's kind and time budget
     duration_s: float | None = None
     budget_s: float | None = None
 
 
-def find_vagueness(units: list[Unit], *, duration_s: float | None, budget_s: float | None) -> Vagueness:
-    result = Vagueness(duration_s=duration_s, budget_s=budget_s)
+def find_vagueness(units: list[Unit]) -> Vagueness:
+    """The phrases; the length is judged with the answer's kind (``section.judge_length``)."""
+    result = Vagueness()
     for unit in units:
         text = " " + " ".join(t for t in unit.tokens if t) + " "
         for kind, phrases in (("absolute", _ABSOLUTES), ("general", _GENERAL), ("blame", _BLAME)):
             for phrase in phrases:
                 if f" {phrase} " in text:
                     result.items.append(VagueItem(phrase, kind, unit.start, unit.end, unit.text))
-    if duration_s is not None and budget_s:
-        ratio = duration_s / budget_s
-        result.length_verdict = "short" if ratio < 0.3 else "long" if ratio > 1.1 else "ok"
     return result

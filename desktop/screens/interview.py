@@ -34,7 +34,14 @@ class InterviewScreen(QWidget):
         self.meter = LevelMeter()
         self.live = QLabel("")
         self.live.setAlignment(Qt.AlignCenter)
-        for widget in (self.question, self.state, self.timer, self.meter, self.live):
+        self.how_to_button = QPushButton("Как отвечать?")
+        self.how_to_button.setCheckable(True)
+        self.how_to = QLabel("")  # the question's "как отвечать" note, on request
+        self.how_to.setWordWrap(True)
+        self.how_to.setTextFormat(Qt.PlainText)
+        self.how_to.setVisible(False)
+        self.how_to_button.toggled.connect(self.how_to.setVisible)
+        for widget in (self.question, self.how_to_button, self.how_to, self.state, self.timer, self.meter, self.live):
             layout.addWidget(widget)
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -60,6 +67,10 @@ class InterviewScreen(QWidget):
         """``asked``: ``interview.events.QuestionAsked``."""
         self.phone = asked.phone
         self.question.setText("📞 Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
+        note = asked.step.how_to_answer
+        self.how_to.setText("\n".join(f"• {line}" for line in note))
+        self.how_to_button.setChecked(False)  # each question starts with the note closed
+        self.how_to_button.setVisible(bool(note) and not asked.phone)
 
     def show_state(self, state: str) -> None:
         self.state.setText(STATE_TEXT.get(state, state))

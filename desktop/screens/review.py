@@ -1,4 +1,5 @@
-"""Answer review: player, marked transcript, timeline, verdict cards, STAR breakdown, follow-ups."""
+"""Answer review: the coaching summary first, then player, marked transcript, timeline, verdict cards, STAR
+breakdown and follow-ups as details."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from sobes.analysis.labels import STAR_NAMES
 from sobes.audio.playback import play
 from sobes.core.errors import SobesError
+from sobes.desktop.widgets.coaching_view import CoachingView
 from sobes.desktop.widgets.metric_card import MetricCard
 from sobes.desktop.widgets.timeline import Timeline
 from sobes.desktop.widgets.transcript_view import TranscriptView
@@ -60,8 +62,7 @@ class ReviewScreen(QWidget):
         self.star.setWordWrap(True)
         self.follow_ups = QLabel("")
         self.follow_ups.setWordWrap(True)
-        self.structure = QLabel("")
-        self.structure.setWordWrap(True)
+        self.coaching = CoachingView()
         self.phone = QLabel("")
         self.phone.setWordWrap(True)
         self.play_error = QLabel("")  # why the answer cannot be played, when it cannot
@@ -69,6 +70,7 @@ class ReviewScreen(QWidget):
         self.layout_.addWidget(self.title)
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.play_error)
+        self.layout_.addWidget(self.coaching)
         self.layout_.addWidget(self.transcript)
         legend = QLabel(
             "Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса; части ответа: "
@@ -80,7 +82,6 @@ class ReviewScreen(QWidget):
         self.layout_.addWidget(self.timeline)
         self.layout_.addLayout(self.cards)
         self.layout_.addWidget(self.star)
-        self.layout_.addWidget(self.structure)
         self.layout_.addWidget(self.phone)
         self.layout_.addWidget(self.follow_ups)
 
@@ -91,6 +92,7 @@ class ReviewScreen(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.transcript.word_clicked.connect(self.play_from)
         self.timeline.seek.connect(self.play_from)
+        self.coaching.seek.connect(self.play_from)
         self.next_button.clicked.connect(self.next_requested)
         self.retake_button.clicked.connect(self.retake_requested)
 
@@ -110,7 +112,7 @@ class ReviewScreen(QWidget):
         for i, verdict in enumerate(report.delivery.verdicts if report.delivery else []):
             self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
         self.star.setText(self._star_text(report))
-        self.structure.setText(self._structure_text(report))
+        self.coaching.show_coaching(report.coaching)
         self.phone.setText("")
         follow = report.content.follow_ups if report.content else []
         self.follow_ups.setText("<b>Что спросит интервьюер:</b><ul>" + "".join(
@@ -121,17 +123,6 @@ class ReviewScreen(QWidget):
         self.phone.setText(f"<b>Через телефон</b>: совпадение расшифровки {check.agreement:.0%}, громкость "
                            f"{check.phone_rms_dbfs} дБFS (напрямую {check.direct_rms_dbfs}). Интервьюер слышит: "
                            f"«{escape(check.phone_text)}»")
-
-    @staticmethod
-    def _structure_text(report) -> str:
-        content = report.content
-        if not content or not content.structure:
-            return ""
-        names = {"who": "кто вы", "experience": "опыт и достижения", "goals": "цели и мотивация",
-                 "greeting": "приветствие", "name": "имя", "convenient": "«удобно говорить»"}
-        parts = " · ".join(f"{names.get(k, k)}: {'✓' if ok else '<b>нет</b>'}"
-                           for k, ok in content.structure.parts.items())
-        return f"<b>Структура</b>: {parts}"
 
     @staticmethod
     def _star_text(report) -> str:

@@ -102,7 +102,8 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, fixtures_dir):
     qtbot.waitUntil(lambda: window.host.recorder.level().seconds > 12.5, timeout=20_000)
     window.interview.buttons["stop_answer"].click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
-    assert window.review.structure.text().startswith("<b>Структура</b>")
+    assert window.review.coaching.headline.text()  # the coaching summary leads the review
+    assert "Приветствие" in window.review.coaching.items.text()
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
 
 

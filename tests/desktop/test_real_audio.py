@@ -39,6 +39,6 @@ def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
     text = window.review.transcript.toPlainText().lower()
     assert "иванова" in text or "клиент" in text
-    assert "приветствие: ✓" in window.review.structure.text()
+    assert "✓ Приветствие" in window.review.coaching.items.text()
     qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
     window.host.runner.abort()

@@ -1,0 +1,197 @@
+"""Each item of a strong answer (``kinds.py``) checked on the transcript: covered, with the words that show it,
+or missing, with what to do about it.
+
+A STAR result must be one that can be checked: "всё получилось хорошо" or
+"Результат: нормальный" is labelled as the result part but does not cover the
+item (seed_digest §5.4, «Отсутствие конкретных результатов»); a tenure ("работаю
+уже 6 лет") is never a result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sobes.analysis.content.cues import find_cue, first_unit_with
+from sobes.analysis.content.kinds import FACT_ITEMS, AnswerKind, Item
+from sobes.analysis.content.numbers import NumbersSection
+from sobes.analysis.content.ownership import Ownership
+from sobes.analysis.content.sentences import Unit
+from sobes.analysis.content.star import LabelledUnit
+from sobes.analysis.morph import tag
+from sobes.analysis.text import normalize
+
+VAGUE_RESULT = ("все получилось", "все было хорошо", "все хорошо", "нормальн*", "как все", "выполнили план",
+                "справились", "все что нужно")
+_STEPS = ("сначала", "во-первых", "во первых", "в первую очередь", "первым делом", "затем", "потом", "после этого",
+          "дальше", "во-вторых", "во вторых", "шаг*")
+
+
+@dataclass
+class CheckedItem:
+    key: str
+    label: str
+    covered: bool
+    evidence: str | None = None  # the words that show it (for an ``absent`` item: the words that break it)
+    start: float | None = None  # where they were said, or where the missing item belongs
+    fix: str = ""
+    follow_up: str | None = None
+    rank: int = 0  # among missing items, higher is told first
+    absent: bool = False  # covered by not saying something (blame, an ultimatum): not listed as said
+
+
+@dataclass
+class Answer:
+    """What the checks read: the answer's units with their STAR labels, figures and ownership."""
+
+    units: list[Unit]
+    labelled: list[LabelledUnit] = field(default_factory=list)
+    numbers: NumbersSection = field(default_factory=NumbersSection)
+    ownership: Ownership | None = None
+
+
+def items_for(kind: AnswerKind, question: str | None, purpose: str | None = None) -> tuple[Item, ...]:
+    """The kind's items; a factual question gets the one item its words ask for."""
+    if kind.key == "fact":
+        item = fact_topic(question)
+        return (item[0],) if item else ()
+    if kind.key == "stress" and purpose == "practise_refusal":
+        return (kind.items[0], Item("boundary", "Вежливая граница", "Вежливо обозначьте границу: «Это личный вопрос; "
+                                    "на мою работу он не повлияет».", None,
+                                    ("личн*", "не связан*", "не влия*", "не повлия*", "предпочт*", "к работе",
+                                     "давайте вернемся")))
+    return kind.items
+
+
+def fact_topic(question: str | None) -> tuple[Item, str] | None:
+    """The fact a question asks for, and how to say an answer missed it."""
+    if not question:
+        return None
+    tokens = [normalize(w) for w in question.split()]
+    for cues, item, off_topic in FACT_ITEMS:
+        if find_cue(tokens, cues):
+            return item, off_topic
+    return None
+
+
+def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
+    return [_check(item, answer) for item in items]
+
+
+def _check(item: Item, answer: Answer) -> CheckedItem:
+    units = answer.units
+    found: tuple[Unit, str] | None = None
+    if item.check:
+        found = _CHECKS[item.check.split(":")[0]](item, answer)
+    if found is None and item.cues:
+        found = first_unit_with(units, item.cues)
+    if item.absent:  # covered when nothing breaks it; the words that break it are the evidence
+        return _checked(item, found is None, found)
+    if found is None and item.check == "star:result":
+        vague = _vague_result(answer)  # "всё получилось хорошо" said where the result belongs
+        if vague is not None:
+            return _checked(item, False, vague)
+    if found is None and units:
+        where = units[0] if item.where == "start" else units[-1]
+        return CheckedItem(item.key, item.label, False, None, round(where.start, 2), item.fix, item.follow_up,
+                           item.rank, item.absent)
+    return _checked(item, found is not None, found)
+
+
+def _checked(item: Item, covered: bool, found: tuple[Unit, str] | None) -> CheckedItem:
+    unit, words = found if found is not None else (None, None)
+    return CheckedItem(item.key, item.label, covered, words, None if unit is None else round(unit.start, 2),
+                       item.fix, item.follow_up, item.rank, item.absent)
+
+
+def _vague_result(answer: Answer) -> tuple[Unit, str] | None:
+    for labelled in answer.labelled:
+        found = first_unit_with([labelled.unit], VAGUE_RESULT)
+        if found and not _concrete_result(labelled.unit):
+            return found
+    return None
+
+
+def _star(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    part = item.check.split(":")[1] if item.check else ""
+    if part == "result":  # a measured change is a result wherever it was said: "вырос с 20 до 85 процентов"
+        change = next((c for c in answer.numbers.claims if c.is_change), None)
+        if change is not None:
+            unit = _unit_at(answer.units, change.start)
+            return unit, unit.text
+    for labelled in answer.labelled:
+        if labelled.label != part:
+            continue
+        unit = labelled.unit
+        if part == "result" and not _concrete_result(unit):
+            continue
+        if part == "action" and answer.ownership is not None and answer.ownership.role_unclear:
+            return None  # actions, but whose? "мы" or "я немного помогал" does not show the candidate's own
+        return unit, unit.text
+    return None
+
+
+def _concrete_result(unit: Unit) -> bool:
+    has_figure = any(ch.isdigit() for ch in unit.text) or "процент" in unit.text.lower()
+    return has_figure or find_cue([t for t in unit.tokens if t], VAGUE_RESULT) is None
+
+
+def _figure(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    for claim in answer.numbers.claims:
+        if claim.kind in ("percent", "money", "count") and claim.value != 1:
+            unit = _unit_at(answer.units, claim.start)
+            return unit, unit.text
+    return None
+
+
+def _tenure(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    """Years of work: "пять лет работаю", "опыт три года"."""
+    for claim in answer.numbers.claims:
+        if claim.kind == "time":
+            unit = _unit_at(answer.units, claim.start)
+            return unit, unit.text
+    return None
+
+
+def _money(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    """A sum: in answer to a salary question "рассчитываю на сто" means thousands, so any figure over 10 counts."""
+    for claim in answer.numbers.claims:
+        if claim.kind == "money" or claim.value >= 10:
+            unit = _unit_at(answer.units, claim.start)
+            return unit, unit.text
+    for unit in answer.units:  # "сто двадцать тысяч", "от ста до ста двадцати"
+        tokens = [t for t in unit.tokens if t]
+        if find_cue(tokens, ("тысяч*", "руб*", "₽")) and any(c.start >= unit.start and c.end <= unit.end
+                                                            for c in answer.numbers.claims):
+            return unit, unit.text
+    return None
+
+
+def _explained(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    claim = next((c for c in answer.numbers.claims if c.explained), None)
+    return (_unit_at(answer.units, claim.start), claim.context) if claim else None
+
+
+def _asks(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    """A sentence the transcript ends with a question mark (the item's cues find the rest)."""
+    return next(((unit, unit.text) for unit in answer.units if unit.text.rstrip().endswith("?")), None)
+
+
+def _steps(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    found = first_unit_with(answer.units, _STEPS)
+    if found:
+        return found
+    doing = [u for u in answer.units if any(_first_person_act(t) for t in u.tokens if t)]
+    return (doing[1], doing[1].text) if len(doing) >= 2 else None  # two sentences of "я делаю / я сделал"
+
+
+def _first_person_act(token: str) -> bool:
+    t = tag(token)
+    return t.POS == "VERB" and (t.person == "1per" or (t.tense == "past" and t.number == "sing"))
+
+
+def _unit_at(units: list[Unit], time: float) -> Unit:
+    return next((u for u in units if u.start <= time <= u.end), units[0])
+
+
+_CHECKS = {"star": _star, "figure": _figure, "money": _money, "tenure": _tenure, "explained": _explained, "asks": _asks,
+           "steps": _steps}

@@ -1,0 +1,62 @@
+"""The coaching summary of one answer, first thing on the review: the headline, up to three fixes with a
+button to hear the moment, the guides' better answer, and what the answer had and lacked."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sobes.analysis.labels import clock
+
+
+class CoachingView(QWidget):
+    seek = Signal(float)  # "прослушать" at a fix's moment
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.headline = QLabel("")
+        self.headline.setWordWrap(True)
+        self.headline.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.fixes = QVBoxLayout()
+        self.example = QLabel("")
+        self.example.setWordWrap(True)
+        self.items = QLabel("")
+        self.items.setWordWrap(True)
+        self.layout_.addWidget(self.headline)
+        self.layout_.addLayout(self.fixes)
+        self.layout_.addWidget(self.example)
+        self.layout_.addWidget(self.items)
+
+    def show_coaching(self, coaching) -> None:
+        while self.fixes.count():
+            row = self.fixes.takeAt(0).layout()
+            while row.count():
+                row.takeAt(0).widget().deleteLater()
+        if coaching is None:
+            self.headline.setText("")
+            self.example.setText("")
+            self.items.setText("")
+            return
+        self.headline.setText(escape(coaching.headline))
+        for number, fix in enumerate(coaching.fixes, 1):
+            row = QHBoxLayout()
+            text = QLabel(f"{number}. {escape(fix.text)}")
+            text.setWordWrap(True)
+            row.addWidget(text, 1)
+            if fix.start is not None:
+                button = QPushButton(f"▶ {clock(fix.start)}")
+                button.setToolTip("Прослушать это место ответа")
+                button.clicked.connect(lambda _=False, at=fix.start: self.seek.emit(at))
+                row.addWidget(button)
+            self.fixes.addLayout(row)
+        example = next((f.example for f in coaching.fixes if f.example), None)
+        self.example.setText(f"<b>Как это звучит в хорошем ответе:</b> {escape(example)}" if example else "")
+        had = "".join(f"<li>✓ {escape(i.label)}" + (f" — «{escape(i.evidence)}»" if i.evidence else "") + "</li>"
+                      for i in coaching.covered)
+        lacked = "".join(f"<li>✗ {escape(i.label)}</li>" for i in coaching.missing)
+        self.items.setText((f"<b>Есть в ответе:</b><ul>{had}</ul>" if had else "")
+                           + (f"<b>Не хватает:</b><ul>{lacked}</ul>" if lacked else ""))
