@@ -106,11 +106,12 @@ def test_star_only_where_a_story_is_asked_for():
 
 
 def test_length_is_judged_for_the_kind_of_answer():
-    short = analyze_content(words_of("Меня зовут Анна, я менеджер."), QuestionContext("О себе", "self_presentation", 90))
+    about_me, salary_question = QuestionContext("О себе", "self_presentation", 90), QuestionContext("Зарплата?", "fact", 90)
+    short = analyze_content(words_of("Меня зовут Анна, я менеджер."), about_me)
     assert short.vagueness.length_verdict == "short"
-    salary = analyze_content(words_of("Сто двадцать тысяч.", step=0.5), QuestionContext("Зарплата?", "fact", 90))
+    salary = analyze_content(words_of("Сто двадцать тысяч.", step=0.5), salary_question)
     assert salary.vagueness.length_verdict == "ok"  # a figure said briefly is right
-    rambling = analyze_content(words_of("Сто двадцать тысяч. " * 40, step=0.5), QuestionContext("Зарплата?", "fact", 90))
+    rambling = analyze_content(words_of("Сто двадцать тысяч. " * 40, step=0.5), salary_question)
     assert rambling.vagueness.length_verdict == "long"
 
 
