@@ -106,7 +106,8 @@ def test_star_only_where_a_story_is_asked_for():
 
 
 def test_length_is_judged_for_the_kind_of_answer():
-    about_me, salary_question = QuestionContext("О себе", "self_presentation", 90), QuestionContext("Зарплата?", "fact", 90)
+    about_me = QuestionContext("О себе", "self_presentation", 90)
+    salary_question = QuestionContext("Зарплата?", "fact", 90)
     short = analyze_content(words_of("Меня зовут Анна, я менеджер."), about_me)
     assert short.vagueness.length_verdict == "short"
     salary = analyze_content(words_of("Сто двадцать тысяч.", step=0.5), salary_question)
