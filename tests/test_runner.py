@@ -202,5 +202,11 @@ def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history
     assert streamed.pitch.median_hz == again.pitch.median_hz and streamed.loudness.rms_dbfs == again.loudness.rms_dbfs
     from sobes.analysis.wer import word_error_rate, words_of
 
-    assert word_error_rate(words_of(again.transcript.text), words_of(streamed.transcript.text)) <= 0.05
+    # the whole 13 s answer was left after the stop (the fake microphone delivers it at 20× real time), so it
+    # was decoded greedily, as the candidate would be waiting: the same samples give the same words that way
+    from sobes.analysis.engine import Analyzer
+
+    fast = Analyzer.with_model(analyzer._whisper, "base", options=analyzer.options.fast())
+    same_way = fast.analyze_file(take.path, question=take.step.context())
+    assert word_error_rate(words_of(same_way.transcript.text), words_of(streamed.transcript.text)) <= 0.05
     runner.close()
