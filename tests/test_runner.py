@@ -200,11 +200,10 @@ def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history
     streamed = take.report
     assert [round(p.start, 2) for p in streamed.pauses.items] == [round(p.start, 2) for p in again.pauses.items]
     assert streamed.pitch.median_hz == again.pitch.median_hz and streamed.loudness.rms_dbfs == again.loudness.rms_dbfs
-    from sobes.analysis.wer import word_error_rate, words_of
-
     # the whole 13 s answer was left after the stop (the fake microphone delivers it at 20× real time), so it
     # was decoded greedily, as the candidate would be waiting: the same samples give the same words that way
     from sobes.analysis.engine import Analyzer
+    from sobes.analysis.wer import word_error_rate, words_of
 
     fast = Analyzer.with_model(analyzer._whisper, "base", options=analyzer.options.fast())
     same_way = fast.analyze_file(take.path, question=take.step.context())
