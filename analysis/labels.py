@@ -30,3 +30,20 @@ def times(count: int) -> str:
     """``1`` -> ``"1 раз"``, ``3`` -> ``"3 раза"``, ``12`` -> ``"12 раз"``: Russian plural of "раз"."""
     few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
     return f"{count} раза" if few else f"{count} раз"
+
+
+def verdict_value(metric: str, value: float | None) -> str:
+    """A verdict's figure with its unit, rounded for people: the same words in the review, exports and CLI."""
+    if value is None:
+        return "—"
+    return {
+        "tempo": f"{value:.0f} слов в минуту",
+        "pauses": f"самая длинная {ru_number(value)} с" if value else "пауз нет",
+        "latency": f"{ru_number(value)} с",
+        "fillers": f"{ru_number(value)} на 100 слов",
+        "hesitations": f"{ru_number(value)} в минуту",
+        "hedges": f"{ru_number(value)} на 100 слов",
+        "pitch": f"разброс {ru_number(value)} полутона",
+        "loudness": f"{ru_number(value, 0)} дБ",
+        "noise": f"речь громче фона на {ru_number(value, 0)} дБ",
+    }.get(metric, ru_number(value))

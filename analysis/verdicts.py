@@ -16,8 +16,13 @@ from dataclasses import dataclass, field, fields
 from sobes.analysis.config import Thresholds
 from sobes.analysis.delivery import DeliveryMetrics
 from sobes.analysis.labels import ru_number, times
+from sobes.analysis.norms import NORMS
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
+_NORM_OF = {"tempo": "fast_words_per_min", "pauses": "long_pause_s", "latency": "latency_attention_s",
+            "fillers": "fillers_per_100_attention", "hesitations": "hesitations_per_min_attention",
+            "hedges": "hedges_per_100_attention", "pitch": "monotone_sd_st", "loudness": "too_quiet_dbfs",
+            "noise": "snr_attention_db"}
 _RANK = {GOOD: 0, ATTENTION: 1, PROBLEM: 2}
 
 
@@ -28,7 +33,8 @@ class Verdict:
     value: float | None
     norm: str
     tip: str
-    source: str
+    source: str  # for developers: where the threshold comes from (docs/metrics.md)
+    why: str = ""  # "Почему такая норма?" in Russian, the source named as people cite it (analysis.norms)
 
 
 @dataclass
@@ -46,6 +52,8 @@ def judge_delivery(m: DeliveryMetrics, t: Thresholds = Thresholds()) -> Delivery
     verdicts = [v for v in (_tempo(m, t), _pauses(m, t), _latency(m, t), _fillers(m, t),
                             _hesitations(m, t), _hedges(m, t), _pitch(m, t), _volume(m, t), _noise(m, t))
                 if v is not None]
+    for verdict in verdicts:
+        verdict.why = NORMS[_NORM_OF[verdict.metric]].why
     ranked = sorted((v for v in verdicts if v.verdict != GOOD), key=lambda v: -_RANK[v.verdict])
     overall = max((v.verdict for v in verdicts), key=lambda verdict: _RANK[verdict], default=None)
     return DeliverySection(verdicts, overall, [v.metric for v in ranked[:3]])
@@ -187,7 +195,7 @@ def _volume(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     else:
         level, tip = GOOD, "Громкость в норме."
     return Verdict("loudness", level, loud.rms_dbfs,
-                   f"{ru_number(t.too_quiet_dbfs, 0)}…{ru_number(t.too_loud_dbfs, 0)} дБFS", tip,
+                   f"от {ru_number(t.too_quiet_dbfs, 0)} до {ru_number(t.too_loud_dbfs, 0)} дБ", tip,
                    _source("too_quiet_dbfs"))
 
 

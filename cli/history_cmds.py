@@ -8,9 +8,10 @@ from pathlib import Path
 from sobes.analysis.engine import Analyzer
 from sobes.core.files import check_output_path, write_atomically
 from sobes.interview import recovery
-from sobes.interview.export import session_csv, session_html, session_json
+from sobes.interview.export import session_csv, session_html, session_json, session_text
 from sobes.interview.history import History, HistoryError, default_path
 from sobes.interview.instance_lock import InstanceLock
+from sobes.interview.labels import SESSION_STATUS, local_time, mode_name, role_name
 from sobes.interview.pending import analyze_pending
 
 
@@ -24,7 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     history.add_argument("--start-fresh", action="store_true",
                          help="the database is damaged: keep it aside, start a fresh one, relink the recordings")
     history.set_defaults(run=run_history)
-    report = commands.add_parser("report", help="export a session to HTML, JSON or CSV")
+    report = commands.add_parser("report", help="a session's coaching in short, or exported to HTML, JSON or CSV")
     report.add_argument("session", type=int)
     report.add_argument("--html", type=Path, metavar="OUT.html")
     report.add_argument("--json", type=Path, metavar="OUT.json")
@@ -54,8 +55,8 @@ def run_history(args: argparse.Namespace) -> int:
     if not rows:
         print("Сессий пока нет.")
     for row in rows:
-        print(f"{row['id']:4}  {row['started_at']}  {row['mode']:18} {row['role']:16} {row['status']:12} "
-              f"ответов: {row['answers']}")
+        print(f"№{row['id']}  {local_time(row['started_at'])}  {mode_name(row['mode'])}, {role_name(row['role'])} — "
+              f"{SESSION_STATUS.get(row['status'], row['status'])}, ответов: {row['answers']}")
     return 0
 
 
@@ -93,7 +94,7 @@ def run_report(args: argparse.Namespace) -> int:
         write_atomically(target, render(history, args.session))
         written.append(str(target))
     if not written:
-        print(session_json(history, args.session))
+        print(session_text(history, args.session), end="")
     else:
         print("Сохранено: " + ", ".join(written))
     return 0

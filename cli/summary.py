@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sobes.analysis.coaching import CoachingSection
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number, verdict_value
 from sobes.analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
@@ -71,8 +71,8 @@ def _metrics(report: Report) -> list[str]:
         lines.append(f"Интонация: основной тон {ru_number(pitch.median_hz, 0)} Гц, "
                      f"разброс {ru_number(pitch.sd_semitones)} полутона")
     if (loud := report.loudness) and loud.rms_dbfs is not None:
-        lines.append(f"Громкость: {ru_number(loud.rms_dbfs)} дБFS ({ru_number(loud.lufs)} LUFS), "
-                     f"сигнал/шум {ru_number(loud.snr_db, 0)} дБ")
+        lines.append(f"Громкость: {verdict_value('loudness', loud.rms_dbfs)}; "
+                     f"{verdict_value('noise', loud.snr_db)}")
     return lines
 
 

@@ -41,7 +41,7 @@ def build_window(*, backend=None, speak=True, history=None):
         window.start.model_label.setText(f"Модель не загрузилась: {exc}")
         window.start.model_progress.setRange(0, 1)
 
-    worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(analyzer.model_label),
+    worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(),
                on_error=model_failed)
     return window
 
@@ -62,6 +62,9 @@ def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING)
     os.umask(0o077)  # everything the app creates (recordings, exports, logs) is the user's alone
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    from sobes.desktop.translations import install_russian
+
+    install_russian(app)
     lock = take_instance_lock(ask=not self_test)
     history = open_history(ask=not self_test) if lock else None
     if history is None:

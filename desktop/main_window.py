@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
                                                                                backend)
         self.speak = speak
+        self._ending = False  # the candidate ended the session: its summary comes straight after
         self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
                                 input_device=settings.input_device, output_device=settings.output_device,
                                 speak=speak and settings.voice == "festival")
@@ -82,8 +83,8 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu("Вид")
         for menu, text, keys, slot in (
             (session, "Новая тренировка", "Ctrl+N", lambda: self.show_screen(self.start)),
-            (session, "Начать / закончить ответ", "Space", self.interview.space),
-            (session, "Завершить собеседование", "Esc", self.host.runner.abort),
+            (session, "Начать / закончить ответ", "Space", self._space),
+            (session, "Завершить собеседование…", "Esc", self.end_session),
             (view, "История и прогресс", "Ctrl+H", self.show_history),
             (view, "Настройки", "Ctrl+,", lambda: self.show_screen(self.settings_screen)),
         ):
@@ -94,6 +95,30 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, screen) -> None:
         self.stack.setCurrentWidget(screen)
+
+    def _space(self) -> None:
+        """Space acts on the interview screen only, as the button it names."""
+        if self.stack.currentWidget() is self.interview:
+            self.interview.space()
+
+    def end_session(self) -> None:
+        """Esc or "Завершить": ask, then end with the summary of the answers given. Only while a session runs,
+        and only from its own screens: a finished session is never changed by a key."""
+        if self.stack.currentWidget() not in (self.interview, self.review):
+            return
+        if self.host.runner.state in ("idle", "summary", "aborted"):
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Завершить тренировку?",
+                          "Завершить тренировку сейчас? Ответы, которые вы уже дали, сохранены — "
+                          "вы увидите итоги по ним. Ответ, который идёт сейчас, тоже сохранится.", parent=self)
+        end = box.addButton("Завершить", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Продолжить тренировку", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is not end:
+            return
+        self._ending = True
+        self.review.stop()
+        self.host.runner.finish()
 
     def show_history(self) -> None:
         self.history_screen.refresh()
@@ -109,6 +134,7 @@ class MainWindow(QMainWindow):
         self.host.working.connect(self._working)
         self.host.state_changed.connect(self._state)
         self.review.next_requested.connect(self._next)
+        self.interview.end_requested.connect(self.end_session)
         self.review.retake_requested.connect(self._retake)
         self.summary.history_requested.connect(self.show_history)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
@@ -161,7 +187,8 @@ class MainWindow(QMainWindow):
 
     def _summary(self, summary: dict) -> None:
         self.summary.show_summary(summary)
-        if self.stack.currentWidget() is not self.review:  # else "Далее" on the review leads there
+        if self._ending or self.stack.currentWidget() is not self.review:  # else "Далее" on the review leads there
+            self._ending = False
             self.show_screen(self.summary)
 
     # --- microphone check ---------------------------------------------------------------------

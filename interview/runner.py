@@ -145,6 +145,11 @@ class SessionRunner:
     def abort(self) -> None:
         self._command(lambda s, now: s.abort(now))
 
+    def finish(self) -> None:
+        """End the session now: the answer in progress is kept and analysed, then the summary of what was given."""
+        self._reviewing, self._held = False, None
+        self._command(lambda s, now: s.finish(now))
+
     def continue_(self) -> None:
         """The candidate is done reviewing: ask the next question."""
         self._reviewing = False

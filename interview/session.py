@@ -116,6 +116,7 @@ class Session:
     _deadline: float | None = None
     _paused_left: float | None = None
     _paused_state: str | None = None
+    _finishing: bool = False  # the candidate ended the session: nothing more is asked
 
     @property
     def step(self) -> Step:
@@ -171,7 +172,7 @@ class Session:
             self.state = ANALYSIS
             self.on_effect(Analyze(take_id, self.step))
         elif self.state in (SKIPPING, RETRYING):
-            if self.state == RETRYING:
+            if self.state == RETRYING and not self._finishing:
                 self._ask_again(self.step)
             self._next(now)
 
@@ -184,7 +185,8 @@ class Session:
             self.reports[earlier[0]] = (step, report)
         else:
             self.reports.append((step, report))
-        follow = report.content.follow_ups if report.content and self.follow_ups and not step.is_follow_up else []
+        asks_more = self.follow_ups and not step.is_follow_up and not self._finishing
+        follow = report.content.follow_ups if report.content and asks_more else []
         if follow:
             self._queue.insert(0, Step(f"{step.question_id}-F", follow[0].question, "short", FOLLOW_UP_THINK_S,
                                        FOLLOW_UP_ANSWER_S, is_follow_up=True, reason=follow[0].reason))
@@ -228,6 +230,22 @@ class Session:
     def resume(self, now: float) -> None:
         if self.state == PAUSED and self._paused_state is not None and self._paused_left is not None:
             self.state, self._deadline = self._paused_state, now + self._paused_left
+
+    def finish(self, now: float) -> None:
+        """The candidate ends the session early: the answer being given is kept and analysed, nothing more is
+        asked, and the summary of the answers given follows (an aborted session has none)."""
+        if self.state in ENDED or self.state == IDLE:
+            return
+        self._finishing = True
+        self._queue.clear()
+        if self.state == PAUSED and self._paused_state is not None:
+            self.state, self._deadline = self._paused_state, None
+        if self.state == ANSWER:
+            self.stop_answer(now)
+        elif self.state in (INTRO, QUESTION, THINK):
+            self._deadline = None
+            self._next(now)
+        # saving, skipping, retrying or analysing: that take is finished first, then the summary comes
 
     def abort(self, now: float) -> None:
         if self.state in ENDED or self.state == IDLE:

@@ -24,13 +24,11 @@ from sobes.core.files import write_atomically
 from sobes.desktop import worker
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
+from sobes.interview.labels import SESSION_STATUS, local_time, mode_name
 from sobes.interview.pending import analyze_pending
-from sobes.interview.plans import MODES
 
 PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "words_per_min": "Темп, слов в минуту",
             "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
-MODE_NAMES = {**MODES, "recovered": "записи из повреждённой истории"}
-STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
 
 
 class HistoryScreen(QWidget):
@@ -80,8 +78,8 @@ class HistoryScreen(QWidget):
         rows = self.history.sessions()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            values = [row["id"], (row["started_at"] or "")[:16].replace("T", " "),
-                      MODE_NAMES.get(row["mode"], row["mode"]), STATUS.get(row["status"], row["status"]),
+            values = [row["id"], local_time(row["started_at"]),
+                      mode_name(row["mode"]), SESSION_STATUS.get(row["status"], row["status"]),
                       row["answers"]]
             for j, value in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sobes.desktop.widgets.level_meter import LevelMeter
 
+SPACE_GRACE_S = 1.0  # calibrated here: a key pressed as the recording starts was meant for the old button
 STATE_TEXT = {
     "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…", "think": "Время подумать",
-    "answer": "Идёт запись ответа", "saving": "Сохраняем запись…", "analysis": "Анализируем ответ…",
+    "answer": "● Идёт запись — говорите", "saving": "Сохраняем запись…", "analysis": "Анализируем ответ…",
     "paused": "Пауза", "summary": "Собеседование окончено", "aborted": "Собеседование прервано",
     "skipping": "Пропускаем…", "retrying": "Повторим вопрос…",
 }
 
 
 class InterviewScreen(QWidget):
+    end_requested = Signal()  # "Завершить": the window asks first
+
     def __init__(self, host, parent=None):
         super().__init__(parent)
         self.host = host
         self.phone = False
+        self._answer_started = 0.0
         layout = QVBoxLayout(self)
         self.question = QLabel("")
         self.question.setWordWrap(True)
@@ -51,7 +57,7 @@ class InterviewScreen(QWidget):
                 ("stop_answer", "Закончить ответ (Пробел)", runner.stop_answer),
                 ("skip", "Пропустить", runner.skip), ("retry", "Повторить вопрос", runner.retry),
                 ("pause", "Пауза", runner.pause), ("resume", "Продолжить", runner.resume),
-                ("abort", "Завершить (Esc)", runner.abort)):
+                ("abort", "Завершить (Esc)", self.end_requested.emit)):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, act=action: act())
             buttons.addWidget(button)
@@ -74,6 +80,10 @@ class InterviewScreen(QWidget):
 
     def show_state(self, state: str) -> None:
         self.state.setText(STATE_TEXT.get(state, state))
+        recording = state == "answer"
+        self.state.setStyleSheet("color: #b3261e; font-weight: bold; font-size: 18px;" if recording else "")
+        if recording:
+            self._answer_started = time.monotonic()
         visible = {"start_answer_now": state == "think", "stop_answer": state == "answer",
                    "skip": state in ("question", "think", "answer"), "retry": state in ("think", "answer"),
                    "pause": state in ("think", "answer"), "resume": state == "paused",
@@ -95,9 +105,10 @@ class InterviewScreen(QWidget):
         self.timer.setText("" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}")
 
     def space(self) -> None:
-        """Space bar: start the answer, or stop it."""
+        """Space bar: what the button under it says — start the answer, or stop it. A press in the first second
+        of a recording that began by itself (think time ran out) meant "start", so it does not stop it."""
         state = self.host.runner.state
         if state == "think":
             self.host.runner.start_answer_now()
-        elif state == "answer":
+        elif state == "answer" and time.monotonic() - self._answer_started > SPACE_GRACE_S:
             self.host.runner.stop_answer()

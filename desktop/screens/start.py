@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +19,14 @@ from sobes.desktop.widgets.level_meter import LevelMeter
 from sobes.interview.plans import MODES
 from sobes.interview.question_bank import ROLES, STAGES
 
+MODE_HELP = {
+    "full": "Вопросы всех этапов по порядку, как на настоящем собеседовании: от рассказа о себе до оффера.",
+    "stage": "Несколько вопросов одного этапа — например, только поведенческие.",
+    "self_presentation": "Только рассказ о себе: 1–2 минуты, с разбором структуры.",
+    "phone": "Звонок рекрутера: вопрос звучит как по телефону, и вы слышите, как вас слышат на линии.",
+    "retake": "Один вопрос ещё раз — чтобы сравнить ответ с прошлой попыткой.",
+}
+
 
 class StartScreen(QWidget):
     start_requested = Signal(str, str, str, str)  # role, mode, stage, question id
@@ -26,6 +34,7 @@ class StartScreen(QWidget):
 
     def __init__(self, questions, parent=None):
         super().__init__(parent)
+        self.questions = list(questions)
         layout = QVBoxLayout(self)
         title = QLabel("<h1>Собес</h1><p>Тренажёр устных собеседований. Всё работает на этом компьютере: "
                        "записи никуда не отправляются.</p>")
@@ -39,14 +48,17 @@ class StartScreen(QWidget):
         self.mode = QComboBox()
         for key, name in MODES.items():
             self.mode.addItem(name, key)
+        self.mode_help = QLabel("")
+        self.mode_help.setWordWrap(True)
         self.stage = QComboBox()
-        for key, name in STAGES.items():
-            self.stage.addItem(name, key)
-        self.question = QComboBox()
-        for q in sorted(questions, key=lambda q: q.id):
-            self.question.addItem(f"{q.id}: {q.text[:70]}", q.id)
+        self.question = QComboBox()  # grouped by stage, the role's questions only, full text in the list
+        self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.question.setMinimumContentsLength(50)
+        self.question.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.question.view().setMinimumWidth(700)
         form.addRow("Роль:", self.role)
         form.addRow("Режим:", self.mode)
+        form.addRow("", self.mode_help)
         form.addRow("Этап (для тренировки этапа):", self.stage)
         form.addRow("Вопрос (для повтора):", self.question)
         layout.addLayout(form)
@@ -73,20 +85,44 @@ class StartScreen(QWidget):
         layout.addStretch(1)
 
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
         self._mode_changed()
         self.mic_button.clicked.connect(self.mic_check_requested)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(
             self.role.currentData(), self.mode.currentData(), self.stage.currentData(), self.question.currentData()))
 
+    def _role_changed(self) -> None:
+        """Only the role's questions, and only stages that have some (no empty stage on offer)."""
+        role = self.role.currentData()
+        mine = [q for q in self.questions if role in q.roles]
+        chosen_stage, chosen_question = self.stage.currentData(), self.question.currentData()
+        self.stage.clear()
+        self.question.clear()
+        for key, name in STAGES.items():
+            in_stage = [q for q in mine if q.stage == key]
+            if not in_stage:
+                continue
+            self.stage.addItem(f"{name} — вопросов: {len(in_stage)}", key)
+            self.question.addItem(f"— {name} —")  # a heading, not a choice
+            self.question.model().item(self.question.count() - 1).setEnabled(False)
+            for q in in_stage:
+                self.question.addItem(q.text, q.id)
+                self.question.setItemData(self.question.count() - 1, q.text, Qt.ItemDataRole.ToolTipRole)
+        for combo, value in ((self.stage, chosen_stage), (self.question, chosen_question)):
+            index = combo.findData(value) if value is not None else -1
+            combo.setCurrentIndex(index if index >= 0 else (1 if combo is self.question else 0))
+
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
+        self.mode_help.setText(MODE_HELP.get(mode, ""))
         self.stage.setEnabled(mode == "stage")
         self.question.setEnabled(mode == "retake")
 
-    def model_ready(self, label: str) -> None:
+    def model_ready(self) -> None:
         self.model_progress.setRange(0, 1)
         self.model_progress.setValue(1)
-        self.model_label.setText(f"Модель готова: {label}")
+        self.model_label.setText("Модель готова: речь распознаётся на этом компьютере.")
 
     def mic_checked(self, verdict: str) -> None:
         self.mic_result.setText(verdict)

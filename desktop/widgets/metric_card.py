@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from sobes.analysis.labels import METRIC_NAMES, ru_number
+from sobes.analysis.labels import METRIC_NAMES, verdict_value
 
 COLORS = {"good": "#1b7f3b", "attention": "#a66a00", "problem": "#b3261e"}
 
@@ -16,13 +18,20 @@ class MetricCard(QFrame):
         self.setObjectName("card")
         self.setStyleSheet(f"#card {{ border: 2px solid {color}; border-radius: 8px; }}")
         layout = QVBoxLayout(self)
-        value = ru_number(verdict.value, 2)
+        mark = {"good": "✓", "attention": "!", "problem": "✗"}.get(verdict.verdict, "")  # never colour alone
         title = QLabel(f"<b>{METRIC_NAMES.get(verdict.metric, verdict.metric)}</b>: "
-                       f"<span style='color:{color}'>{value}</span>")
-        norm = QLabel(f"Норма: {verdict.norm}")
+                       f"<span style='color:{color}'>{mark} {escape(verdict_value(verdict.metric, verdict.value))}"
+                       "</span>")
+        title.setWordWrap(True)
+        norm = QLabel(f"Норма: {escape(verdict.norm)}")
         norm.setWordWrap(True)
-        norm.setToolTip(f"Источник: {verdict.source}")
         tip = QLabel(verdict.tip)
         tip.setWordWrap(True)
-        for widget in (title, norm, tip):
+        self.why = QLabel(escape(verdict.why))  # "Почему такая норма?", opened on request
+        self.why.setWordWrap(True)
+        self.why.setVisible(False)
+        self.why_link = QLabel("<a href='why'>Почему такая норма?</a>")
+        self.why_link.linkActivated.connect(lambda _: self.why.setVisible(not self.why.isVisible()))
+        for widget in (title, norm, tip, self.why_link, self.why):
             layout.addWidget(widget)
+        self.why_link.setVisible(bool(verdict.why))

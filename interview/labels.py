@@ -1,0 +1,33 @@
+"""Russian words for sessions — their mode, role and status — and their times in the user's local time: one
+place for the history screen, exports and the command line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sobes.interview.plans import MODES
+from sobes.interview.question_bank import ROLES
+
+MODE_NAMES = {**MODES, "recovered": "записи из повреждённой истории"}
+SESSION_STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
+ANSWER_STATUS = {"analyzed": "разобран", "recorded": "записан, ждёт разбора", "failed": "не удалось разобрать",
+                 "recording": "идёт запись"}
+
+
+def mode_name(key: str | None) -> str:
+    return MODE_NAMES.get(key or "", key or "—")
+
+
+def role_name(key: str | None) -> str:
+    return ROLES.get(key or "", key or "—")
+
+
+def local_time(stamp: str | None) -> str:
+    """``2026-11-27T16:04:05+00:00`` -> ``27.11.2026, 19:04`` in this computer's time zone."""
+    if not stamp:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%d.%m.%Y, %H:%M")

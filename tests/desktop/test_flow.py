@@ -1,0 +1,83 @@
+"""The session's flow in the real window: keys act only on the screen they belong to, ending asks first and
+shows the summary of the answers given, a finished session is never changed by a key, and Space does what the
+button under it says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from tests.desktop.test_app import start_retake, window  # noqa: F401  (the window fixture)
+
+
+def shortcut(win, keys: str) -> QAction:
+    return next(a for a in win.findChildren(QAction) if a.shortcut().toString() == keys)
+
+
+@pytest.fixture
+def answers_dialog(monkeypatch):
+    """Answer the "Завершить тренировку?" dialog with the button named in ``choice[0]``; record what was asked."""
+    asked: list[str] = []
+    choice = ["Завершить"]
+
+    def exec_(box):
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == choice[0]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked, choice
+
+
+def recording(win, qtbot, seconds: float) -> None:
+    start_retake(win)
+    qtbot.waitUntil(lambda: win.host.runner.state == "think", timeout=10_000)
+    win.interview.buttons["start_answer_now"].click()
+    qtbot.waitUntil(lambda: win.host.recorder is not None and win.host.recorder.level().seconds > seconds,
+                    timeout=20_000)
+
+
+def test_esc_asks_and_ends_with_the_summary_of_the_answer_given(window, qtbot, answers_dialog):  # noqa: F811
+    asked, _ = answers_dialog
+    recording(window, qtbot, 3.0)
+    session_id = window.host.runner.session_id
+    shortcut(window, "Esc").trigger()
+    assert asked and "сохранены" in asked[0]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=60_000)
+    session = window.history.session(session_id)
+    assert session["status"] == "completed"  # not "aborted": the answer given counts
+    assert [a["status"] for a in window.history.answers(session_id)] == ["analyzed"]
+    assert '"question_id": "BEH-03"' in session["summary_json"]
+    # on the summary, neither Esc nor Space changes the finished session, and nothing is asked
+    shortcut(window, "Esc").trigger()
+    shortcut(window, "Space").trigger()
+    assert len(asked) == 1 and window.history.session(session_id)["status"] == "completed"
+
+
+def test_declining_goes_on_recording(window, qtbot, answers_dialog):  # noqa: F811
+    asked, choice = answers_dialog
+    choice[0] = "Продолжить тренировку"
+    recording(window, qtbot, 1.0)
+    window.interview.buttons["abort"].click()  # the on-screen "Завершить" asks the same
+    assert asked and window.host.runner.state == "answer"
+    window.host.runner.abort()
+
+
+def test_space_just_after_the_recording_starts_does_not_stop_it(window, qtbot):  # noqa: F811
+    start_retake(window)
+    qtbot.waitUntil(lambda: window.host.runner.state == "think", timeout=10_000)
+    shortcut(window, "Space").trigger()  # "Начать ответ (Пробел)"
+    qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)
+    shortcut(window, "Space").trigger()  # pressed twice by mistake, within the first second: still recording
+    assert window.host.runner.state == "answer"
+    qtbot.wait(1_100)
+    shortcut(window, "Space").trigger()  # "Закончить ответ (Пробел)"
+    qtbot.waitUntil(lambda: window.host.runner.state != "answer", timeout=5_000)
+
+
+def test_keys_do_nothing_on_the_start_screen(window, qtbot, answers_dialog):  # noqa: F811
+    asked, _ = answers_dialog
+    shortcut(window, "Esc").trigger()
+    shortcut(window, "Space").trigger()
+    assert asked == [] and window.stack.currentWidget() is window.start and window.host.runner.state == "idle"
