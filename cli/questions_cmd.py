@@ -28,11 +28,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"sobes: ошибка: в банке вопросов ошибок: {len(problems)}; исправьте строки выше", file=sys.stderr)
         return 2
     counts = bank.counts()
-    width = max(len(s) for s in STAGES)
-    print(f"{'этап':{width}}  " + "  ".join(f"{r[:14]:>14}" for r in ROLES))
-    for stage in STAGES:
-        print(f"{stage:{width}}  " + "  ".join(f"{counts[r][stage]:>14}" for r in ROLES))
-    print(f"{'всего':{width}}  " + "  ".join(f"{sum(counts[r].values()):>14}" for r in ROLES))
+    for role, name in ROLES.items():
+        by_stage = ", ".join(f"{STAGES[stage]} — {n}" for stage, n in counts[role].items() if n)
+        print(f"{name}: {sum(counts[role].values())} ({by_stage})")
     derived = sum(q.derived for q in bank.questions)
     print(f"Вопросов: {len(bank.questions)} (из них составлено по материалам гайдов: {derived})"
           + (" — файлы в порядке" if args.validate else ""))

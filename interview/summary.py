@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sobes.analysis.config import Thresholds
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report
 from sobes.interview.history import History
 from sobes.interview.session import Step
 
-# metric column -> True when a lower value is better
-COMPARED = {"fillers_per_100_words": True, "long_pauses": True, "response_latency_s": True,
-            "pitch_sd_st": False}
+# metric column -> (True when a lower value is better, the edge of the norm from the thresholds)
+COMPARED = {"fillers_per_100_words": (True, lambda t: t.fillers_per_100_attention),
+            "long_pauses": (True, lambda t: 0.0),
+            "response_latency_s": (True, lambda t: t.latency_attention_s),
+            "pitch_sd_st": (False, lambda t: t.flat_sd_st)}
+SAME_WITHIN = 0.1  # calibrated here: a change under a tenth of the earlier figure is no change
 
 
 def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]]) -> dict:
@@ -38,19 +42,33 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
             "compared_to_previous": _compare(history, session_id)}
 
 
-def _compare(history: History, session_id: int) -> dict:
+def _compare(history: History, session_id: int, thresholds: Thresholds = Thresholds()) -> dict:
+    """Each figure against the earlier sessions' mean: ``change`` is better, worse, same, or in_norm when both
+    are within the norm — a change inside the norm is never called worse."""
     now = history.session_means(session_id)
     earlier = [s["id"] for s in history.sessions() if s["id"] < session_id and s["status"] == "completed"]
     if not earlier:
         return {}
     before_rows = [history.session_means(s) for s in earlier]
     result = {}
-    for metric, lower_is_better in COMPARED.items():
+    for metric in COMPARED:
         values = [value for row in before_rows if (value := row[metric]) is not None]
         current = now[metric]
         if current is None or not values:
             continue
         before = sum(values) / len(values)
-        better = current < before if lower_is_better else current > before
-        result[metric] = {"now": round(current, 2), "before": round(before, 2), "better": better}
+        change = compare(metric, before, current, thresholds)
+        result[metric] = {"now": round(current, 2), "before": round(before, 2), "change": change,
+                          "better": change == "better"}
     return result
+
+
+def compare(metric: str, before: float, now: float, thresholds: Thresholds = Thresholds()) -> str:
+    """``better``, ``worse``, ``same`` (within a tenth), or ``in_norm`` when both figures are within the norm."""
+    lower_is_better, edge_of = COMPARED[metric]
+    edge = edge_of(thresholds)
+    if all((v <= edge) if lower_is_better else (v >= edge) for v in (now, before)):
+        return "in_norm"
+    if abs(now - before) <= SAME_WITHIN * max(abs(before), 1e-9):
+        return "same"
+    return "better" if (now < before) == lower_is_better else "worse"

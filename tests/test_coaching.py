@@ -149,3 +149,13 @@ def test_how_to_answer_names_what_a_strong_answer_has(bank):
     note = how_to_answer(bank.by_id("HR-10"))
     assert "Что должно прозвучать: сумма или вилка." in note and "Коротко: до 45 с." in note
     assert not any("L" in line and any(ch.isdigit() for ch in line) for line in how_to_answer(bank.by_id("BEH-01")))
+
+
+def test_progress_never_calls_a_change_inside_the_norm_worse():
+    from sobes.interview.summary import compare
+
+    assert compare("response_latency_s", 0.33, 0.61) == "in_norm"  # both far under the 3 s norm
+    assert compare("long_pauses", 0.0, 0.0) == "in_norm"  # "было 0, стало 0" is not "хуже"
+    assert compare("fillers_per_100_words", 8.0, 8.3) == "same"
+    assert compare("fillers_per_100_words", 8.0, 4.0) == "better"
+    assert compare("pitch_sd_st", 1.4, 0.8) == "worse"

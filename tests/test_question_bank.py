@@ -109,7 +109,7 @@ def test_oversized_file_is_refused(tmp_path):
 def test_validate_command(tmp_path, capsys):
     assert main(["questions", "--validate"]) == 0
     out = capsys.readouterr().out
-    assert "phone_screening" in out and "Вопросов:" in out
+    assert "Телефонный скрининг — " in out and "Вопросов:" in out and "phone_screening" not in out
     assert main(["questions", "--validate", str(_write(tmp_path, GOOD.replace("answer_s: 120", "answer_s: 1")))]) == 2
     err = capsys.readouterr().err
     assert err == "sobes: ошибка: " + str(tmp_path / "bank.yaml") + ":2: MY-01: answer_s — от 5 до 1800 секунд\n"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sobes.analysis.labels import ru_number
+
 VERDICTS = {"good": "хорошо", "attention": "есть что улучшить", "problem": "нужна работа", None: "—"}
-METRICS = {"fillers_per_100_words": "паразиты на 100 слов", "long_pauses": "длинные паузы",
-           "response_latency_s": "начало ответа, с", "pitch_sd_st": "разброс интонации, пт"}
+METRICS = {"fillers_per_100_words": ("Слова-паразиты", "на 100 слов"), "long_pauses": ("Длинные паузы", "за ответ"),
+           "response_latency_s": ("Пауза перед ответом", "с"), "pitch_sd_st": ("Разброс интонации", "полутона")}
+CHANGES = {"better": "✓ лучше", "worse": "✗ хуже", "same": "= без изменений", "in_norm": "✓ в норме"}
 
 
 class SummaryScreen(QWidget):
@@ -30,12 +35,15 @@ class SummaryScreen(QWidget):
         new.clicked.connect(self.new_requested)
 
     def show_summary(self, summary: dict) -> None:
-        rows = "".join(f"<li>{a['question']} — {VERDICTS.get(a['overall'], a['overall'])}"
+        rows = "".join(f"<li>{escape(a['question'])} — {VERDICTS.get(a['overall'], a['overall'])}"
                        + (", STAR полный" if a["star_complete"] else "") + "</li>" for a in summary["answers"])
-        work = "".join(f"<li><b>{w['title']}</b>: {w['tip']}</li>" for w in summary["work_on"]) or "<li>—</li>"
+        work = "".join(f"<li><b>{escape(w['title'])}</b>: {escape(w['tip'])}</li>" for w in summary["work_on"])
         compared = summary.get("compared_to_previous", {})
-        progress = "".join(f"<li>{METRICS.get(k, k)}: было {v['before']}, стало {v['now']} "
-                           f"{'✓ лучше' if v['better'] else '✗ хуже'}</li>" for k, v in compared.items())
-        self.text.setText(f"<h2>Итоги</h2><h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3><ol>{work}</ol>"
+        progress = "".join(
+            f"<li>{METRICS[k][0]}: было {ru_number(v['before'])}, стало {ru_number(v['now'])} {METRICS[k][1]} — "
+            f"{CHANGES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
+            for k, v in compared.items() if k in METRICS)
+        work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
+        self.text.setText(f"<h2>Итоги</h2><h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
                           + (f"<h3>По сравнению с прошлыми тренировками</h3><ul>{progress}</ul>" if progress else
                              "<p>Это первая тренировка: сравнение появится со следующей.</p>"))
