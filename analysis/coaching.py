@@ -64,7 +64,7 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     """``moments``: where each delivery metric first shows (the first filler, the first long pause…)."""
     kind = kind_of(question.answer_type)
     if content is None or content.reason:
-        return CoachingSection(kind.key, kind.name, "Речь не распознана: запишите ответ ещё раз, ближе к микрофону.")
+        return CoachingSection(kind.key, kind.name, "Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
     moments = moments or {}
     example = question.example
     fixes: list[Fix] = []

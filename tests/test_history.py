@@ -150,9 +150,17 @@ def test_history_and_report_commands(tmp_path, capsys):
     session_id = store.start_session("phone", "sales_support")
     store.close()
     assert main(["history", "--db", str(db)]) == 0
-    assert "interrupted" in capsys.readouterr().out  # it was left active
+    listing = capsys.readouterr().out
+    assert "прервана" in listing and "Телефонный скрининг" in listing  # it was left active; Russian names
+    assert "interrupted" not in listing and "phone" not in listing
     assert main(["report", str(session_id), "--db", str(db), "--html", str(tmp_path / "r.html")]) == 0
-    assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
+    page = (tmp_path / "r.html").read_text()
+    assert page.startswith("<!doctype html>") and "Специалист по сопровождению продаж" in page
+    assert "sales_support" not in page and "режим:" not in page
+    capsys.readouterr()
+    assert main(["report", str(session_id), "--db", str(db)]) == 0  # a short summary, not a JSON dump
+    summary = capsys.readouterr().out
+    assert summary.startswith(f"Тренировка №{session_id}") and "{" not in summary
     assert main(["report", "999", "--db", str(db)]) == 2
     assert "занятия №999 нет" in capsys.readouterr().err
 

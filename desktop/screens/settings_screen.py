@@ -1,4 +1,5 @@
-"""Settings: devices, model, follow-ups, thresholds (with their sources), data folder."""
+"""Settings: devices, model, follow-ups, thresholds (in Russian, grouped, each with why it is what it is), data
+folder."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sobes.analysis.config import describe_thresholds
 from sobes.analysis.labels import ru_number
+from sobes.analysis.norms import NORMS
 from sobes.core.errors import user_message
 from sobes.interview.paths import data_dir
 
@@ -27,6 +29,14 @@ READING_PASSAGE = ("Добрый день! Меня зовут Анна, я ра
                    "Мне нравится находить решения, которые устраивают и клиента, и компанию.")
 CALIBRATION_S = 20.0
 BASELINE_SLOW, BASELINE_FAST = 0.75, 1.35  # the tempo norm becomes 75–135 % of the reading pace
+
+
+VALUE_COLUMN = 2
+
+
+def _number(value: float) -> str:
+    """A threshold as a Russian reader writes it: a decimal comma."""
+    return f"{value:g}".replace(".", ",")
 
 
 class SettingsScreen(QWidget):
@@ -68,17 +78,18 @@ class SettingsScreen(QWidget):
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
         rows = describe_thresholds()
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Порог", "Значение", "Источник или «calibrated here»"])
+        self.table = QTableWidget(len(rows), 5)
+        self.table.setHorizontalHeaderLabels(["Группа", "Порог", "Значение", "Единица", "Почему такая норма"])
         for i, row in enumerate(rows):
-            name = QTableWidgetItem(row["name"])
-            name.setToolTip(f"По умолчанию {row['default']:g}. Источник: {row['source']}")
-            self.table.setItem(i, 0, name)
+            norm = NORMS[row["name"]]
             value = settings.thresholds.get(row["name"], row["value"])
-            self.table.setItem(i, 1, QTableWidgetItem(f"{value:g}"))
-            source = QTableWidgetItem(row["source"])
-            source.setFlags(source.flags() & ~Qt.ItemIsEditable)
-            self.table.setItem(i, 2, source)
+            for column, text in enumerate((norm.group, norm.name, _number(value), norm.unit, norm.why)):
+                item = QTableWidgetItem(text)
+                if column != VALUE_COLUMN:
+                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                default = f"По умолчанию: {_number(row['default'])} {norm.unit}".rstrip()
+                item.setToolTip(default if column == VALUE_COLUMN else text)
+                self.table.setItem(i, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
@@ -153,7 +164,7 @@ class SettingsScreen(QWidget):
         """Make the tempo norm personal: 75–135 % of the candidate's reading pace."""
         names = [row["name"] for row in describe_thresholds()]
         for name, factor in (("slow_words_per_min", BASELINE_SLOW), ("fast_words_per_min", BASELINE_FAST)):
-            self.table.item(names.index(name), 1).setText(f"{words_per_min * factor:.0f}")
+            self.table.item(names.index(name), VALUE_COLUMN).setText(f"{words_per_min * factor:.0f}")
         self.calibration_result.setText(f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
                                         f"{ru_number(words_per_min * BASELINE_SLOW, 0)}–"
                                         f"{ru_number(words_per_min * BASELINE_FAST, 0)} слов в минуту"
@@ -162,13 +173,13 @@ class SettingsScreen(QWidget):
 
     def _reset(self) -> None:
         for i, row in enumerate(describe_thresholds()):
-            self.table.item(i, 1).setText(f"{row['default']:g}")
+            self.table.item(i, VALUE_COLUMN).setText(_number(row["default"]))
 
     def _save(self) -> None:
         overrides = {}
         for i, row in enumerate(describe_thresholds()):
             try:
-                value = float(self.table.item(i, 1).text().replace(",", "."))
+                value = float(self.table.item(i, VALUE_COLUMN).text().replace(",", "."))
             except ValueError:
                 continue
             if value != row["default"]:

@@ -20,16 +20,26 @@ class Timeline(pg.GraphicsLayoutWidget):
         self.loudness = self.addPlot(row=0, col=0)
         self.pitch = self.addPlot(row=1, col=0)
         self.pitch.setXLink(self.loudness)
-        self.loudness.setLabel("left", "дБFS")
-        self.pitch.setLabel("left", "Гц")
-        self.pitch.setLabel("bottom", "секунды")
+        self.loudness.setLabel("left", "громкость, дБ")
+        self.pitch.setLabel("left", "высота голоса, Гц")
+        self.pitch.setLabel("bottom", "секунды от начала ответа")
+        for plot in (self.loudness, self.pitch):
+            plot.setMouseEnabled(x=False, y=False)  # the wheel scrolls the page; a click plays from there
+            plot.hideButtons()  # no auto-range "A" button
+            plot.setMenuEnabled(False)
         self.playhead = pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("k", width=1))
         self.loudness.addItem(self.playhead)
         self.loudness.scene().sigMouseClicked.connect(self._clicked)
 
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()  # to the scrolling page around it
+
     def show_report(self, report) -> None:
+        """A fresh view for each answer: its whole length, the play head at the start."""
         for plot in (self.loudness, self.pitch):
             plot.clear()
+            plot.enableAutoRange()
+        self.playhead.setPos(0)
         self.loudness.addItem(self.playhead)
         if report.loudness and report.loudness.envelope:
             times, levels = zip(*report.loudness.envelope)
