@@ -27,8 +27,10 @@ from sobes.interview.history import History
 from sobes.interview.labels import SESSION_STATUS, local_time, mode_name
 from sobes.interview.pending import analyze_pending
 
-PROGRESS = {"fillers_per_min": "Слова-паразиты в минуту", "words_per_min": "Темп, слов в минуту",
-            "long_pauses": "Длинные паузы", "star_parts": "Части STAR (из 4)", "pitch_sd_st": "Интонация, пт"}
+# one unit per metric, as in the review and the exports
+PROGRESS = {"fillers_per_100_words": "Слова-паразиты, на 100 слов", "words_per_min": "Темп, слов в минуту",
+            "long_pauses": "Длинные паузы, за ответ", "star_parts": "Части STAR (из 4)",
+            "pitch_sd_st": "Разброс интонации, полутона"}
 
 
 class HistoryScreen(QWidget):
@@ -41,6 +43,7 @@ class HistoryScreen(QWidget):
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["№", "Дата", "Режим", "Статус", "Ответов"])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # a record of what happened: read-only
         layout.addWidget(self.table)
         self.pending_button = QPushButton("")
         self.pending_button.setToolTip("Ответы, записанные до сбоя или восстановленные из повреждённой истории")
@@ -64,6 +67,10 @@ class HistoryScreen(QWidget):
         layout.addWidget(self.metric)
         self.chart = pg.PlotWidget(background="w")
         self.chart.setMinimumHeight(200)
+        self.chart.setMouseEnabled(x=False, y=False)
+        self.chart.hideButtons()
+        self.chart_note = QLabel("")
+        layout.addWidget(self.chart_note)
         layout.addWidget(self.chart)
         self.attempts = QLabel("")
         self.attempts.setWordWrap(True)
@@ -86,12 +93,17 @@ class HistoryScreen(QWidget):
         self.refresh_chart()
 
     def refresh_chart(self) -> None:
+        """Progress needs two points at least: one answer is no trend."""
         self.chart.clear()
         points = self.history.progress(self.metric.currentData())
-        if points:
+        enough = len(points) >= 2
+        self.chart.setVisible(enough)
+        self.chart_note.setText("" if enough else "График появится, когда будет хотя бы два разобранных ответа.")
+        if enough:
             self.chart.plot(list(range(1, len(points) + 1)), [v for _, v in points], pen=pg.mkPen("#3367d6", width=2),
                             symbol="o")
-        self.chart.setLabel("bottom", "ответ №")
+            self.chart.getAxis("bottom").setTickSpacing(major=max(1, len(points) // 10), minor=1)  # whole answers
+        self.chart.setLabel("bottom", "ответ по порядку")
 
     def selected_session(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -104,8 +116,8 @@ class HistoryScreen(QWidget):
         lines = []
         for answer in self.history.answers(session_id):
             tries = self.history.attempts(answer["question_id"])
-            cells = " | ".join(f"попытка {t['attempt']}: паразитов/мин {ru_number(t['fillers_per_min'])}, "
-                               f"темп {ru_number(t['words_per_min'], 0)} слов в минуту" for t in tries)
+            cells = " | ".join(f"попытка {t['attempt']}: слов-паразитов {ru_number(t['fillers_per_100_words'])} "
+                               f"на 100 слов, темп {ru_number(t['words_per_min'], 0)} слов в минуту" for t in tries)
             lines.append(f"<b>{escape(answer['question_text'] or '')}</b><br>{cells}")
         self.attempts.setText("<br>".join(lines))
 

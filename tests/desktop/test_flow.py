@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from tests.desktop.test_app import start_retake, window  # noqa: F401  (the window fixture)
+from tests.test_no_answer_lost import answering
 
 
 def shortcut(win, keys: str) -> QAction:
@@ -30,17 +31,9 @@ def answers_dialog(monkeypatch):
     return asked, choice
 
 
-def recording(win, qtbot, seconds: float) -> None:
-    start_retake(win)
-    qtbot.waitUntil(lambda: win.host.runner.state == "think", timeout=10_000)
-    win.interview.buttons["start_answer_now"].click()
-    qtbot.waitUntil(lambda: win.host.recorder is not None and win.host.recorder.level().seconds > seconds,
-                    timeout=20_000)
-
-
 def test_esc_asks_and_ends_with_the_summary_of_the_answer_given(window, qtbot, answers_dialog):  # noqa: F811
     asked, _ = answers_dialog
-    recording(window, qtbot, 3.0)
+    answering(window, qtbot, 3.0)
     session_id = window.host.runner.session_id
     shortcut(window, "Esc").trigger()
     assert asked and "сохранены" in asked[0]
@@ -55,10 +48,10 @@ def test_esc_asks_and_ends_with_the_summary_of_the_answer_given(window, qtbot, a
     assert len(asked) == 1 and window.history.session(session_id)["status"] == "completed"
 
 
-def test_declining_goes_on_recording(window, qtbot, answers_dialog):  # noqa: F811
+def test_declining_goes_on_answering(window, qtbot, answers_dialog):  # noqa: F811
     asked, choice = answers_dialog
     choice[0] = "Продолжить тренировку"
-    recording(window, qtbot, 1.0)
+    answering(window, qtbot, 1.0)
     window.interview.buttons["abort"].click()  # the on-screen "Завершить" asks the same
     assert asked and window.host.runner.state == "answer"
     window.host.runner.abort()
