@@ -53,11 +53,11 @@ def test_long_stretch_without_pauses_uses_an_overlap(analyzer, fixtures_dir):
 
 
 def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir):
-    """Fed in real time through the streaming worker: after 15 s of speech the live pace is the final
-    transcript's pace over the same stretch (within 10 %), the live filler count is the final count for the
-    words already committed, and before that the pace is a reason, not a number."""
+    """Fed in real time through the streaming worker: once shown (after the first piece, 15 s on), the live pace is
+    the final transcript's pace over the same stretch (within 10 %), the live filler count is the final count for
+    the words already committed, and before that the pace is a reason, not a number."""
     audio = np.concatenate([load_audio(fixtures_dir / name, sample_rate=48_000).samples
-                            for name in ("fillers.wav", "hesitant.wav")])
+                            for name in ("fillers.wav", "hesitant.wav", "pauses.wav")])
     streamer = analyzer.new_stream()
     worker = StreamingWorker(streamer)
     seen = []
@@ -70,7 +70,7 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
     final = worker.stop().transcript.words
     assert seen[0].words_per_min is None and "15 с" in seen[0].pace_reason
     paced = [live for live in seen if live.words_per_min is not None]
-    assert paced, "no pace after 15 s of speech"
+    assert paced, "no pace after the first piece"
     for live in paced:
         start = max(final[0].start, live.transcribed_s - 25.0)
         expected = words_per_minute(final, start, live.transcribed_s)
