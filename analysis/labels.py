@@ -26,10 +26,22 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """``plural(22, "слово", "слова", "слов")`` -> ``"22 слова"``: Russian agreement with a number."""
+    if count % 10 == 1 and count % 100 != 11:
+        return f"{count} {one}"
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return f"{count} {few}"
+    return f"{count} {many}"
+
+
 def times(count: int) -> str:
-    """``1`` -> ``"1 раз"``, ``3`` -> ``"3 раза"``, ``12`` -> ``"12 раз"``: Russian plural of "раз"."""
-    few = count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14)
-    return f"{count} раза" if few else f"{count} раз"
+    """``1`` -> ``"1 раз"``, ``3`` -> ``"3 раза"``, ``12`` -> ``"12 раз"``."""
+    return plural(count, "раз", "раза", "раз")
+
+
+def words(count: int) -> str:
+    return plural(count, "слово", "слова", "слов")
 
 
 def verdict_value(metric: str, value: float | None) -> str:

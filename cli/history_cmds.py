@@ -55,7 +55,8 @@ def run_history(args: argparse.Namespace) -> int:
     if not rows:
         print("Сессий пока нет.")
     for row in rows:
-        print(f"№{row['id']}  {local_time(row['started_at'])}  {mode_name(row['mode'])}, {role_name(row['role'])} — "
+        role = f", {role_name(row['role'])}" if row["role"] else ""
+        print(f"№{row['id']}  {local_time(row['started_at'])}  {mode_name(row['mode'])}{role} — "
               f"{SESSION_STATUS.get(row['status'], row['status'])}, ответов: {row['answers']}")
     return 0
 

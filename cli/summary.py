@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sobes.analysis.coaching import CoachingSection
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number, verdict_value
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number, verdict_value, words
 from sobes.analysis.report import Report
 
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
@@ -17,7 +17,7 @@ def format_summary(report: Report) -> str:
         lines.append("Интервьюер спросит дальше:")
         lines += [f"  — {item.question}" for item in report.content.follow_ups]
     if report.speech_detected:
-        lines.append(f"Текст ({len(report.transcript.words)} слов): {report.transcript.text}")
+        lines.append(f"Текст ({words(len(report.transcript.words))}): {report.transcript.text}")
         lines.append("Подробности:")
         lines += [f"  {line}" for line in _metrics(report) + _content(report.content)]
     if report.delivery and report.delivery.verdicts:
@@ -33,7 +33,7 @@ def format_summary(report: Report) -> str:
 def format_coaching(coaching: CoachingSection) -> list[str]:
     """What a coach would say first: the headline, up to three fixes with their moment, covered and missing."""
     lines = [f"Вид ответа: {coaching.kind_name.lower()}", f"Главное: {coaching.headline}"]
-    fixes = [f for f in coaching.fixes if f.text != coaching.headline or len(coaching.fixes) > 1]
+    fixes = [f for f in coaching.fixes if f.text != coaching.headline]  # the headline is said once
     if fixes:
         lines.append("Что изменить:")
         for number, fix in enumerate(fixes, 1):
@@ -71,8 +71,8 @@ def _metrics(report: Report) -> list[str]:
         lines.append(f"Интонация: основной тон {ru_number(pitch.median_hz, 0)} Гц, "
                      f"разброс {ru_number(pitch.sd_semitones)} полутона")
     if (loud := report.loudness) and loud.rms_dbfs is not None:
-        lines.append(f"Громкость: {verdict_value('loudness', loud.rms_dbfs)}; "
-                     f"{verdict_value('noise', loud.snr_db)}")
+        lines.append(f"Громкость: {verdict_value('loudness', loud.rms_dbfs)}"
+                     + (f"; {verdict_value('noise', loud.snr_db)}" if loud.snr_db is not None else ""))
     return lines
 
 

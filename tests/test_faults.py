@@ -228,7 +228,7 @@ def test_damaged_database_through_the_command_line(tmp_path, capsys):
     assert "повреждена" in err and "--start-fresh" in err and "\n" not in err
     assert main(["history", "--db", str(db), "--start-fresh"]) == 0
     assert "возвращено: 2" in capsys.readouterr().out
-    assert main(["history", "--db", str(db)]) == 0 and "recovered" in capsys.readouterr().out
+    assert main(["history", "--db", str(db)]) == 0 and "записи из повреждённой истории" in capsys.readouterr().out
 
 
 def test_damaged_database_in_the_window_asks_before_starting_over(tmp_path, monkeypatch, qtbot):
