@@ -2,9 +2,11 @@
 
 Each field's metadata names where the number comes from: a publication, a
 peer product, the guides in shared/seeds (via seed_digest.md), or
-"calibrated here" with what it was calibrated on. The desktop settings screen
-lists them with ``describe_thresholds()`` and stores user overrides, applied
-with ``Thresholds.with_overrides``.
+"calibrated here" with what it was calibrated on: that is for developers
+(docs/metrics.md, `sobes thresholds --json`). What a candidate reads — the
+Russian name, unit and reason, the source named as people cite it — is in
+``analysis.norms``; the settings screen and `sobes thresholds` show that, and
+store user overrides, applied with ``Thresholds.with_overrides``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""`sobes thresholds`: every norm the verdicts use, with its value and source."""
+"""`sobes thresholds`: every norm the verdicts use, in Russian with its value, unit and reason; `--json` gives the
+developer's record (names for `--set`, ranges, technical sources)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import json
 
 from sobes.analysis.config import describe_thresholds
+from sobes.analysis.norms import GROUPS, NORMS
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,7 +21,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        width = max(len(r["name"]) for r in rows)
-        for r in rows:
-            print(f"{r['name']:{width}}  {r['value']:>8g}  {r['source']}")
+        for group in GROUPS:
+            print(group)
+            for r in rows:
+                norm = NORMS[r["name"]]
+                if norm.group == group:
+                    value = f"{r['value']:g}".replace(".", ",")
+                    print(f"  {norm.name}: {value} {norm.unit}".rstrip() + f" (--set {r['name']}=…). {norm.why}")
     return 0

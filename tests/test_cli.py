@@ -128,6 +128,9 @@ def test_thresholds_command_lists_sources(in_process):
     rows = json.loads(out)
     assert code == 0 and {"long_pause_s", "monotone_sd_st"} <= {r["name"] for r in rows}
     assert all(r["source"] for r in rows)
+    code, out, _ = in_process("thresholds")  # what a candidate reads: Russian reasons, no internal references
+    assert code == 0 and "Длинная пауза: 2 с" in out
+    assert not any(ref in out for ref in ("seed_digest", "ANCHORS", "calibrated", "§", " L2"))
 
 
 def test_summary_shows_delivery_in_russian(in_process, fixtures_dir):
