@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sobes.analysis.content.checklist import missing_by_rank
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.content.relevance import OFF_TOPIC
 from sobes.analysis.content.section import ContentSection, QuestionContext
@@ -77,7 +78,7 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
         length_fix = Fix("length", kind.key, _LENGTH_FIX.get((kind.key, length)) or _LENGTH_FIX[("", length)])
     if length_fix is not None and length == "short":
         fixes.append(length_fix)  # a far too short answer misses everything at once: that is the one thing to say
-    for item in sorted((i for i in content.items if not i.covered), key=lambda i: -i.rank):
+    for item in missing_by_rank(content.items):
         fixes.append(Fix("item", item.key, _with_evidence(item.fix, item.evidence), item.start, example))
     if length_fix is not None and length == "long":
         fixes.append(length_fix)

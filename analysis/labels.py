@@ -12,6 +12,7 @@ METRIC_NAMES = {
     "noise": "Фон", "star": "Структура STAR", "numbers": "Объяснение цифр", "role": "Ваша роль («я»)",
     "relevance": "Ответ по существу вопроса", "item": "Содержание ответа", "length": "Длина ответа",
 }
+VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}  # beside the colour, never colour alone
 STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from sobes.analysis.coaching import CoachingSection
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, ru_number, verdict_value, words
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, ru_number, verdict_value, words
 from sobes.analysis.report import Report
 
-VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}
+
 def format_summary(report: Report) -> str:
     lines = [f"Файл: {report.file}, {ru_number(report.duration_s, 0)} с", *report.warnings]
     if not report.speech_detected:

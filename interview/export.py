@@ -11,7 +11,7 @@ import html
 import io
 import json
 
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, clock, verdict_value
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, verdict_value
 from sobes.interview.history import METRIC_COLUMNS, History
 from sobes.interview.labels import ANSWER_STATUS, SESSION_STATUS, local_time, mode_name, role_name
 
@@ -77,9 +77,8 @@ def session_html(history: History, session_id: int) -> str:
             continue
         parts += _coaching_html(report.get("coaching"))
         verdicts = (report.get("delivery") or {}).get("verdicts", [])
-        mark = {"good": "✓", "attention": "!", "problem": "✗"}
         parts.append("<table><tr><th></th><th>Показатель</th><th>Значение</th><th>Норма</th><th>Совет</th></tr>"
-                     + "".join(f"<tr class='{e(v['verdict'])}'><td>{mark.get(v['verdict'], '')}</td>"
+                     + "".join(f"<tr class='{e(v['verdict'])}'><td>{VERDICT_MARK.get(v['verdict'], '')}</td>"
                                f"<td>{e(METRIC_NAMES.get(v['metric'], v['metric']))}</td>"
                                f"<td>{e(verdict_value(v['metric'], v['value']))}</td><td>{e(v['norm'])}</td>"
                                f"<td>{e(v['tip'])}</td></tr>" for v in verdicts) + "</table>")

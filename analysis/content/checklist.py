@@ -77,6 +77,11 @@ def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
     return [_check(item, answer) for item in items]
 
 
+def missing_by_rank(items: list[CheckedItem]) -> list[CheckedItem]:
+    """The items not covered, the one to tell first first (a story's result before its setting)."""
+    return sorted((i for i in items if not i.covered), key=lambda i: -i.rank)
+
+
 def _check(item: Item, answer: Answer) -> CheckedItem:
     units = answer.units
     found: tuple[Unit, str] | None = None

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sobes.analysis.config import Thresholds
-from sobes.analysis.content.checklist import Answer, CheckedItem, check_items, fact_topic, items_for
+from sobes.analysis.content.checklist import (
+    Answer,
+    CheckedItem,
+    check_items,
+    fact_topic,
+    items_for,
+    missing_by_rank,
+)
 from sobes.analysis.content.followups import FollowUp, follow_ups
 from sobes.analysis.content.kinds import KINDS, AnswerKind, kind_of
 from sobes.analysis.content.numbers import NumbersSection, find_numbers
@@ -103,7 +110,7 @@ def analyze_content(words: list[Word], question: QuestionContext = QuestionConte
         items_weight=kind.topic_weight if said_what_was_asked else 0.0,
         off_topic_message=topic[1] if topic else None, may_be_off_topic=kind.may_be_off_topic)
     section.follow_ups = follow_ups(
-        kind=kind, missing=sorted((i for i in section.items if not i.covered), key=lambda i: -i.rank),
+        kind=kind, missing=missing_by_rank(section.items),
         unexplained=section.numbers.unexplained, percent_checks=section.numbers.percent_checks,
         vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict)
     return section

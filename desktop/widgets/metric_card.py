@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from sobes.analysis.labels import METRIC_NAMES, verdict_value
+from sobes.analysis.labels import METRIC_NAMES, VERDICT_MARK, verdict_value
 
 COLORS = {"good": "#1b7f3b", "attention": "#a66a00", "problem": "#b3261e"}
 
@@ -18,7 +18,7 @@ class MetricCard(QFrame):
         self.setObjectName("card")
         self.setStyleSheet(f"#card {{ border: 2px solid {color}; border-radius: 8px; }}")
         layout = QVBoxLayout(self)
-        mark = {"good": "✓", "attention": "!", "problem": "✗"}.get(verdict.verdict, "")  # never colour alone
+        mark = VERDICT_MARK.get(verdict.verdict, "")
         title = QLabel(f"<b>{METRIC_NAMES.get(verdict.metric, verdict.metric)}</b>: "
                        f"<span style='color:{color}'>{mark} {escape(verdict_value(verdict.metric, verdict.value))}"
                        "</span>")
