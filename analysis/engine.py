@@ -19,12 +19,12 @@ from sobes.analysis.content.section import QuestionContext, analyze_content
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.model_store import ModelSpec, resolve_model
 from sobes.analysis.report import ModelInfo, Report, SourceInfo, Timing
+from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording
 from sobes.analysis.transcribe import (
     CancelCheck,
     ProgressCallback,
     TranscribeOptions,
     load_model,
-    transcribe,
 )
 from sobes.analysis.transcript import Transcript
 from sobes.analysis.verdicts import judge_delivery
@@ -73,8 +73,6 @@ class Analyzer:
 
     def new_stream(self):
         """A ``StreamingTranscriber`` on this analyzer's model, for transcription while recording."""
-        from sobes.analysis.streaming import StreamingTranscriber
-
         self.prepare()
         return StreamingTranscriber(self._whisper, self.options, voicing_threshold=self.thresholds.voicing_aperiodicity)
 
@@ -149,9 +147,11 @@ class Analyzer:
         """
         load_s = self.prepare()
         started = time.perf_counter()
-        if transcript is None:
-            transcript = transcribe(self._whisper, audio.samples, self.options,
-                                    progress=progress, should_cancel=should_cancel)
+        if transcript is None:  # cut into the pieces recording would have made: a re-analysis reads the same
+            streamed = transcribe_recording(self._whisper, audio.samples, self.options, progress=progress,
+                                            should_cancel=should_cancel,
+                                            voicing_threshold=self.thresholds.voicing_aperiodicity)
+            transcript, vad_probabilities, features = streamed.transcript, streamed.probabilities, streamed.features
         transcribe_s = time.perf_counter() - started
         started = time.perf_counter()
         report = Report(

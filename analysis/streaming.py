@@ -1,9 +1,9 @@
 """Transcription while the candidate speaks, so the review is ready when the answer ends.
 
-Audio is fed as it is recorded. Whenever at least ``min_chunk_s`` is pending,
-the pending audio is cut at its last pause (Silero VAD, as the whole-file path
-uses) and that piece is transcribed on its own; cuts fall in silence, so no
-word is split. If nobody pauses for ``max_chunk_s``, the piece is cut there
+Audio is fed as it is recorded. The pending audio is cut at the first pause
+(Silero VAD) after ``min_chunk_s`` and that piece is transcribed on its own;
+cuts fall in silence, so no word is split. If nobody pauses for
+``max_chunk_s``, the piece is cut there
 with an overlap: only words that end before the overlap are kept, and the
 next piece starts where the last kept word ended, so words at the edge are
 neither lost nor doubled. When the answer ends, only the tail is left; and
@@ -15,6 +15,15 @@ when it is short (``accurate_tail_s``) and greedily when it is not.
 The acoustic features and Silero probabilities are computed piece by piece
 too, so the delivery analysis at the end has only the last second to do.
 
+Where the cuts fall depends only on the audio, never on when the worker got
+to it (Silero runs a second at a time with a second of context; the cut is
+the first pause after ``min_chunk_s``, at a fixed place in it). So a saved
+recording transcribed after the fact (``transcribe_recording``: a re-analysis,
+``sobes analyze``, a recovered answer) is cut into the very same pieces and
+reads as the candidate read it after the answer — and, on real long
+answers, more accurately than faster-whisper over the whole file
+(docs/performance.md).
+
 Live indicators (``analysis.live``) come from the words committed so far and
 the voice activity of the audio heard so far.
 """
@@ -22,6 +31,7 @@ the voice activity of the audio heard so far.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from dataclasses import dataclass
@@ -35,12 +45,14 @@ from sobes.analysis.features import Features, FeatureStream
 from sobes.analysis.live import LiveIndicators, live_indicators
 from sobes.analysis.resample import Resampler
 from sobes.analysis.speech_activity import silero_probabilities
-from sobes.analysis.transcribe import TranscribeOptions, transcribe
+from sobes.analysis.transcribe import CancelCheck, ProgressCallback, TranscribeOptions, transcribe
 from sobes.analysis.transcript import Transcript, Word
+from sobes.core.errors import Cancelled
 
 logger = logging.getLogger(__name__)
 RATE = 16_000
 _WINDOW = 512  # Silero's window (32 ms)
+_CHUNK = 32  # Silero windows computed together (1.02 s), each with as many before them as context
 
 
 @dataclass(frozen=True)
@@ -125,8 +137,8 @@ class StreamingTranscriber:
             if cut is not None:
                 self._transcribe_piece(self._committed, cut, keep_until=None)
                 return True
-            if pending >= self.max_chunk_s * RATE:
-                end = self._committed + int(self.max_chunk_s * RATE)
+            end = self._committed + int(self.max_chunk_s * RATE)
+            if len(self._probs) * _WINDOW >= end:  # no pause anywhere in the longest piece
                 self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
                 return True
         return self._speculate()
@@ -138,6 +150,8 @@ class StreamingTranscriber:
         stop; transcribing the tail in that silence leaves nothing to
         transcribe after the press. Kept only if no speech follows.
         """
+        if not math.isfinite(self.silence_to_speculate_s):  # never (a recording transcribed after the fact)
+            return False
         begin, end = self._committed, len(self._audio)
         quiet = int(self.silence_to_speculate_s * RATE)
         if end - begin < quiet + RATE // 2 or self._speculation_holds(end) or self._speech_in(end - quiet, end):
@@ -164,6 +178,11 @@ class StreamingTranscriber:
         context = min(RATE, begin) // _WINDOW * _WINDOW
         probs = silero_probabilities(self._audio[begin - context:end])
         return bool((probs[context // _WINDOW:(end - begin + context) // _WINDOW] > self.options.vad_threshold).any())
+
+    @property
+    def committed_s(self) -> float:
+        """Seconds of the answer already transcribed."""
+        return self._committed / RATE
 
     def loaded_audio(self) -> LoadedAudio:
         """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
@@ -199,12 +218,21 @@ class StreamingTranscriber:
         return self._audio
 
     def _update_probabilities(self, *, final: bool = False) -> None:
-        """Run Silero on the audio not yet covered, a second or more at a time (all of it when ``final``)."""
-        done = len(self._probs) * _WINDOW
-        todo = (len(self._audio) - done) // _WINDOW * _WINDOW
-        if todo >= (_WINDOW if final else RATE):
-            fresh = silero_probabilities(self._audio[done:done + todo])[: todo // _WINDOW]
-            self._probs = np.concatenate([self._probs, fresh])
+        """Run Silero on the whole seconds not yet covered (and the rest too when ``final``).
+
+        Each second is computed after the second before it, as ``silero_probabilities`` does over a whole
+        recording with ``chunk_windows=_CHUNK``: the values do not depend on how much audio had arrived
+        when this ran, so the cuts do not either.
+        """
+        done = len(self._probs)
+        available = len(self._audio) // _WINDOW
+        todo = available - done if final else (available - done) // _CHUNK * _CHUNK
+        if todo <= 0:
+            return
+        lead = min(done, _CHUNK)
+        fresh = silero_probabilities(self._audio[(done - lead) * _WINDOW:(done + todo) * _WINDOW],
+                                     chunk_windows=_CHUNK, context_windows=_CHUNK)[lead:lead + todo]
+        self._probs = np.concatenate([self._probs, fresh])
 
     @property
     def probabilities(self) -> np.ndarray:
@@ -214,23 +242,19 @@ class StreamingTranscriber:
         return self._probs
 
     def _pause_cut(self) -> int | None:
-        """The middle of the last pause of at least ``min_pause_s`` after ``min_chunk_s`` of pending audio."""
+        """The first pause of at least ``min_pause_s`` that starts between ``min_chunk_s`` and ``max_chunk_s``
+        of pending audio, cut in the middle of its first ``min_pause_s`` (not of the whole pause, which may
+        not have ended yet: the cut must be the same whenever it is made)."""
         self._update_probabilities()
-        start = self._committed
-        first = -(-start // _WINDOW)  # the first window wholly inside the pending audio
-        speech = self._probs[first:] > self.options.vad_threshold
-        start = first * _WINDOW
-        if len(speech) == 0:
-            return None
-        need = int(self.min_pause_s * RATE / _WINDOW)
-        run_end = None
-        for i in range(len(speech) - 1, int(self.min_chunk_s * RATE / _WINDOW) - 1, -1):
-            if not speech[i]:
-                run_end = i if run_end is None else run_end
-                if run_end - i + 1 >= need and i > 0 and speech[:i].any():
-                    return start + (i + run_end + 1) // 2 * _WINDOW
-            else:
-                run_end = None
+        first = -(-self._committed // _WINDOW)  # the first window wholly inside the pending audio
+        speech = self._probs[first:first + int(self.max_chunk_s * RATE / _WINDOW)] > self.options.vad_threshold
+        need = max(1, int(self.min_pause_s * RATE / _WINDOW))
+        quiet = 0
+        for i in range(len(speech)):
+            quiet = 0 if speech[i] else quiet + 1
+            pause_start = i - quiet + 1
+            if quiet >= need and pause_start * _WINDOW >= self.min_chunk_s * RATE and speech[:pause_start].any():
+                return (first + pause_start + need // 2) * _WINDOW
         return None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
@@ -264,6 +288,32 @@ class StreamingTranscriber:
         """Pace, fillers and time since the last pause, as far as the answer is transcribed (analysis.live)."""
         return live_indicators(list(self.words), self._probs, len(self._audio) / RATE,
                                speech_threshold=self.options.vad_threshold)
+
+
+def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions = TranscribeOptions(), *,
+                         progress: ProgressCallback | None = None, should_cancel: CancelCheck | None = None,
+                         **settings) -> Streamed:
+    """A whole 16 kHz recording transcribed in the pieces streaming would have cut it into while recording.
+
+    Why not faster-whisper over the whole file: a re-analysis must read as the candidate read the review
+    after the answer, and on real two-minute answers the pieces were also the more accurate of the two
+    (docs/performance.md). No speculation and no greedy tail: nobody is waiting for a moment in particular.
+    ``progress`` gets the fraction done; ``should_cancel`` is polled between pieces.
+    """
+    streamer = StreamingTranscriber(model, options, silence_to_speculate_s=float("inf"), accurate_tail_s=float("inf"),
+                                    **settings)
+    report = progress or (lambda fraction: None)
+    report(0.0)
+    block = int(30 * RATE)  # fed as if recorded, half a minute at a time: the features' memory stays small
+    for start in range(0, len(samples), block):
+        streamer.feed(samples[start:start + block], rate=RATE)
+        while streamer.step():
+            if should_cancel is not None and should_cancel():
+                raise Cancelled("распознавание отменено")
+            report(min(streamer.committed_s * RATE / max(len(samples), 1), 1.0))
+    result = streamer.result()
+    report(1.0)
+    return result
 
 
 class StreamingWorker:

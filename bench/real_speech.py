@@ -44,10 +44,11 @@ CANDIDATES: dict[str, dict | None] = {
     "beam 5, VAD 1000/300, no conditioning": {**_vad(1000, 300), **NO_CONDITIONING},
     "beam 5, VAD 500/200 at 0.35, no conditioning": {**_vad(500, 200, 0.35), **NO_CONDITIONING},
     "beam 5, no VAD, no conditioning": NO_CONDITIONING,
-    "beam 5, VAD 500/400, no conditioning, no fallback": {**_vad(500, 400), **NO_CONDITIONING, "temperature": 0.0},
     "beam 5, VAD 1000/300, no conditioning, a prompt": {
         **_vad(1000, 300), **NO_CONDITIONING, "initial_prompt": "Собеседование. Кандидат отвечает на вопрос."},
-    "chosen: beam 5, VAD 500/400, no conditioning": None,  # the project's transcribe() with TranscribeOptions()
+    "beam 5, VAD 500/400, no conditioning, fallback": {**_vad(500, 400), **NO_CONDITIONING},
+    # the project's transcribe() with TranscribeOptions()
+    "chosen: beam 5, VAD 500/400, no conditioning, no fallback": None,
 }
 
 

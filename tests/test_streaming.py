@@ -10,7 +10,8 @@ import pytest
 from sobes.analysis.audio_file import load_audio
 from sobes.analysis.fillers import find_fillers
 from sobes.analysis.live import words_per_minute
-from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker
+from sobes.analysis.speech_activity import silero_probabilities
+from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker, transcribe_recording
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
 
@@ -129,3 +130,43 @@ def test_the_rate_given_with_the_first_block_is_the_one_used(analyzer, fixtures_
     assert streamer.source_rate == 44_100
     assert streamed.audio.duration_s == pytest.approx(len(audio) / 44_100, abs=0.01)
     assert "иванова" in streamed.transcript.text.lower()
+
+
+def feed_unevenly(streamer, audio, rate=48_000):
+    """Blocks of 1.3 s with a step only every third block: a worker that was busy when audio arrived."""
+    block = int(1.3 * rate)
+    for n, i in enumerate(range(0, len(audio), block)):
+        streamer.feed((audio[i:i + block] * 32767).astype(np.int16), rate=rate)
+        if n % 3 == 2:
+            while streamer.step():
+                pass
+
+
+def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_same(analyzer, fixtures_dir):
+    """The same answer streamed as the recorder delivers it and as a busy worker sees it, and the saved recording
+    transcribed again after the fact: the same pieces, the same words."""
+    answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples  # 27 s: two pieces
+    audio = np.concatenate([answer, np.zeros(48_000, np.float32)])  # a second of silence before the stop
+    steady = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    feed_in_blocks(steady, audio)
+    busy = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    feed_unevenly(busy, audio)
+    first, second = steady.finish(), busy.finish()
+    again = transcribe_recording(analyzer._whisper, steady.audio, analyzer.options).transcript
+    assert len(steady.texts) >= 2
+    assert first.text == second.text == again.text
+    assert [w.start for w in first.words] == [w.start for w in again.words]
+
+
+def test_speech_probabilities_are_the_same_however_the_audio_arrived(fixtures_dir):
+    audio = load_audio(fixtures_dir / "pauses.wav", sample_rate=48_000).samples
+    streamer = StreamingTranscriber(model=None, source_rate=48_000)
+    for n, i in enumerate(range(0, len(audio), 7_000)):  # odd blocks, probabilities brought up to date now and then
+        streamer.feed((audio[i:i + 7_000] * 32767).astype(np.int16))
+        if n % 5 == 0:
+            streamer._take_fed()
+            streamer._update_probabilities()
+    whole = silero_probabilities(streamer.audio, chunk_windows=32, context_windows=32)
+    probs = streamer.probabilities
+    assert len(probs) >= len(whole) - 1
+    np.testing.assert_allclose(probs[:len(whole) - 1], whole[:len(probs)][:len(whole) - 1], atol=1e-5)
