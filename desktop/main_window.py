@@ -8,10 +8,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from sobes.analysis.audio_file import load_audio
 from sobes.analysis.verdicts import level_verdict
+from sobes.audio.playback import play
 from sobes.audio.recorder import Recorder
-from sobes.core.errors import user_message
+from sobes.core.errors import SobesError, user_message
 from sobes.desktop import worker
+from sobes.desktop.icon import app_icon
 from sobes.desktop.screens.history import HistoryScreen
 from sobes.desktop.screens.interview import InterviewScreen
 from sobes.desktop.screens.review import ReviewScreen
@@ -33,11 +36,13 @@ class MainWindow(QMainWindow):
     def __init__(self, *, settings, history, bank, analyzer, devices, backend=None, speak=True):
         super().__init__()
         self.setWindowTitle("Собес — тренажёр собеседований")
+        self.setWindowIcon(app_icon())
         self.resize(1100, 760)
         self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
                                                                                backend)
         self.speak = speak
         self._ending = False  # the candidate ended the session: its summary comes straight after
+        self._mic_check_audio = None  # the last microphone check, in memory only
         self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
                                 input_device=settings.input_device, output_device=settings.output_device,
                                 speak=speak and settings.voice == "festival")
@@ -127,6 +132,9 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.start.start_requested.connect(self.begin)
         self.start.mic_check_requested.connect(self.check_microphone)
+        self.start.mic_playback_requested.connect(self.play_microphone_check)
+        self.start.history_requested.connect(self.show_history)
+        self.start.settings_requested.connect(lambda: self.show_screen(self.settings_screen))
         self.host.take_ready.connect(self._review)
         self.host.phone_checked.connect(lambda event: self.review.show_phone_check(event.check))
         self.host.summary_ready.connect(self._summary)
@@ -137,6 +145,8 @@ class MainWindow(QMainWindow):
         self.interview.end_requested.connect(self.end_session)
         self.review.retake_requested.connect(self._retake)
         self.summary.history_requested.connect(self.show_history)
+        self.history_screen.open_requested.connect(self._open_saved)
+        self.review.back_requested.connect(self.show_history)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
         self.settings_screen.saved.connect(self._settings_saved)
 
@@ -170,9 +180,13 @@ class MainWindow(QMainWindow):
         self.review.show_take(take)
         self.show_screen(self.review)
 
+    def _open_saved(self, take) -> None:
+        """A past answer from the history, in the review, with its recording."""
+        self.review.show_saved(take)
+        self.show_screen(self.review)
+
     def _working(self, event) -> None:
-        percent = "" if event.fraction is None else f" {event.fraction:.0%}".replace("%", " %")
-        self.statusBar().showMessage(f"{event.what}{percent}", 5_000)
+        self.interview.show_working(event)
 
     def _next(self) -> None:
         self.review.stop()
@@ -209,7 +223,10 @@ class MainWindow(QMainWindow):
 
         def stop_and_forget():
             result = recorder.stop()
-            path.unlink(missing_ok=True)  # a check, not an answer: nothing to keep
+            try:
+                self._mic_check_audio = load_audio(path)  # kept in memory only, to hear oneself
+            finally:
+                path.unlink(missing_ok=True)  # a check, not an answer: nothing to keep on disk
             return result
 
         def done(result) -> None:
@@ -217,7 +234,7 @@ class MainWindow(QMainWindow):
             level = recorder.level()
             judged = level_verdict(level.speech_dbfs, result.clipped_ratio > thresholds.clipping_ratio_max,
                                    thresholds)
-            self.start.mic_checked(MIC_ADVICE[judged] + f" (уровень голоса {level.speech_dbfs:.0f} дБ)")
+            self.start.mic_checked(MIC_ADVICE[judged], playable=self._mic_check_audio is not None)
 
         def failed(exc) -> None:
             meter.stop()
@@ -230,6 +247,16 @@ class MainWindow(QMainWindow):
                                                                         on_error=failed))
 
         worker.run(recorder.start, on_result=started, on_error=failed)
+
+    def play_microphone_check(self) -> None:
+        """Hear the last microphone check as the app heard it."""
+        audio = self._mic_check_audio
+        if audio is None:
+            return
+        try:
+            play(audio.samples, audio.sample_rate, backend=self.backend)
+        except SobesError as exc:
+            self.start.mic_checked(str(exc), playable=False)
 
     def closeEvent(self, event) -> None:
         """Closing mid-answer asks whether to keep the answer (yes by default); everything then stops."""

@@ -288,6 +288,7 @@ class History:
         content = report.content
         values["star_parts"] = sum(content.star.present.values()) if content and content.star else None
         values["overall"] = report.delivery.overall if report.delivery else None
+        values["answer_type"] = content.answer_type if content else None
         with self.db.conn:
             self.db.table("answers").update(answer_id, values)
 
@@ -315,13 +316,38 @@ class History:
         return Report.from_dict(json.loads(row["report_json"])) if row.get("report_json") else None
 
     # --- queries for the app ------------------------------------------------------------
-    def progress(self, metric: str) -> list[tuple[str, float]]:
-        """(recorded_at, value) of every analysed answer, oldest first."""
+    def progress(self, metric: str, answer_type: str | None = None) -> list[tuple[str, float]]:
+        """(recorded_at, value) of every analysed answer (of one kind, when given), oldest first."""
         if metric not in METRIC_COLUMNS and metric != "star_parts":
             raise ValueError(f"unknown metric {metric}")
+        kind = "" if answer_type is None else "and answer_type = :kind "
         return [(r["recorded_at"], r[metric]) for r in self.db.query(
             f"select recorded_at, {metric} from answers where status = 'analyzed' and {metric} is not null "
-            "order by id")]
+            f"{kind}order by id", {"kind": answer_type})]
+
+    def answer_types(self) -> list[str]:
+        """The kinds of answer analysed so far, the most practised first."""
+        return [r["answer_type"] for r in self.db.query(
+            "select answer_type, count(*) as n from answers where status = 'analyzed' and answer_type is not null "
+            "group by answer_type order by n desc, answer_type")]
+
+    def take(self, answer_id: int) -> Take:
+        """A stored answer as the one object the review shows: its question, recording and report."""
+        try:
+            row = self.db.table("answers").get(answer_id)
+        except sqlite_utils.db.NotFoundError:
+            raise HistoryError(f"ответа №{answer_id} нет: он удалён") from None
+        report = self.report(answer_id)
+        step = Step(row["question_id"], row["question_text"] or "", row.get("answer_type") or "star", 0.0,
+                    float(row["duration_s"] or 0.0))
+        return Take(row["id"], row["session_id"], step, Path(row["audio_path"] or ""), row["attempt"] or 1,
+                    state=row["status"], seconds=float(row["duration_s"] or 0.0), report=report,
+                    error=row.get("error"), recorded_at=row["recorded_at"] or "")
+
+    def delete_answer(self, answer_id: int) -> None:
+        """Delete one answer for real, as a session is deleted: its row, then its recording."""
+        self.discard_take(answer_id)
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def attempts(self, question_id: str) -> list[dict]:
         return list(self.db.table("answers").rows_where("question_id = ?", [question_id], order_by="id"))

@@ -41,5 +41,13 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.table("settings").drop(ignore=True)
 
 
-MIGRATIONS = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """The kind of answer a question asks for, so progress compares like with like; filled in for answers
+    analysed before from their reports."""
+    db.table("answers").add_column("answer_type", str)
+    db.execute("update answers set answer_type = json_extract(report_json, '$.content.answer_type') "
+               "where report_json is not null")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -38,6 +38,7 @@ class Take:
     streamed: Streamed | None = None  # what streaming made of it while it was recorded
     report: Report | None = None
     error: str | None = None  # why recording stopped early or analysis failed (Russian)
+    recorded_at: str = ""  # when it was recorded (ISO, UTC), for a past answer reopened from the history
     _audio: LoadedAudio | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -185,3 +185,64 @@ def test_an_upgraded_history_has_the_schema_of_a_fresh_one(tmp_path):
     assert schema(tmp_path / "old.db") == schema(tmp_path / "fresh.db")
     assert "replaced_by" in schema(tmp_path / "fresh.db")["answers"]
     assert "settings" not in schema(tmp_path / "fresh.db")  # settings live in settings.json now
+
+
+def test_a_past_answer_comes_back_whole_and_attempts_sit_side_by_side(analyzer, fixtures_dir, history, tmp_path):
+    """The library: a stored answer reopens as one Take (question, recording, report, when); attempts at one
+    question are compared figure by figure; progress is by kind of answer; one answer can be deleted for real."""
+    from sobes.analysis.content.section import QuestionContext
+    from sobes.interview.progress import attempts, series
+
+    session_id = history.start_session("retake", "client_manager")
+    story = QuestionContext("Расскажите о сложном клиенте.", "star", 120.0)
+    ids = []
+    for name in ("fillers.wav", "star.wav"):
+        audio = tmp_path / "recordings" / f"session{session_id}-{name}"
+        audio.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(fixtures_dir / name, audio)
+        ids.append(history.add_answer(session_id, "BEH-03", story.text, str(audio), 12.0))
+        history.add_report(ids[-1], analyzer.analyze_file(audio, question=story))
+    other = history.add_answer(session_id, "HR-01", "Зарплата?", str(fixtures_dir / "intro.wav"), 5.0)
+    history.add_report(other, analyzer.analyze_file(fixtures_dir / "intro.wav",
+                                                    question=QuestionContext("Ваши ожидания по зарплате?", "fact")))
+
+    take = history.take(ids[1])
+    assert take.step.text == story.text and take.step.answer_type == "star" and take.attempt == 2
+    assert take.report is not None and "компания" in take.report.transcript.text.lower()
+    assert take.recorded_at and take.audio().duration_s > 20  # the recording plays from the stored file
+
+    side = attempts(history, "BEH-03")
+    assert side is not None and len(side.headers) == 2 and side.headers[0].startswith("Попытка 1, ")
+    fillers = next(row for row in side.rows if row[0] == "Слова-паразиты")
+    assert all(value.endswith("на 100 слов") for value in fillers[1]) and fillers[2] == "✓ лучше"
+    assert attempts(history, "HR-01") is None  # answered once: nothing to compare
+
+    assert set(history.answer_types()) == {"star", "fact"}
+    assert len(series(history, "fillers_per_100_words", "star").points) == 2
+    assert not series(history, "fillers_per_100_words", "fact").enough  # one point is no trend
+
+    history.delete_answer(ids[0])
+    assert [a["id"] for a in history.answers(session_id)] == [ids[1], other]
+    assert not (tmp_path / "recordings" / f"session{session_id}-fillers.wav").exists()
+    with pytest.raises(HistoryError, match="удалён"):
+        history.take(ids[0])
+
+
+def test_the_kind_of_answer_is_filled_in_for_answers_analysed_before_it_was_stored(tmp_path, analyzer,
+                                                                                   fixtures_dir):
+    import sqlite_utils
+
+    from sobes.analysis.content.section import QuestionContext
+
+    path = tmp_path / "history.db"
+    old = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:3]:
+        step(old)
+    old["meta"].insert({"key": "schema_version", "value": "3"})
+    report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext("Кем работаете?", "fact"))
+    old["answers"].insert({"id": 1, "session_id": 1, "question_id": "HR-01", "status": "analyzed",
+                           "report_json": report.to_json(indent=None), "fillers_per_100_words": 1.0})
+    old.conn.close()
+    history = History(path)
+    assert history.answer_types() == ["fact"]
+    history.close()

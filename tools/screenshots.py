@@ -1,10 +1,12 @@
 """Screenshots of every screen in a real window under Xvfb: docs/screenshots/*.png.
 
-    python tools/screenshots.py [--out docs/screenshots] [--scale 1]
+    python tools/screenshots.py [--out docs/screenshots] [--size 1920x1080] [--scale 2]
 
 Starts Xvfb when there is no DISPLAY, uses the fake microphone replaying a
-Festival answer and the real model, walks start → interview → review →
-summary → history → settings, and saves a PNG of each.
+Festival answer and the real model, answers two questions of a stage and
+walks start → interview → review (its top and its details) → summary →
+history (the library) → progress → a past answer reopened → settings,
+saving a PNG of each, named with the window's size.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
-    parser.add_argument("--width", type=int, default=1024)
+    parser.add_argument("--size", default="1024x768", help="window size, e.g. 1920x1080")
     args = parser.parse_args()
     server = ensure_display()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
@@ -46,8 +48,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="sobes-shots-"))
     os.environ["SOBES_DATA_DIR"] = str(work / "data")
     os.environ.setdefault("SOBES_CACHE_DIR", str(work / "cache"))
+    width, height = (int(n) for n in args.size.split("x"))
     try:
-        shoot(args.out, args.width, work, args.scale)
+        shoot(args.out, width, height, args.scale)
     finally:
         if server is not None:
             server.terminate()
@@ -55,23 +58,24 @@ def main() -> None:
     os._exit(0)  # skip the final GC, where PySide6 6.12 with NumPy 2 can crash (see desktop/app.py)
 
 
-def shoot(out: Path, width: int, work: Path, scale: str) -> None:
-    from PySide6.QtWidgets import QApplication
+def shoot(out: Path, width: int, height: int, scale: str) -> None:
+    """Two answers of a behavioural stage, then every screen a candidate meets after them."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from sobes.audio.fake_backend import FakeBackend
     from sobes.desktop.app import build_window
     from sobes.interview.settings import Settings
 
     app = QApplication([])
-    Settings(follow_ups=True).save()
+    Settings(follow_ups=False).save()
     backend = FakeBackend(ROOT / "tests" / "fixtures" / "star.wav", realtime=True, speed=2)
     window = build_window(backend=backend, speak=False)
-    window.resize(width, 760)
+    window.resize(width // int(float(scale)), height // int(float(scale)))
     window.show()
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if scale == "1" else f"@{scale}x"
+    suffix = f"-{width}x{height}" + ("" if scale == "1" else f"@{scale}x")
 
-    def wait(condition, timeout=60.0):
+    def wait(condition, timeout=90.0):
         deadline = time.monotonic() + timeout
         while not condition():
             app.processEvents()
@@ -86,30 +90,49 @@ def shoot(out: Path, width: int, work: Path, scale: str) -> None:
         window.grab().save(str(path))
         print(path)
 
+    def answer(shoot_live: bool) -> None:
+        wait(lambda: window.host.session.state == "think")
+        window.interview.buttons["start_answer_now"].click()
+        wait(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 2)
+        if shoot_live:
+            wait(lambda: window.host.recorder.level().seconds > 17)
+            wait(lambda: "Темп: —" not in window.interview.live.text() and window.interview.live.text() != "")
+            save("2-interview")
+        wait(lambda: window.host.recorder.level().seconds > 26)  # the whole answer is in
+        window.interview.buttons["stop_answer"].click()
+        wait(lambda: window.stack.currentWidget() is window.review)
+
     wait(lambda: window.analyzer.model_label is not None)
     save("1-start")
     start = window.start
     start.mode.setCurrentIndex(start.mode.findData("stage"))
     start.stage.setCurrentIndex(start.stage.findData("behavioral"))
     start.start_button.click()
-    wait(lambda: window.host.session.state == "think")
-    window.interview.buttons["start_answer_now"].click()
-    wait(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 12)
-    wait(lambda: "Темп: —" not in window.interview.live.text() and window.interview.live.text() != "")
-    save("2-interview")
-    wait(lambda: window.host.recorder.level().seconds > 26)  # the whole answer is in
-    window.interview.buttons["stop_answer"].click()
-    wait(lambda: window.stack.currentWidget() is window.review)
+    answer(shoot_live=True)
     save("3-review")
-    window.host.runner.abort()
-    window._summary(__import__("sobes.interview.summary", fromlist=["summarize"]).summarize(
-        window.history, window.host.runner.session_id, window.host.session.reports))
-    save("4-summary")
+    scroll = window.review.findChild(QScrollArea).verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    save("4-review-details")
+    scroll.setValue(0)
+    window.review.next_button.click()
+    answer(shoot_live=False)
+    window._ending = True  # as "Завершить" does once confirmed
+    window.review.stop()
+    window.host.runner.finish()
+    wait(lambda: window.stack.currentWidget() is window.summary)
+    save("5-summary")
     window.show_history()
-    window.history_screen.table.selectRow(0)
-    save("5-history")
+    screen = window.history_screen
+    screen.answers.selectRow(0)
+    save("6-history")
+    body = screen.findChild(QScrollArea).verticalScrollBar()
+    body.setValue(body.maximum())
+    save("7-progress")
+    screen.open_button.click()
+    wait(lambda: window.stack.currentWidget() is window.review)
+    save("8-past-answer")
     window.show_screen(window.settings_screen)
-    save("6-settings")
+    save("9-settings")
     window.history.close()
 
 

@@ -1,131 +1,243 @@
-"""History and progress: sessions, a metric over time, attempts at one question, exports."""
+"""History: a library of past answers (sessions, their answers, any one reopened in the review, attempts at a
+question side by side, deletion) and progress by date against the norm, like with like."""
 
 from __future__ import annotations
 
 from html import escape
 
-import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from sobes.analysis.labels import ru_number
+from sobes.analysis.config import Thresholds
+from sobes.analysis.content.kinds import KINDS
+from sobes.analysis.labels import clock
 from sobes.core.errors import SobesError
 from sobes.core.files import write_atomically
 from sobes.desktop import worker
+from sobes.desktop.widgets.progress_chart import ProgressChart
+from sobes.interview import progress
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
-from sobes.interview.labels import SESSION_STATUS, local_time, mode_name
+from sobes.interview.labels import ANSWER_STATUS, SESSION_STATUS, local_time, mode_name
 from sobes.interview.pending import analyze_pending
 
-# one unit per metric, as in the review and the exports
-PROGRESS = {"fillers_per_100_words": "Слова-паразиты, на 100 слов", "words_per_min": "Темп, слов в минуту",
-            "long_pauses": "Длинные паузы, за ответ", "star_parts": "Части STAR (из 4)",
-            "pitch_sd_st": "Разброс интонации, полутона"}
+OVERALL = {"good": "✓ хорошо", "attention": "! есть что улучшить", "problem": "✗ нужна работа"}
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    """A read-only table of whole rows: a record of what happened."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int]) -> None:
+    table.setRowCount(len(rows))
+    for i, (row, key) in enumerate(zip(rows, keys)):
+        for j, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            item.setData(256, key)  # Qt.UserRole: the row's id, never shown
+            item.setToolTip(value)
+            table.setItem(i, j, item)
+    table.resizeRowsToContents()
+
+
+def _selected(table: QTableWidget) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    return table.item(rows[0].row(), 0).data(256) if rows else None
 
 
 class HistoryScreen(QWidget):
+    open_requested = Signal(object)  # a past answer (``interview.take.Take``) to review
+
     def __init__(self, history, analyzer=None, parent=None):
         super().__init__(parent)
         self.history, self.analyzer = history, analyzer
         self._job: worker.Job | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
         layout.addWidget(QLabel("<h2>История и прогресс</h2>"))
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["№", "Дата", "Режим", "Статус", "Ответов"])
-        self.table.setSelectionBehavior(QTableWidget.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)  # a record of what happened: read-only
+
+        layout.addWidget(QLabel("<b>Тренировки</b>"))
+        self.table = _table(["Когда", "Режим", "Чем закончилась", "Ответов"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(150)
         layout.addWidget(self.table)
+        sessions = QHBoxLayout()
+        for label, render, suffix in (("Сохранить отчёт (HTML)", session_html, "html"),
+                                      ("Данные (JSON)", session_json, "json"), ("Таблица (CSV)", session_csv, "csv")):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, r=render, s=suffix: self._export(r, s))
+            sessions.addWidget(button)
+        sessions.addStretch()
+        self.delete_button = QPushButton("Удалить тренировку…")
+        self.delete_button.setToolTip("Удалить тренировку вместе с записями ответов — без возможности восстановить")
+        self.delete_button.clicked.connect(self._delete)
+        sessions.addWidget(self.delete_button)
+        layout.addLayout(sessions)
         self.pending_button = QPushButton("")
         self.pending_button.setToolTip("Ответы, записанные до сбоя или восстановленные из повреждённой истории")
         self.pending_button.clicked.connect(self._analyze_pending)
         layout.addWidget(self.pending_button)
-        exports = QHBoxLayout()
-        for label, render, suffix in (("Экспорт HTML", session_html, "html"), ("JSON", session_json, "json"),
-                                      ("CSV", session_csv, "csv")):
-            button = QPushButton(label)
-            button.clicked.connect(lambda _=False, r=render, s=suffix: self._export(r, s))
-            exports.addWidget(button)
-        exports.addStretch()
-        self.delete_button = QPushButton("Удалить сессию…")
-        self.delete_button.setToolTip("Удалить сессию вместе с записями ответов — без возможности восстановить")
-        self.delete_button.clicked.connect(self._delete)
-        exports.addWidget(self.delete_button)
-        layout.addLayout(exports)
-        self.metric = QComboBox()
-        for key, name in PROGRESS.items():
-            self.metric.addItem(name, key)
-        layout.addWidget(self.metric)
-        self.chart = pg.PlotWidget(background="w")
-        self.chart.setMinimumHeight(200)
-        self.chart.setMouseEnabled(x=False, y=False)
-        self.chart.hideButtons()
-        self.chart_note = QLabel("")
-        layout.addWidget(self.chart_note)
-        layout.addWidget(self.chart)
+        self.pending_note = QLabel("")  # how the analysis of those answers went
+        self.pending_note.setWordWrap(True)
+        layout.addWidget(self.pending_note)
+
+        layout.addWidget(QLabel("<b>Ответы выбранной тренировки</b> — двойной щелчок открывает разбор"))
+        self.answers = _table(["Вопрос", "Попытка", "Длительность", "Итог"])
+        header = self.answers.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.answers.setMinimumHeight(170)
+        layout.addWidget(self.answers)
+        answer_buttons = QHBoxLayout()
+        self.open_button = QPushButton("Открыть разбор")
+        self.delete_answer_button = QPushButton("Удалить ответ…")
+        answer_buttons.addWidget(self.open_button)
+        answer_buttons.addStretch()
+        answer_buttons.addWidget(self.delete_answer_button)
+        layout.addLayout(answer_buttons)
         self.attempts = QLabel("")
         self.attempts.setWordWrap(True)
         layout.addWidget(self.attempts)
+
+        layout.addWidget(QLabel("<b>Прогресс</b> — ответы одного вида, по датам"))
+        choose = QHBoxLayout()
+        self.metric = QComboBox()
+        for key, tracked in progress.TRACKED.items():
+            self.metric.addItem(tracked.name, key)
+        self.kind = QComboBox()
+        choose.addWidget(self.metric)
+        choose.addWidget(self.kind)
+        choose.addStretch()
+        layout.addLayout(choose)
+        self.chart = ProgressChart()
+        layout.addWidget(self.chart)
+        layout.addStretch(1)
+
         self.metric.currentIndexChanged.connect(self.refresh_chart)
-        self.table.itemSelectionChanged.connect(self._show_attempts)
+        self.kind.currentIndexChanged.connect(self.refresh_chart)
+        self.table.itemSelectionChanged.connect(self._show_answers)
+        self.answers.itemSelectionChanged.connect(self._show_attempts)
+        self.answers.itemDoubleClicked.connect(lambda _item: self._open())
+        self.open_button.clicked.connect(self._open)
+        self.delete_answer_button.clicked.connect(self._delete_answer)
 
     def refresh(self) -> None:
         pending = len(self.history.pending_answers())
-        self.pending_button.setText(f"Проанализировать ответы без отчёта ({pending})")
+        self.pending_button.setText(f"Разобрать ответы, записанные без разбора ({pending})")
         self.pending_button.setVisible(pending > 0 and self.analyzer is not None)
         rows = self.history.sessions()
-        self.table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            values = [row["id"], local_time(row["started_at"]),
-                      mode_name(row["mode"]), SESSION_STATUS.get(row["status"], row["status"]),
-                      row["answers"]]
-            for j, value in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(str(value)))
+        _fill(self.table, [[local_time(row["started_at"]), mode_name(row["mode"]),
+                            SESSION_STATUS.get(row["status"], row["status"]), str(row["answers"])] for row in rows],
+              [row["id"] for row in rows])
+        if rows and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+        self._show_answers()
+        self._fill_kinds()
+
+    def _fill_kinds(self) -> None:
+        current = self.kind.currentData()
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for key in self.history.answer_types():
+            self.kind.addItem(KINDS[key].name if key in KINDS else key, key)
+        index = self.kind.findData(current)
+        self.kind.setCurrentIndex(max(index, 0))
+        self.kind.blockSignals(False)
         self.refresh_chart()
 
     def refresh_chart(self) -> None:
-        """Progress needs two points at least: one answer is no trend."""
-        self.chart.clear()
-        points = self.history.progress(self.metric.currentData())
-        enough = len(points) >= 2
-        self.chart.setVisible(enough)
-        self.chart_note.setText("" if enough else "График появится, когда будет хотя бы два разобранных ответа.")
-        if enough:
-            self.chart.plot(list(range(1, len(points) + 1)), [v for _, v in points], pen=pg.mkPen("#3367d6", width=2),
-                            symbol="o")
-            self.chart.getAxis("bottom").setTickSpacing(major=max(1, len(points) // 10), minor=1)  # whole answers
-        self.chart.setLabel("bottom", "ответ по порядку")
+        kind = self.kind.currentData()
+        thresholds = self.analyzer.thresholds if self.analyzer is not None else Thresholds()
+        data = progress.series(self.history, self.metric.currentData(), kind, thresholds)
+        self.chart.show_series(data, self.kind.currentText() or "ответы")
 
     def selected_session(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return int(self.table.item(rows[0].row(), 0).text()) if rows else None
+        return _selected(self.table)
+
+    def selected_answer(self) -> int | None:
+        return _selected(self.answers)
+
+    def _show_answers(self) -> None:
+        session_id = self.selected_session()
+        rows = self.history.answers(session_id) if session_id is not None else []
+        _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
+                              clock(row["duration_s"] or 0.0),
+                              OVERALL.get(row["overall"]) if row["status"] == "analyzed" and row["overall"]
+                              else ANSWER_STATUS.get(row["status"], row["status"])] for row in rows],
+              [row["id"] for row in rows])
+        self.attempts.setText("")
 
     def _show_attempts(self) -> None:
-        session_id = self.selected_session()
-        if session_id is None:
+        """Every attempt at the selected answer's question, side by side, and what changed."""
+        answer_id = self.selected_answer()
+        if answer_id is None:
+            self.attempts.setText("")
             return
-        lines = []
-        for answer in self.history.answers(session_id):
-            tries = self.history.attempts(answer["question_id"])
-            cells = " | ".join(f"попытка {t['attempt']}: слов-паразитов {ru_number(t['fillers_per_100_words'])} "
-                               f"на 100 слов, темп {ru_number(t['words_per_min'], 0)} слов в минуту" for t in tries)
-            lines.append(f"<b>{escape(answer['question_text'] or '')}</b><br>{cells}")
-        self.attempts.setText("<br>".join(lines))
+        take = self.history.take(answer_id)
+        thresholds = self.analyzer.thresholds if self.analyzer is not None else Thresholds()
+        side = progress.attempts(self.history, take.step.question_id, thresholds)
+        if side is None:
+            self.attempts.setText("На этот вопрос вы отвечали один раз: ответьте ещё раз — здесь появится "
+                                  "сравнение попыток.")
+            return
+        head = "".join(f"<th>{escape(h)}</th>" for h in side.headers)
+        rows = "".join(f"<tr><td>{escape(name)}</td>" + "".join(f"<td>{escape(v)}</td>" for v in values)
+                       + f"<td>{escape(change)}</td></tr>" for name, values, change in side.rows)
+        self.attempts.setText(f"<b>Попытки этого вопроса</b><table cellpadding='4'><tr><th></th>{head}"
+                              f"<th>С первой попытки</th></tr>{rows}</table>")
+
+    def _open(self) -> None:
+        answer_id = self.selected_answer()
+        if answer_id is None:
+            return
+        take = self.history.take(answer_id)
+        if take.report is None:
+            QMessageBox.information(self, "Разбор ответа", "Этот ответ ещё не разобран: нажмите «Разобрать ответы, "
+                                    "записанные без разбора».")
+            return
+        self.open_requested.emit(take)
+
+    def _delete_answer(self) -> None:
+        answer_id = self.selected_answer()
+        if answer_id is None:
+            return
+        if QMessageBox.question(self, "Удалить ответ", "Удалить этот ответ вместе с записью? Отменить это будет "
+                                "нельзя.") == QMessageBox.StandardButton.Yes:
+            self.history.delete_answer(answer_id)
+            self.refresh()
 
     def _export(self, render, suffix: str) -> None:
         session_id = self.selected_session()
         if session_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"sobes-{session_id}.{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"собес-тренировка-{session_id}.{suffix}")
         if path:
             try:
                 write_atomically(path, render(self.history, session_id))
@@ -135,18 +247,18 @@ class HistoryScreen(QWidget):
     def _analyze_pending(self) -> None:
         """Reports for answers recorded but never analysed, in the background (about 1 s per answer)."""
         self.pending_button.setEnabled(False)
-        self.pending_button.setText("Анализ записей…")
+        self.pending_button.setText("Разбираем ответы…")
 
         def done(counts):
             analysed, failed = counts
             self.pending_button.setEnabled(True)
-            self.attempts.setText(f"Проанализировано ответов: {analysed}"
+            self.pending_note.setText(f"Разобрано ответов: {analysed}"
                                   + (f"; не удалось прочитать запись: {failed}" if failed else "") + ".")
             self.refresh()
 
         def failed(exc):
             self.pending_button.setEnabled(True)
-            self.attempts.setText(f"Анализ не удался: {escape(str(exc))}")
+            self.pending_note.setText(f"Разобрать не удалось: {escape(str(exc))}")
             self.refresh()
 
         path, analyzer = self.history.path, self.analyzer
@@ -159,7 +271,7 @@ class HistoryScreen(QWidget):
                 history.close()
 
         def advanced(fraction: float) -> None:
-            self.pending_button.setText(f"Анализ записей… {fraction:.0%}".replace("%", " %"))
+            self.pending_button.setText(f"Разбираем ответы… {fraction:.0%}".replace("%", " %"))
 
         self._job = worker.run(job, on_result=done, on_error=failed, on_progress=advanced,
                                on_cancelled=self.refresh)
@@ -173,9 +285,8 @@ class HistoryScreen(QWidget):
         session_id = self.selected_session()
         if session_id is None:
             return
-        answer = QMessageBox.question(self, "Удалить сессию",
-                                      f"Удалить сессию №{session_id} вместе с записями ответов? "
-                                      "Отменить это будет нельзя.")
+        answer = QMessageBox.question(self, "Удалить тренировку",
+                                      "Удалить эту тренировку вместе с записями ответов? Отменить это будет нельзя.")
         if answer == QMessageBox.StandardButton.Yes:
             self.history.delete_session(session_id)
             self.attempts.setText("")

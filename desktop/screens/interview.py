@@ -27,6 +27,10 @@ class InterviewScreen(QWidget):
         self.phone = False
         self._answer_started = 0.0
         layout = QVBoxLayout(self)
+        self.number = QLabel("")  # "Вопрос 2 из 5"
+        self.number.setAlignment(Qt.AlignCenter)
+        self.number.setStyleSheet("color: #555;")
+        layout.addWidget(self.number)
         self.question = QLabel("")
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.PlainText)  # a question from an own bank is text, never markup
@@ -72,7 +76,8 @@ class InterviewScreen(QWidget):
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
         self.phone = asked.phone
-        self.question.setText("📞 Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
+        self.number.setText(f"Вопрос {asked.number} из {asked.total}" if asked.total > 1 else "")
+        self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
         note = asked.step.how_to_answer
         self.how_to.setText("\n".join(f"• {line}" for line in note))
         self.how_to_button.setChecked(False)  # each question starts with the note closed
@@ -93,6 +98,12 @@ class InterviewScreen(QWidget):
         if state != "answer":
             self.meter.reset()
             self.live.setText("")
+
+    def show_working(self, event) -> None:
+        """After the stop: what is being done, with the share done when it is known ("Распознаём ответ… 60 %")."""
+        if self.host.runner.state in ("saving", "analysis"):
+            percent = "" if event.fraction is None else f" {event.fraction:.0%}".replace("%", " %")
+            self.state.setText(f"{event.what}{percent}")
 
     def show_live(self, live) -> None:
         """Pace over the last 25 s, fillers so far, time since the last pause, while speaking."""

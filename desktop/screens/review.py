@@ -24,11 +24,13 @@ from sobes.desktop.widgets.coaching_view import CoachingView
 from sobes.desktop.widgets.metric_card import MetricCard
 from sobes.desktop.widgets.timeline import Timeline
 from sobes.desktop.widgets.transcript_view import TranscriptView
+from sobes.interview.labels import local_time
 
 
 class ReviewScreen(QWidget):
     next_requested = Signal()
     retake_requested = Signal()
+    back_requested = Signal()  # a past answer opened from the history: back to the list
 
     def __init__(self, backend=None, parent=None):
         super().__init__(parent)
@@ -52,7 +54,8 @@ class ReviewScreen(QWidget):
         self.stop_button = QPushButton("■ Стоп")
         self.retake_button = QPushButton("Перезаписать ответ")
         self.next_button = QPushButton("Далее →")
-        for button in (self.play_button, self.stop_button, self.retake_button, self.next_button):
+        self.back_button = QPushButton("← К истории")
+        for button in (self.back_button, self.play_button, self.stop_button, self.retake_button, self.next_button):
             controls.addWidget(button)
         self.transcript = TranscriptView()
         self.transcript.setMinimumHeight(120)
@@ -95,10 +98,28 @@ class ReviewScreen(QWidget):
         self.coaching.seek.connect(self.play_from)
         self.next_button.clicked.connect(self.next_requested)
         self.retake_button.clicked.connect(self.retake_requested)
+        self.back_button.clicked.connect(self._back)
 
     def show_take(self, take) -> None:
-        """Review one analysed take (``interview.take.Take``); its audio was decoded off the GUI thread."""
+        """Review one analysed take (``interview.take.Take``) of the running session."""
+        self._session_controls(True)
         self.show_report(take.step.text, take.report, take)
+
+    def show_saved(self, take) -> None:
+        """Review a past answer from the history: the same review, with playback, and a way back."""
+        self._session_controls(False)
+        self.show_report(take.step.text, take.report, take)
+        when = local_time(take.recorded_at)
+        self.title.setText(f"{self.title.text()}<br><span style='color:#555'>Попытка {take.attempt}, {when}</span>")
+
+    def _session_controls(self, in_session: bool) -> None:
+        self.retake_button.setVisible(in_session)
+        self.next_button.setVisible(in_session)
+        self.back_button.setVisible(not in_session)
+
+    def _back(self) -> None:
+        self.stop()
+        self.back_requested.emit()
 
     def show_report(self, question: str, report, take=None) -> None:
         self.stop()

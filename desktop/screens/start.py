@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +32,9 @@ MODE_HELP = {
 class StartScreen(QWidget):
     start_requested = Signal(str, str, str, str)  # role, mode, stage, question id
     mic_check_requested = Signal()
+    mic_playback_requested = Signal()
+    history_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, questions, parent=None):
         super().__init__(parent)
@@ -39,7 +43,13 @@ class StartScreen(QWidget):
         title = QLabel("<h1>Собес</h1><p>Тренажёр устных собеседований. Всё работает на этом компьютере: "
                        "записи никуда не отправляются.</p>")
         title.setWordWrap(True)
-        layout.addWidget(title)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        self.history_button = QPushButton("История и прогресс")
+        self.settings_button = QPushButton("Настройки")
+        for button in (self.history_button, self.settings_button):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
 
         form = QFormLayout()
         self.role = QComboBox()
@@ -56,21 +66,30 @@ class StartScreen(QWidget):
         self.question.setMinimumContentsLength(50)
         self.question.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.question.view().setMinimumWidth(700)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Найти вопрос по словам, например «клиент» или «зарплата»")
+        self.search.setClearButtonEnabled(True)
         form.addRow("Роль:", self.role)
         form.addRow("Режим:", self.mode)
         form.addRow("", self.mode_help)
         form.addRow("Этап (для тренировки этапа):", self.stage)
         form.addRow("Вопрос (для повтора):", self.question)
+        form.addRow("", self.search)
         layout.addLayout(form)
 
         mic = QGroupBox("Проверка микрофона")
         mic_layout = QHBoxLayout(mic)
         self.meter = LevelMeter()
         self.mic_button = QPushButton("Записать 3 секунды")
-        self.mic_result = QLabel("")
+        self.mic_play_button = QPushButton("▶ Прослушать себя")
+        self.mic_play_button.setToolTip("Как вас слышит микрофон: запись проверки, она нигде не сохраняется")
+        self.mic_play_button.setEnabled(False)
+        self.mic_result = QLabel("Скажите пару фраз обычным голосом — мы скажем, хорошо ли вас слышно.")
+        self.mic_result.setWordWrap(True)
         mic_layout.addWidget(self.meter, 2)
         mic_layout.addWidget(self.mic_button)
-        mic_layout.addWidget(self.mic_result, 1)
+        mic_layout.addWidget(self.mic_play_button)
+        mic_layout.addWidget(self.mic_result, 2)
         layout.addWidget(mic)
 
         self.model_progress = QProgressBar()
@@ -89,6 +108,10 @@ class StartScreen(QWidget):
         self._role_changed()
         self._mode_changed()
         self.mic_button.clicked.connect(self.mic_check_requested)
+        self.mic_play_button.clicked.connect(self.mic_playback_requested)
+        self.history_button.clicked.connect(self.history_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.search.textChanged.connect(self._list_questions)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(
             self.role.currentData(), self.mode.currentData(), self.stage.currentData(), self.question.currentData()))
 
@@ -96,34 +119,52 @@ class StartScreen(QWidget):
         """Only the role's questions, and only stages that have some (no empty stage on offer)."""
         role = self.role.currentData()
         mine = [q for q in self.questions if role in q.roles]
-        chosen_stage, chosen_question = self.stage.currentData(), self.question.currentData()
+        chosen = self.stage.currentData()
         self.stage.clear()
+        for key, name in STAGES.items():
+            count = sum(q.stage == key for q in mine)
+            if count:
+                self.stage.addItem(f"{name} — вопросов: {count}", key)
+        index = self.stage.findData(chosen) if chosen is not None else -1
+        self.stage.setCurrentIndex(max(index, 0))
+        self._list_questions()
+
+    def _list_questions(self) -> None:
+        """The role's questions grouped by stage, full text, narrowed to those with every word searched for."""
+        role, words = self.role.currentData(), self.search.text().lower().split()
+        found = [q for q in self.questions if role in q.roles and all(w in q.text.lower() for w in words)]
+        chosen = self.question.currentData()
         self.question.clear()
         for key, name in STAGES.items():
-            in_stage = [q for q in mine if q.stage == key]
+            in_stage = [q for q in found if q.stage == key]
             if not in_stage:
                 continue
-            self.stage.addItem(f"{name} — вопросов: {len(in_stage)}", key)
             self.question.addItem(f"— {name} —")  # a heading, not a choice
             self.question.model().item(self.question.count() - 1).setEnabled(False)
             for q in in_stage:
                 self.question.addItem(q.text, q.id)
                 self.question.setItemData(self.question.count() - 1, q.text, Qt.ItemDataRole.ToolTipRole)
-        for combo, value in ((self.stage, chosen_stage), (self.question, chosen_question)):
-            index = combo.findData(value) if value is not None else -1
-            combo.setCurrentIndex(index if index >= 0 else (1 if combo is self.question else 0))
+        if not found:
+            self.question.addItem("Таких вопросов нет: сократите запрос")
+            self.question.model().item(0).setEnabled(False)
+        index = self.question.findData(chosen) if chosen is not None else -1
+        self.question.setCurrentIndex(index if index >= 0 else (1 if found else 0))
+        self.start_button.setEnabled(bool(found) or self.mode.currentData() != "retake")
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.mode_help.setText(MODE_HELP.get(mode, ""))
         self.stage.setEnabled(mode == "stage")
         self.question.setEnabled(mode == "retake")
+        self.search.setEnabled(mode == "retake")
+        self._list_questions()
 
     def model_ready(self) -> None:
         self.model_progress.setRange(0, 1)
         self.model_progress.setValue(1)
         self.model_label.setText("Модель готова: речь распознаётся на этом компьютере.")
 
-    def mic_checked(self, verdict: str) -> None:
+    def mic_checked(self, verdict: str, *, playable: bool = False) -> None:
         self.mic_result.setText(verdict)
         self.mic_button.setEnabled(True)
+        self.mic_play_button.setEnabled(playable)

@@ -7,12 +7,9 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sobes.analysis.labels import ru_number
+from sobes.interview.progress import CHANGE_NAMES, TRACKED, shown
 
 VERDICTS = {"good": "хорошо", "attention": "есть что улучшить", "problem": "нужна работа", None: "—"}
-METRICS = {"fillers_per_100_words": ("Слова-паразиты", "на 100 слов"), "long_pauses": ("Длинные паузы", "за ответ"),
-           "response_latency_s": ("Пауза перед ответом", "с"), "pitch_sd_st": ("Разброс интонации", "полутона")}
-CHANGES = {"better": "✓ лучше", "worse": "✗ хуже", "same": "= без изменений", "in_norm": "✓ в норме"}
 
 
 class SummaryScreen(QWidget):
@@ -40,9 +37,9 @@ class SummaryScreen(QWidget):
         work = "".join(f"<li><b>{escape(w['title'])}</b>: {escape(w['tip'])}</li>" for w in summary["work_on"])
         compared = summary.get("compared_to_previous", {})
         progress = "".join(
-            f"<li>{METRICS[k][0]}: было {ru_number(v['before'])}, стало {ru_number(v['now'])} {METRICS[k][1]} — "
-            f"{CHANGES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
-            for k, v in compared.items() if k in METRICS)
+            f"<li>{TRACKED[k].name}: было {shown(k, v['before'])}, стало {shown(k, v['now'])} — "
+            f"{CHANGE_NAMES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
+            for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
         self.text.setText(f"<h2>Итоги</h2><h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
                           + (f"<h3>По сравнению с прошлыми тренировками</h3><ul>{progress}</ul>" if progress else

@@ -65,8 +65,20 @@ def test_a_whole_answer_from_start_to_history(window, qtbot):
     assert "Итоги" in window.summary.text.text()
 
     window.show_history()
-    assert window.history_screen.table.rowCount() == 1
-    assert window.history_screen.table.item(0, 4).text() == "1"
+    screen = window.history_screen
+    assert screen.table.rowCount() == 1 and screen.table.item(0, 3).text() == "1"
+    # the library: the answer reopens in the review, with its recording and a way back
+    assert screen.answers.rowCount() == 1 and "достижении" in screen.answers.item(0, 0).text()
+    screen.answers.selectRow(0)
+    assert "один раз" in screen.attempts.text()
+    screen.open_button.click()
+    assert window.stack.currentWidget() is review and "Попытка 1" in review.title.text()
+    assert review.back_button.isVisible() and not review.next_button.isVisible()
+    assert "компания" in review.transcript.toPlainText().lower()
+    review.play_from(1.0)
+    assert review.play_error.text() == ""
+    review.back_button.click()
+    assert window.stack.currentWidget() is screen
 
 
 def test_screens_are_reachable_from_the_menu(window, qtbot):
@@ -113,7 +125,11 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, fixtures_dir):
 def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp_path):
     window.check_microphone()
     qtbot.waitUntil(lambda: "Микрофон в порядке" in window.start.mic_result.text(), timeout=20_000)
-    assert list((tmp_path / "data" / "scratch").iterdir()) == []
+    assert list((tmp_path / "data" / "scratch").iterdir()) == []  # nothing on disk
+    assert window.start.mic_play_button.isEnabled()  # ...but the candidate can hear how they sounded
+    played = len(window.backend_under_test.streams)
+    window.start.mic_play_button.click()
+    assert len(window.backend_under_test.streams) == played + 1
 
 
 def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tmp_path, fixtures_dir, analyzer,
@@ -149,7 +165,7 @@ def test_a_session_is_deleted_with_its_recordings_from_the_history_screen(window
     window.show_history()
     screen = window.history_screen
     screen.table.selectRow(0)
-    assert "&lt;img" in screen.attempts.text()  # user text shown as text, not markup
+    assert screen.answers.item(0, 0).text() == "<img src=x>Вопрос"  # a table cell is plain text, never markup
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
     screen.delete_button.click()
     assert audio.exists() and screen.table.rowCount() == 1
@@ -225,8 +241,8 @@ def test_answers_left_without_a_report_are_analysed_from_the_history_screen(wind
     screen = window.history_screen
     assert screen.pending_button.isVisible() and "(2)" in screen.pending_button.text()
     screen.pending_button.click()
-    qtbot.waitUntil(lambda: "Проанализировано" in screen.attempts.text(), timeout=60_000)
-    assert "ответов: 1" in screen.attempts.text() and "не удалось прочитать запись: 1" in screen.attempts.text()
+    qtbot.waitUntil(lambda: "Разобрано" in screen.pending_note.text(), timeout=60_000)
+    assert "ответов: 1" in screen.pending_note.text() and "не удалось прочитать запись: 1" in screen.pending_note.text()
     rows = {row["question_id"]: row for row in history.answers(session_id)}
     assert rows["BEH-03"]["status"] == "analyzed" and rows["BEH-03"]["star_parts"] >= 3  # judged as a STAR story
     assert rows["HR-01"]["status"] == "failed" and "не найден" in rows["HR-01"]["error"]
