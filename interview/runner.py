@@ -80,7 +80,9 @@ class SessionRunner:
         self._takes: dict[int, Take] = {}
         self._recording: TakeRecording | None = None
         self._playing: set[Playback] = set()
-        self._held: Speak | None = None  # the next question, held while the candidate reviews an answer
+        # the next question, or the end of the session, held while the candidate reviews an answer: a retake
+        # of the last answer can still come before the summary
+        self._held: Speak | Finished | None = None
         self._reviewing = False
         self._progress: tuple[str, float | None] | None = None  # written by the analysis thread
         self._shown_progress: tuple[str, float | None] | None = None
@@ -204,6 +206,9 @@ class SessionRunner:
                 self.history.discard_take(take.id)
         for playback in list(self._playing):
             playback.stop()
+        held, self._held = self._held, None
+        if isinstance(held, Finished):  # closed while reviewing the last answer: the session is complete
+            self._finished(held)
         if self.session is not None and self.session_id is not None and self.session.state not in ENDED:
             self.history.end_session(self.session_id, "interrupted")
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -213,6 +218,11 @@ class SessionRunner:
                 thread.join(max(0.0, deadline - time.monotonic()))
 
     # --- effects ---------------------------------------------------------------------------------
+    def _finished(self, effect: Finished) -> None:
+        summary = summarize(self.history, self._session_id, list(effect.reports))
+        self.history.end_session(self._session_id, "completed", summary)
+        self.on_event(events.SessionFinished(self._session_id, summary))
+
     def _effect(self, effect: Effect) -> None:
         if isinstance(effect, Speak):
             if self._reviewing:
@@ -228,9 +238,10 @@ class SessionRunner:
         elif isinstance(effect, Analyze):
             self._analyse(self._takes[effect.take_id])
         elif isinstance(effect, Finished):
-            summary = summarize(self.history, self._session_id, list(effect.reports))
-            self.history.end_session(self._session_id, "completed", summary)
-            self.on_event(events.SessionFinished(self._session_id, summary))
+            if self._reviewing and not self._session.ending_early:
+                self._held = effect
+            else:
+                self._finished(effect)
         elif isinstance(effect, Aborted):
             self.history.end_session(self._session_id, "aborted")
 

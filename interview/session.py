@@ -126,6 +126,11 @@ class Session:
         return self.current
 
     @property
+    def ending_early(self) -> bool:
+        """The candidate ended the session: its summary comes as soon as the last answer is analysed."""
+        return self._finishing
+
+    @property
     def total(self) -> int:
         """How many questions the session will ask (follow-ups and repeats included), as known now."""
         return self.asked + len(self._queue)
@@ -219,6 +224,9 @@ class Session:
         """After a review: ask the question just answered once more, before the next one."""
         if self.state == QUESTION and self.reports:
             self._ask_again(self.step)
+            self._ask_again(self.reports[-1][0])
+            self._next(now)
+        elif self.state == SUMMARY and self.reports and not self._finishing:  # the last answer: once more first
             self._ask_again(self.reports[-1][0])
             self._next(now)
 

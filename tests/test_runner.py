@@ -86,6 +86,9 @@ def test_a_session_stores_each_take_when_it_starts_and_its_report_when_analysed(
     drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))
     runner.continue_()
     drive(runner, clock, lambda: runner.state == "summary")
+    assert history.session(runner.session_id)["status"] == "active"  # the last answer is being reviewed...
+    runner.continue_()  # ..."Далее": the summary
+    drive(runner, clock, lambda: any(isinstance(e, events.SessionFinished) for e in seen))
     takes = [e.take for e in seen if isinstance(e, events.TakeAnalysed)]
     asked = [(e.number, e.total) for e in seen if isinstance(e, events.QuestionAsked)]
     assert asked == [(1, 2), (2, 2)] and len(takes) == 2
@@ -209,3 +212,19 @@ def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history
     same_way = fast.analyze_file(take.path, question=take.step.context())
     assert word_error_rate(words_of(same_way.transcript.text), words_of(streamed.transcript.text)) <= 0.05
     runner.close()
+
+
+def test_the_last_answer_can_be_recorded_again_before_the_summary(tmp_path, history, bank, fake_analyzer,
+                                                                     fixtures_dir):
+    """"Перезаписать ответ" on the last question asks it once more; closing while reviewing it completes the
+    session (it is not left interrupted)."""
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer,
+                                      [fixtures_dir / "pauses.wav", fixtures_dir / "star.wav"])
+    runner.begin([bank.by_id("HR-01")], mode="retake", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))
+    assert not any(isinstance(e, events.SessionFinished) for e in seen)
+    runner.retake()
+    drive(runner, clock, lambda: sum(isinstance(e, events.TakeAnalysed) for e in seen) == 2)
+    assert [r["attempt"] for r in history.answers(runner.session_id)] == [1, 2]
+    runner.close()
+    assert history.session(runner.session_id)["status"] == "completed"

@@ -26,6 +26,7 @@ class InterviewScreen(QWidget):
         self.host = host
         self.phone = False
         self._answer_started = 0.0
+        self._shown_state = ""
         layout = QVBoxLayout(self)
         self.number = QLabel("")  # "Вопрос 2 из 5"
         self.number.setAlignment(Qt.AlignCenter)
@@ -84,6 +85,7 @@ class InterviewScreen(QWidget):
         self.how_to_button.setVisible(bool(note) and not asked.phone)
 
     def show_state(self, state: str) -> None:
+        self._shown_state = state
         self.state.setText(STATE_TEXT.get(state, state))
         recording = state == "answer"
         self.state.setStyleSheet("color: #b3261e; font-weight: bold; font-size: 18px;" if recording else "")
@@ -101,7 +103,7 @@ class InterviewScreen(QWidget):
 
     def show_working(self, event) -> None:
         """After the stop: what is being done, with the share done when it is known ("Распознаём ответ… 60 %")."""
-        if self.host.runner.state in ("saving", "analysis"):
+        if self._shown_state in ("saving", "analysis"):
             percent = "" if event.fraction is None else f" {event.fraction:.0%}".replace("%", " %")
             self.state.setText(f"{event.what}{percent}")
 

@@ -81,6 +81,7 @@ class ReviewScreen(QWidget):
             "<span style='background:#c9e9d2'>действия</span> <span style='background:#f8cdc9'>результат</span>. "
             "Щелчок по графику или слову — прослушать с этого места.")
         legend.setWordWrap(True)  # unwrapped, this one line made the whole review wider than a laptop screen
+        self.legend = legend
         self.layout_.addWidget(legend)
         self.layout_.addWidget(self.timeline)
         self.layout_.addLayout(self.cards)
@@ -130,7 +131,10 @@ class ReviewScreen(QWidget):
         self.timeline.show_report(report)
         while self.cards.count():
             self.cards.takeAt(0).widget().deleteLater()
-        for i, verdict in enumerate(report.delivery.verdicts if report.delivery else []):
+        heard = report.speech_detected  # nothing said: only the headline and "Перезаписать ответ" mean anything
+        for widget in (self.transcript, self.legend, self.timeline, self.play_button, self.stop_button):
+            widget.setVisible(heard)
+        for i, verdict in enumerate(report.delivery.verdicts if report.delivery and heard else []):
             self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
         self.star.setText(self._star_text(report))
         self.coaching.show_coaching(report.coaching)

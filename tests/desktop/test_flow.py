@@ -74,3 +74,38 @@ def test_keys_do_nothing_on_the_start_screen(window, qtbot, answers_dialog):  # 
     shortcut(window, "Esc").trigger()
     shortcut(window, "Space").trigger()
     assert asked == [] and window.stack.currentWidget() is window.start and window.host.runner.state == "idle"
+
+
+def test_an_answer_with_no_speech_says_so_and_offers_to_record_again(window, qtbot, tmp_path):  # noqa: F811
+    import numpy as np
+
+    from sobes.audio.wav_file import write_wav
+
+    silence = tmp_path / "silence.wav"
+    write_wav(silence, np.random.default_rng(1).normal(0, 1e-4, 48_000 * 4).astype(np.float32), 48_000)
+    window.backend_under_test.source = silence
+    answering(window, qtbot, 2.0)
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+    review = window.review
+    assert "Речь не обнаружена" in review.coaching.headline.text()
+    assert review.transcript.isHidden() and review.timeline.isHidden() and review.cards.count() == 0
+    assert review.retake_button.isVisibleTo(review) and not review.play_button.isVisibleTo(review)
+    review.retake_button.click()
+    qtbot.waitUntil(lambda: window.host.runner.state in ("think", "answer"), timeout=10_000)
+    window.host.runner.abort()
+
+
+def test_the_question_number_and_the_progress_after_the_stop_are_shown(window, qtbot):  # noqa: F811
+    from sobes.interview.events import Working
+
+    window.host.begin([window.bank.by_id("BEH-03"), window.bank.by_id("HR-01")], mode="stage",
+                      role="client_manager", follow_ups=False, phone=False)
+    qtbot.waitUntil(lambda: window.host.runner.state == "think", timeout=10_000)
+    assert window.interview.number.text() == "Вопрос 1 из 2"
+    window.interview.show_working(Working("Распознаём ответ…", 0.6))
+    assert window.interview.state.text() == "Время подумать"  # nothing is being worked on while thinking
+    window.host.runner.abort()
+    window.interview.show_state("analysis")
+    window.interview.show_working(Working("Распознаём ответ…", 0.6))
+    assert window.interview.state.text() == "Распознаём ответ… 60 %"
