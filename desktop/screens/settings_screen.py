@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -97,10 +98,21 @@ class SettingsScreen(QWidget):
         passage.setWordWrap(True)
         self.calibrate = QPushButton(f"Записать чтение ({CALIBRATION_S:.0f} с) и настроить норму темпа")
         self.calibration_result = QLabel("")
-        reset, save = QPushButton("Сбросить пороги"), QPushButton("Сохранить")
-        for widget in (passage, self.calibrate, self.calibration_result, reset, save):
+        resets = QHBoxLayout()
+        self.group = QComboBox()
+        for group in dict.fromkeys(NORMS[row["name"]].group for row in rows):
+            self.group.addItem(group, group)
+        self.reset_group = QPushButton("Вернуть нормы группы по умолчанию")
+        reset, save = QPushButton("Вернуть все нормы по умолчанию"), QPushButton("Сохранить")
+        for widget in (self.group, self.reset_group, reset):
+            resets.addWidget(widget)
+        resets.addStretch()
+        for widget in (passage, self.calibrate, self.calibration_result):
             layout.addWidget(widget)
-        reset.clicked.connect(self._reset)
+        layout.addLayout(resets)
+        layout.addWidget(save)
+        reset.clicked.connect(lambda: self._reset(None))
+        self.reset_group.clicked.connect(lambda: self._reset(self.group.currentData()))
         save.clicked.connect(self._save)
         self.model_test.clicked.connect(self._test_model)
         self.calibrate.clicked.connect(self._calibrate)
@@ -171,9 +183,11 @@ class SettingsScreen(QWidget):
                                         ". Нажмите «Сохранить».")
 
 
-    def _reset(self) -> None:
+    def _reset(self, group: str | None) -> None:
+        """Back to the defaults: one group's norms (темп, паузы…), or all of them when ``group`` is None."""
         for i, row in enumerate(describe_thresholds()):
-            self.table.item(i, VALUE_COLUMN).setText(_number(row["default"]))
+            if group is None or NORMS[row["name"]].group == group:
+                self.table.item(i, VALUE_COLUMN).setText(_number(row["default"]))
 
     def _save(self) -> None:
         overrides = {}

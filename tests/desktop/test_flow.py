@@ -109,3 +109,20 @@ def test_the_question_number_and_the_progress_after_the_stop_are_shown(window, q
     window.interview.show_state("analysis")
     window.interview.show_working(Working("Распознаём ответ…", 0.6))
     assert window.interview.state.text() == "Распознаём ответ… 60 %"
+
+
+def test_settings_reset_one_group_of_norms(window):  # noqa: F811
+    from sobes.analysis.config import describe_thresholds
+    from sobes.analysis.norms import NORMS
+    from sobes.desktop.screens.settings_screen import VALUE_COLUMN
+
+    screen = window.settings_screen
+    names = [row["name"] for row in describe_thresholds()]
+    pace, pause = names.index("slow_words_per_min"), names.index("long_pause_s")
+    assert NORMS["slow_words_per_min"].group != NORMS["long_pause_s"].group
+    screen.table.item(pace, VALUE_COLUMN).setText("50")
+    screen.table.item(pause, VALUE_COLUMN).setText("9")
+    screen.group.setCurrentIndex(screen.group.findData(NORMS["slow_words_per_min"].group))
+    screen.reset_group.click()
+    assert screen.table.item(pace, VALUE_COLUMN).text() == "90"
+    assert screen.table.item(pause, VALUE_COLUMN).text() == "9"  # another group is left as the candidate set it
