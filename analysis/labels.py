@@ -13,6 +13,12 @@ METRIC_NAMES = {
     "relevance": "Ответ по существу вопроса", "item": "Содержание ответа", "length": "Длина ответа",
 }
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}  # beside the colour, never colour alone
+VERDICT_WORDS = {"good": "хорошо", "attention": "есть что улучшить", "problem": "нужна работа"}
+
+
+def overall_text(verdict: str | None) -> str:
+    """An answer's overall verdict for people: a mark and words ("✓ хорошо"); "—" when there is none."""
+    return f"{VERDICT_MARK[verdict]} {VERDICT_WORDS[verdict]}" if verdict in VERDICT_WORDS else "—"
 STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
 

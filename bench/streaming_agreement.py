@@ -58,8 +58,8 @@ def as_recorded(audio: np.ndarray) -> np.ndarray:
     return (np.clip(audio, -1, 1) * 32767).astype(np.int16)
 
 
-def streamed_text(analyzer: Analyzer, audio: np.ndarray, min_chunk_s: float, stop_after_s: float) -> tuple[str, int]:
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=RATE, min_chunk_s=min_chunk_s,
+def streamed_text(analyzer: Analyzer, audio: np.ndarray, pieces: dict, stop_after_s: float) -> tuple[str, int]:
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=RATE, **pieces,
                                     silence_to_speculate_s=0.5 if stop_after_s else 1e9)
     for start in range(0, len(audio), RATE // 10):
         streamer.feed(audio[start:start + RATE // 10])
@@ -70,9 +70,11 @@ def streamed_text(analyzer: Analyzer, audio: np.ndarray, min_chunk_s: float, sto
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-chunk", type=float, default=15.0, help="shortest piece, seconds")
+    parser.add_argument("--min-pause", type=float, default=None, help="shortest pause to cut in, seconds")
     parser.add_argument("--stop-after", type=float, default=0.0, help="silence before the stop, seconds")
     parser.add_argument("--real", action="store_true", help="the real voice's prompts joined into 2-minute answers")
     args = parser.parse_args()
+    cutting = {"min_chunk_s": args.min_chunk, **({"min_pause_s": args.min_pause} if args.min_pause else {})}
     analyzer = Analyzer()
     analyzer.prepare()
     cases = real_answers() if args.real else festival_answers()
@@ -85,9 +87,9 @@ def main() -> None:
     silence = np.zeros(int(args.stop_after * RATE), np.int16)
     for name, (answer, text) in cases.items():
         audio = np.concatenate([answer, silence])  # the recording: the answer, then the silence before the stop
-        streamed, pieces = streamed_text(analyzer, audio, args.min_chunk, args.stop_after)
+        streamed, pieces = streamed_text(analyzer, audio, cutting, args.stop_after)
         samples = load_audio_16k(audio)
-        again = normal(transcribe_recording(analyzer._whisper, samples, analyzer.options).transcript.text)
+        again = normal(transcribe_recording(analyzer._whisper, samples, analyzer.options, **cutting).transcript.text)
         whole = normal(transcribe(analyzer._whisper, samples, analyzer.options).text)
         reference, streamed_words = normal(text), normal(streamed)
         agreement = word_error_rate(again, streamed_words)

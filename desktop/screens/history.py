@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sobes.analysis.config import Thresholds
 from sobes.analysis.content.kinds import KINDS
-from sobes.analysis.labels import clock
+from sobes.analysis.labels import clock, overall_text
 from sobes.core.errors import SobesError
 from sobes.core.files import write_atomically
 from sobes.desktop import worker
@@ -34,8 +34,6 @@ from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
 from sobes.interview.labels import ANSWER_STATUS, SESSION_STATUS, local_time, mode_name
 from sobes.interview.pending import analyze_pending
-
-OVERALL = {"good": "✓ хорошо", "attention": "! есть что улучшить", "problem": "✗ нужна работа"}
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -189,7 +187,7 @@ class HistoryScreen(QWidget):
         rows = self.history.answers(session_id) if session_id is not None else []
         _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
                               clock(row["duration_s"] or 0.0),
-                              OVERALL.get(row["overall"]) if row["status"] == "analyzed" and row["overall"]
+                              overall_text(row["overall"]) if row["status"] == "analyzed" and row["overall"]
                               else ANSWER_STATUS.get(row["status"], row["status"])] for row in rows],
               [row["id"] for row in rows])
         self.attempts.setText("")

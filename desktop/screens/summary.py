@@ -7,9 +7,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sobes.analysis.labels import overall_text
 from sobes.interview.progress import CHANGE_NAMES, TRACKED, shown
-
-VERDICTS = {"good": "хорошо", "attention": "есть что улучшить", "problem": "нужна работа", None: "—"}
 
 
 class SummaryScreen(QWidget):
@@ -32,7 +31,7 @@ class SummaryScreen(QWidget):
         new.clicked.connect(self.new_requested)
 
     def show_summary(self, summary: dict) -> None:
-        rows = "".join(f"<li>{escape(a['question'])} — {VERDICTS.get(a['overall'], a['overall'])}"
+        rows = "".join(f"<li>{escape(a['question'])} — {overall_text(a['overall'])}"
                        + (", STAR полный" if a["star_complete"] else "") + "</li>" for a in summary["answers"])
         work = "".join(f"<li><b>{escape(w['title'])}</b>: {escape(w['tip'])}</li>" for w in summary["work_on"])
         compared = summary.get("compared_to_previous", {})
