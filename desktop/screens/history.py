@@ -106,7 +106,7 @@ class HistoryScreen(QWidget):
         layout.addWidget(self.pending_note)
 
         layout.addWidget(QLabel("<b>Ответы выбранной тренировки</b> — двойной щелчок открывает разбор"))
-        self.answers = _table(["Вопрос", "Попытка", "Длительность", "Итог"])
+        self.answers = _table(["Вопрос", "Попытка", "Длительность", "Как звучала речь"])
         header = self.answers.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

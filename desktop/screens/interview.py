@@ -28,6 +28,7 @@ class InterviewScreen(QWidget):
         self._answer_started = 0.0
         self._shown_state = ""
         layout = QVBoxLayout(self)
+        layout.addStretch(1)  # centred on a large screen, not stuck to the top of a half-empty window
         self.number = QLabel("")  # "Вопрос 2 из 5"
         self.number.setAlignment(Qt.AlignCenter)
         self.number.setStyleSheet("color: #555;")
@@ -109,7 +110,8 @@ class InterviewScreen(QWidget):
 
     def show_live(self, live) -> None:
         """Pace over the last 25 s, fillers so far, time since the last pause, while speaking."""
-        pace = f"{live.pace_reason}" if live.words_per_min is None else f"{live.words_per_min:.0f} слов в минуту"
+        pace = (live.pace_reason.removeprefix("темп ") if live.words_per_min is None
+                else f"{live.words_per_min:.0f} слов в минуту")
         pause = "" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
         self.live.setText(f"Темп: {pace} · слов-паразитов: {live.fillers}{pause}")
 

@@ -42,9 +42,11 @@ class CoachingView(QWidget):
             self.items.setText("")
             return
         self.headline.setText(escape(coaching.headline))
-        for number, fix in enumerate(coaching.fixes, 1):
+        # the headline is often the first fix: said once (unless the fix has a moment to hear)
+        fixes = [f for f in coaching.fixes if f.text != coaching.headline or f.start is not None]
+        for number, fix in enumerate(fixes, 1):
             row = QHBoxLayout()
-            text = QLabel(f"{number}. {escape(fix.text)}")
+            text = QLabel(f"{number}. {escape(fix.text)}" if len(fixes) > 1 else escape(fix.text))
             text.setWordWrap(True)
             row.addWidget(text, 1)
             if fix.start is not None:

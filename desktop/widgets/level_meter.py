@@ -1,4 +1,5 @@
-"""A microphone level meter: the level as a bar, red when too loud, grey when too quiet (as judged for it)."""
+"""A microphone level meter: the level as a bar, red when too loud, grey when too quiet (as judged for it), and
+the judgement in words (the colour is never the only cue; decibels mean nothing to a candidate)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ class LevelMeter(QProgressBar):
     def show_level(self, level, judged: str) -> None:
         """``level``: ``audio.recorder.Level``; ``judged``: ``quiet``, ``loud`` or ``ok`` (analysis.verdicts)."""
         self.setValue(max(FLOOR_DB, int(level.rms_dbfs)))
-        note = {"loud": " перегруз!", "quiet": " слишком тихо"}.get(judged, "")
-        self.setFormat(f"{level.rms_dbfs:.0f} дБFS{note}")
+        self.setFormat({"loud": "Громкость: слишком громко, звук искажается", "quiet": "Громкость: тихо — говорите "
+                        "громче или ближе к микрофону"}.get(judged, "Громкость: хорошо"))
         color = {"loud": "#b3261e", "quiet": "#888888"}.get(judged, "#1b7f3b")
         self.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -11,6 +13,13 @@ from sobes.interview.progress import TRACKED, Series
 NORM_BRUSH = (76, 175, 80, 45)  # light green; the band is also named in the legend, never colour alone
 
 
+class RussianAxis(pg.AxisItem):
+    """Numbers with a decimal comma, as everywhere else in the app."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt's name)
+        return [ru_number(v * scale, 0 if spacing * scale >= 1 else 1) for v in values]
+
+
 class ProgressChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -18,7 +27,8 @@ class ProgressChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel("")
         self.note.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        # answers in order, each labelled with its date: sessions days apart and minutes apart read alike
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": RussianAxis(orientation="left")})
         self.plot.setMinimumHeight(220)
         self.plot.setMouseEnabled(x=False, y=False)  # the page scrolls; the chart does not zoom
         self.plot.hideButtons()
@@ -42,10 +52,18 @@ class ProgressChart(QWidget):
         band = pg.LinearRegionItem((low, min(high, top) if high > low else low + 0.05), orientation="horizontal",
                                    movable=False, brush=pg.mkBrush(*NORM_BRUSH), pen=pg.mkPen(None))
         self.plot.addItem(band)
-        self.plot.plot([t for t, _ in data.points], values, pen=pg.mkPen("#3367d6", width=2), symbol="o",
-                       symbolBrush="#3367d6")
-        self.plot.setYRange(min(0.0, min(values)), top, padding=0)
+        order = list(range(1, len(values) + 1))
+        self.plot.plot(order, values, pen=pg.mkPen("#3367d6", width=2), symbol="o", symbolBrush="#3367d6")
+        every = max(1, len(order) // 8)  # at most about eight dates under the axis
+        self.plot.getAxis("bottom").setTicks([[(i, _day(t)) for i, (t, _) in zip(order, data.points)
+                                               if (i - 1) % every == 0], []])
+        self.plot.setXRange(0.5, len(order) + 0.5, padding=0)
+        self.plot.setYRange(min(0.0, min(values)) - 0.04 * top, top, padding=0)  # a point at 0 stays visible
         self.plot.setLabel("left", tracked.unit)
+
+
+def _day(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp).strftime("%d.%m, %H:%M")
 
 
 def _band(low: float, high: float, digits: int) -> str:

@@ -119,7 +119,7 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, fixtures_dir):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
     assert window.review.coaching.headline.text()  # the coaching summary leads the review
     assert "Приветствие" in window.review.coaching.items.text()
-    qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "Как вас слышно по телефону" in window.review.phone.text(), timeout=60_000)
 
 
 def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp_path):

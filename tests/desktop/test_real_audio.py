@@ -40,5 +40,5 @@ def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir
     text = window.review.transcript.toPlainText().lower()
     assert "иванова" in text or "клиент" in text
     assert "✓ Приветствие" in window.review.coaching.items.text()
-    qtbot.waitUntil(lambda: "Через телефон" in window.review.phone.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "Как вас слышно по телефону" in window.review.phone.text(), timeout=60_000)
     window.host.runner.abort()
