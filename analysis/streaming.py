@@ -20,9 +20,7 @@ to it (Silero runs a second at a time with a second of context; the cut is
 the first pause after ``min_chunk_s``, at a fixed place in it). So a saved
 recording transcribed after the fact (``transcribe_recording``: a re-analysis,
 ``sobes analyze``, a recovered answer) is cut into the very same pieces and
-reads as the candidate read it after the answer — and, on real long
-answers, more accurately than faster-whisper over the whole file
-(docs/performance.md).
+reads as the candidate read it after the answer (docs/performance.md).
 
 Live indicators (``analysis.live``) come from the words committed so far and
 the voice activity of the audio heard so far.
@@ -70,13 +68,15 @@ class StreamingTranscriber:
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 15.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.8, silence_to_speculate_s: float = 0.5, accurate_tail_s: float = 6.0,
+                 min_pause_s: float = 0.3, silence_to_speculate_s: float = 0.5, accurate_tail_s: float = 6.0,
                  voicing_threshold: float = Thresholds.voicing_aperiodicity):
         """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
         (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).
-        ``min_pause_s``: a piece ends in a pause at least this long, cut ``min_pause_s / 2`` into it, so each
-        side keeps 0.4 s of silence as the VAD's own padding does (calibrated here on the real voice's
-        2-minute answers: 0.120 word errors against 0.128 with 0.3 s pauses; whole-file 0.116)."""
+        ``min_pause_s``: a piece ends in a pause at least this long, cut ``min_pause_s / 2`` into it
+        (calibrated here: on the real voice's 2-minute answers 0.5 s pauses gave 0.113 word errors and 0.3 s
+        0.128, faster-whisper over the whole file 0.116; but with 0.5 s the answer's last piece is longer,
+        and its speculative tail was still being decoded when stop came: 1.7–2.2 s to the report instead
+        of ≤ 1 s. docs/performance.md)."""
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
@@ -141,7 +141,7 @@ class StreamingTranscriber:
                 self._transcribe_piece(self._committed, cut, keep_until=None)
                 return True
             end = self._committed + int(self.max_chunk_s * RATE)
-            if len(self._probs) * _WINDOW >= end:  # no pause anywhere in the longest piece
+            if len(self._probs) * _WINDOW >= end:  # the longest piece is all heard, with no pause in it
                 self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
                 return True
         return self._speculate()
@@ -247,20 +247,29 @@ class StreamingTranscriber:
         return self._probs
 
     def _pause_cut(self) -> int | None:
-        """The first pause of at least ``min_pause_s`` that starts between ``min_chunk_s`` and ``max_chunk_s``
-        of pending audio, cut in the middle of its first ``min_pause_s`` (not of the whole pause, which may
-        not have ended yet: the cut must be the same whenever it is made)."""
+        """Where the piece ends: in the first pause of at least ``min_pause_s`` that starts between
+        ``min_chunk_s`` and ``max_chunk_s`` of pending audio, ``min_pause_s / 2`` into it — a place that does
+        not depend on when this runs. Only once speech has resumed after that pause (or the longest piece
+        is all heard): a pause that is still going on may be the end of the answer, which the speculative
+        tail covers, and a piece decoded in it would keep the candidate waiting after the stop."""
         self._update_probabilities()
         first = -(-self._committed // _WINDOW)  # the first window wholly inside the pending audio
-        speech = self._probs[first:first + int(self.max_chunk_s * RATE / _WINDOW)] > self.options.vad_threshold
+        speech = self._probs[first:] > self.options.vad_threshold
+        longest = int(self.max_chunk_s * RATE / _WINDOW)
         need = max(1, int(self.min_pause_s * RATE / _WINDOW))
-        quiet = 0
+        quiet, cut = 0, None
         for i in range(len(speech)):
+            if cut is not None:
+                if speech[i]:
+                    return cut  # the pause is over: the piece before it is finished
+                continue
+            if i >= longest:
+                return None
             quiet = 0 if speech[i] else quiet + 1
             pause_start = i - quiet + 1
             if quiet >= need and pause_start * _WINDOW >= self.min_chunk_s * RATE and speech[:pause_start].any():
-                return (first + pause_start + need // 2) * _WINDOW
-        return None
+                cut = (first + pause_start + need // 2) * _WINDOW
+        return cut if cut is not None and len(speech) >= longest else None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
                           options: TranscribeOptions | None = None) -> None:
@@ -301,8 +310,8 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
     """A whole 16 kHz recording transcribed in the pieces streaming would have cut it into while recording.
 
     Why not faster-whisper over the whole file: a re-analysis must read as the candidate read the review
-    after the answer, and on real two-minute answers the pieces were also the more accurate of the two
-    (docs/performance.md). No speculation and no greedy tail: nobody is waiting for a moment in particular.
+    after the answer (it is 0.012 more accurate on real two-minute answers, docs/performance.md). No
+    speculation and no greedy tail: nobody is waiting for a moment in particular.
     ``progress`` gets the fraction done; ``should_cancel`` is polled between pieces.
     """
     streamer = StreamingTranscriber(model, options, silence_to_speculate_s=float("inf"), accurate_tail_s=float("inf"),

@@ -132,7 +132,9 @@ class ReviewScreen(QWidget):
         self.transcript.show_report(report)
         self.timeline.show_report(report)
         while self.cards.count():
-            self.cards.takeAt(0).widget().deleteLater()
+            card = self.cards.takeAt(0).widget()
+            card.hide()  # at once: deleteLater waits for the event loop, and the old card would show meanwhile
+            card.deleteLater()
         heard = report.speech_detected  # nothing said: only the headline and "Перезаписать ответ" mean anything
         for widget in (self.transcript, self.legend, self.timeline, self.play_button, self.stop_button):
             widget.setVisible(heard)

@@ -35,7 +35,9 @@ class CoachingView(QWidget):
         while self.fixes.count():
             row = self.fixes.takeAt(0).layout()
             while row.count():
-                row.takeAt(0).widget().deleteLater()
+                widget = row.takeAt(0).widget()
+                widget.hide()  # at once, not when the event loop gets to deleteLater
+                widget.deleteLater()
         if coaching is None:
             self.headline.setText("")
             self.example.setText("")
