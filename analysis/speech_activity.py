@@ -38,13 +38,16 @@ class SpeechActivity:
         return [(a * hop_s, b * hop_s) for a, b in true_runs(self.speech)]
 
 
-def silero_probabilities(y: np.ndarray, *, chunk_windows: int = 1875, context_windows: int = 32) -> np.ndarray:
+def silero_probabilities(y: np.ndarray, *, chunk_windows: int = 1875, context_windows: int = 32,
+                         lead_windows: int = 0) -> np.ndarray:
     """Silero VAD speech probability per 32 ms window of a 16 kHz signal (``len(y) // 512 + 1`` windows).
 
     Run a minute (``chunk_windows``) at a time: over a whole recording at once the model's batch costs
     ~370 MB per 20 minutes. Each chunk after the first is run with ``context_windows`` (1 s) of the audio
     before it, whose outputs are dropped, so the model's state has settled where the chunk's own windows
-    start. Chunks are copied, because the model writes into the array it is given.
+    start. Chunks are copied, because the model writes into the array it is given. ``lead_windows``: ``y``
+    begins with that many windows of context for its first chunk, whose values are not returned (a
+    recording computed a part at a time then gets the values of the whole).
     """
     disable_telemetry()  # before ONNX Runtime loads, whoever calls
     from faster_whisper.vad import get_vad_model
@@ -52,7 +55,7 @@ def silero_probabilities(y: np.ndarray, *, chunk_windows: int = 1875, context_wi
     model = get_vad_model()
     step, context = chunk_windows * _SILERO_WINDOW, context_windows * _SILERO_WINDOW
     parts = []
-    for start in range(0, len(y) + 1, step):
+    for start in range(lead_windows * _SILERO_WINDOW, len(y) + 1, step):
         lead = min(start, context)
         chunk = np.array(y[start - lead:start + step], dtype=np.float32)
         if start + step > len(y):  # the last chunk: padded to whole windows plus one, as a whole signal would be

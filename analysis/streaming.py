@@ -16,8 +16,8 @@ The acoustic features and Silero probabilities are computed piece by piece
 too, so the delivery analysis at the end has only the last second to do.
 
 Where the cuts fall depends only on the audio, never on when the worker got
-to it (Silero runs a second at a time with a second of context; the cut is
-the first pause after ``min_chunk_s``, at a fixed place in it). So a saved
+to it (Silero's values are those of the whole recording; the cut is the
+first pause after ``min_chunk_s``, at a fixed place in it). So a saved
 recording transcribed after the fact (``transcribe_recording``: a re-analysis,
 ``sobes analyze``, a recovered answer) is cut into the very same pieces and
 reads as the candidate read it after the answer (docs/performance.md).
@@ -50,7 +50,8 @@ from sobes.core.errors import Cancelled
 logger = logging.getLogger(__name__)
 RATE = 16_000
 _WINDOW = 512  # Silero's window (32 ms)
-_CHUNK = 32  # Silero windows computed together (1.02 s), each with as many before them as context
+_CHUNK = 32  # Silero windows (1.02 s): how often the probabilities are brought up to date, and the context
+_MINUTE = 1875  # Silero windows computed in one call (silero_probabilities' chunk: one minute)
 
 
 @dataclass(frozen=True)
@@ -223,21 +224,24 @@ class StreamingTranscriber:
         return self._audio
 
     def _update_probabilities(self, *, final: bool = False) -> None:
-        """Run Silero on the whole seconds not yet covered (and the rest too when ``final``).
+        """Bring Silero's probabilities up to the whole seconds heard (all of the audio when ``final``).
 
-        Each second is computed after the second before it, as ``silero_probabilities`` does over a whole
-        recording with ``chunk_windows=_CHUNK``: the values do not depend on how much audio had arrived
-        when this ran, so the cuts do not either.
+        The same values ``silero_probabilities`` gives for the whole recording, however the audio arrived:
+        it runs Silero a minute (``_MINUTE`` windows) at a time with a second of context, and Silero is
+        causal, so the part of a minute heard so far is recomputed from that minute's start and gives the
+        values the complete minute will. So the cuts do not depend on when this ran, and a saved recording
+        (one call a minute) is cut as it was while recorded.
         """
         done = len(self._probs)
-        available = len(self._audio) // _WINDOW
-        todo = available - done if final else (available - done) // _CHUNK * _CHUNK
-        if todo <= 0:
+        heard = len(self._audio) // _WINDOW
+        if not final and heard - done < _CHUNK:
             return
-        lead = min(done, _CHUNK)
-        fresh = silero_probabilities(self._audio[(done - lead) * _WINDOW:(done + todo) * _WINDOW],
-                                     chunk_windows=_CHUNK, context_windows=_CHUNK)[lead:lead + todo]
-        self._probs = np.concatenate([self._probs, fresh])
+        first = done // _MINUTE * _MINUTE  # the start of the minute in progress
+        lead = min(first, _CHUNK)
+        fresh = silero_probabilities(self._audio[(first - lead) * _WINDOW:None if final else heard * _WINDOW],
+                                     context_windows=_CHUNK, lead_windows=lead)
+        fresh = fresh if final else fresh[:heard - first]
+        self._probs = np.concatenate([self._probs[:first], fresh])
 
     @property
     def probabilities(self) -> np.ndarray:
@@ -273,8 +277,12 @@ class StreamingTranscriber:
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
                           options: TranscribeOptions | None = None) -> None:
-        self._commit(transcribe(self.model, self._audio[begin:end], options or self.options), begin, end,
-                     keep_until=keep_until)
+        heard = self._probs[begin // _WINDOW:-(-end // _WINDOW)]
+        if len(heard) == end // _WINDOW - begin // _WINDOW and not (heard > self.options.vad_threshold).any():
+            piece = Transcript("", [])  # no speech in it: Whisper's own VAD would drop all of it anyway
+        else:
+            piece = transcribe(self.model, self._audio[begin:end], options or self.options)
+        self._commit(piece, begin, end, keep_until=keep_until)
 
     def _commit(self, piece: Transcript, begin: int, end: int, *, keep_until: int | None = None) -> None:
         """Add the words of the piece ``[begin, end)`` at their place in the answer.
@@ -295,7 +303,10 @@ class StreamingTranscriber:
             self._committed = end
         else:
             self.texts.append(" ".join(w.word for w in kept))
-            self._committed = int(kept[-1].end * RATE) if kept else keep_until
+            resume = int(kept[-1].end * RATE) if kept else keep_until
+            # never where this piece began: a word timed at its very start (noise read as speech) would
+            # have the same piece decoded again and again
+            self._committed = resume if resume > begin + RATE else keep_until
 
     # --- live indicators ------------------------------------------------------------------------
     def live(self) -> LiveIndicators:

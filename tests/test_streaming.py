@@ -166,7 +166,7 @@ def test_speech_probabilities_are_the_same_however_the_audio_arrived(fixtures_di
         if n % 5 == 0:
             streamer._take_fed()
             streamer._update_probabilities()
-    whole = silero_probabilities(streamer.audio, chunk_windows=32, context_windows=32)
+    whole = silero_probabilities(streamer.audio)
     probs = streamer.probabilities
     assert len(probs) >= len(whole) - 1
     np.testing.assert_allclose(probs[:len(whole) - 1], whole[:len(probs)][:len(whole) - 1], atol=1e-5)
