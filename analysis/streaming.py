@@ -277,8 +277,9 @@ class StreamingTranscriber:
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
                           options: TranscribeOptions | None = None) -> None:
-        heard = self._probs[begin // _WINDOW:-(-end // _WINDOW)]
-        if len(heard) == end // _WINDOW - begin // _WINDOW and not (heard > self.options.vad_threshold).any():
+        first, stop = begin // _WINDOW, -(-end // _WINDOW)
+        heard = self._probs[first:stop]
+        if len(heard) == stop - first and not (heard > self.options.vad_threshold).any():
             piece = Transcript("", [])  # no speech in it: Whisper's own VAD would drop all of it anyway
         else:
             piece = transcribe(self.model, self._audio[begin:end], options or self.options)
