@@ -29,7 +29,7 @@ from sobes.audio.playback import Playback, play
 from sobes.audio.prompt import cue_signal, prompt_signal
 from sobes.core.errors import Cancelled, user_message
 from sobes.interview import events
-from sobes.interview.history import History
+from sobes.interview.history import NOTHING_RECORDED, History
 from sobes.interview.phone_check import check_through_phone
 from sobes.interview.question_bank import Question
 from sobes.interview.recording import TakeRecording
@@ -313,6 +313,10 @@ class SessionRunner:
         self._background(recording.stop, then=saved, failed=failed)
 
     def _analyse(self, take: Take) -> None:
+        if take.seconds <= 0:  # nothing reached the disk (it was full, or the device gave nothing): no answer
+            self.history.mark_failed(take.id, take.error or NOTHING_RECORDED)
+            self._session.analysis_failed(take.id, self.clock())
+            return
         self._progress = ("Распознаём ответ…", 0.0)
 
         def progress(fraction: float) -> None:
