@@ -32,6 +32,7 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,6 +95,7 @@ class StreamingTranscriber:
         self.tail_s = 0.0  # seconds of audio ``finish`` had to transcribe (0 when the silent tail was ready)
         self.speculations = 0  # silent tails transcribed while recording
         self.speculation_used = False  # whether the last of them was the answer's tail
+        self.reached: Callable[[float], None] | None = None  # told how far into the answer transcription got, s
         self._lock = threading.Lock()
 
     # --- input -----------------------------------------------------------------------------
@@ -182,11 +184,6 @@ class StreamingTranscriber:
         context = min(RATE, begin) // _WINDOW * _WINDOW
         probs = silero_probabilities(self._audio[begin - context:end])
         return bool((probs[context // _WINDOW:(end - begin + context) // _WINDOW] > self.options.vad_threshold).any())
-
-    @property
-    def committed_s(self) -> float:
-        """Seconds of the answer already transcribed."""
-        return self._committed / RATE
 
     def loaded_audio(self) -> LoadedAudio:
         """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
@@ -282,7 +279,9 @@ class StreamingTranscriber:
         if len(heard) == stop - first and not (heard > self.options.vad_threshold).any():
             piece = Transcript("", [])  # no speech in it: Whisper's own VAD would drop all of it anyway
         else:
-            piece = transcribe(self.model, self._audio[begin:end], options or self.options)
+            report = self.reached
+            progress = None if report is None else (lambda fraction: report((begin + fraction * (end - begin)) / RATE))
+            piece = transcribe(self.model, self._audio[begin:end], options or self.options, progress=progress)
         self._commit(piece, begin, end, keep_until=keep_until)
 
     def _commit(self, piece: Transcript, begin: int, end: int, *, keep_until: int | None = None) -> None:
@@ -329,6 +328,7 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
     streamer = StreamingTranscriber(model, options, silence_to_speculate_s=float("inf"), accurate_tail_s=float("inf"),
                                     **settings)
     report = progress or (lambda fraction: None)
+    streamer.reached = lambda seconds: report(min(seconds * RATE / max(len(samples), 1), 1.0))
     report(0.0)
     block = int(30 * RATE)  # fed as if recorded, half a minute at a time: the features' memory stays small
     for start in range(0, len(samples), block):
@@ -336,7 +336,6 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
         while streamer.step():
             if should_cancel is not None and should_cancel():
                 raise Cancelled("распознавание отменено")
-            report(min(streamer.committed_s * RATE / max(len(samples), 1), 1.0))
     result = streamer.result()
     report(1.0)
     return result
