@@ -1,9 +1,9 @@
 """Every threshold of the delivery analysis, in one place, with its source.
 
-Each field's metadata names where the number comes from: a publication, a
-peer product, the guides in shared/seeds (via seed_digest.md), or
-"calibrated here" with what it was calibrated on: that is for developers
-(docs/metrics.md, `sobes thresholds --json`). What a candidate reads — the
+Each field's metadata is the developers' record of where the number comes
+from (a publication, a peer product, the interview guides, or a measurement
+made on this project's recordings), listed in docs/metrics.md and never
+shown to a user. What a candidate reads — the
 Russian name, unit and reason, the source named as people cite it — is in
 ``analysis.norms``; the settings screen and `sobes thresholds` show that, and
 store user overrides, applied with ``Thresholds.with_overrides``.

@@ -1,5 +1,6 @@
 """`sobes thresholds`: every norm the verdicts use, in Russian with its value, unit and reason; `--json` gives the
-developer's record (names for `--set`, ranges, technical sources)."""
+same for programs (names for `--set`, ranges), the reason still in Russian: the technical sources are the
+developers' record, in analysis/config.py and docs/metrics.md, never printed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     rows = describe_thresholds()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([{"name": r["name"], "value": r["value"], "default": r["default"], "range": r["range"],
+                           "group": NORMS[r["name"]].group, "title": NORMS[r["name"]].name,
+                           "unit": NORMS[r["name"]].unit, "source": NORMS[r["name"]].why} for r in rows],
+                         ensure_ascii=False, indent=2))
     else:
         for group in GROUPS:
             print(group)

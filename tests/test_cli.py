@@ -128,6 +128,7 @@ def test_thresholds_command_lists_sources(in_process):
     rows = json.loads(out)
     assert code == 0 and {"long_pause_s", "monotone_sd_st"} <= {r["name"] for r in rows}
     assert all(r["source"] for r in rows)
+    assert not any(ref in out for ref in ("seed_digest", "ANCHORS", "calibrated", "§", " L2"))  # JSON too
     code, out, _ = in_process("thresholds")  # what a candidate reads: Russian reasons, no internal references
     assert code == 0 and "Длинная пауза: 2 с" in out
     assert not any(ref in out for ref in ("seed_digest", "ANCHORS", "calibrated", "§", " L2"))

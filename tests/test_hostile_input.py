@@ -260,13 +260,13 @@ def test_a_32_channel_wav_is_audio(tmp_path):
 
 
 # --- files and folders the user did not name ---------------------------------------------------------
-def test_a_history_in_a_shared_folder_leaves_the_folder_as_it_was(tmp_path, capsys):
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    shared.chmod(0o1777)  # like /tmp
-    assert main(["history", "--db", str(shared / "h.db")]) == 0
-    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
-    assert stat.S_IMODE((shared / "h.db").stat().st_mode) == 0o600  # the file Sobes made is private
+def test_a_history_in_a_folder_everyone_writes_to_leaves_the_folder_as_it_was(tmp_path, capsys):
+    common = tmp_path / "common"  # a folder every user may write to
+    common.mkdir()
+    common.chmod(0o1777)  # like /tmp
+    assert main(["history", "--db", str(common / "h.db")]) == 0
+    assert stat.S_IMODE(common.stat().st_mode) == 0o1777
+    assert stat.S_IMODE((common / "h.db").stat().st_mode) == 0o600  # the file Sobes made is private
 
 
 def test_db_pointing_at_the_windows_history_respects_its_lock(tmp_path, monkeypatch, capsys):
