@@ -198,9 +198,8 @@ class StreamingTranscriber:
             self._commit(piece, begin, end)
             self.speculation_used = True
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
-        elif end - self._committed > int(0.2 * RATE) and self._speech_in(self._committed, end):
-            # (a tail of silence, left when the last piece was cut in the pause before the stop, costs a
-            # whole encoder pass for no word)
+        elif end - self._committed > int(0.2 * RATE):
+            self._update_probabilities(final=True)  # so a tail of silence is known as one (_transcribe_piece)
             self.tail_s = (end - self._committed) / RATE
             # the candidate is waiting now: a long last piece is decoded greedily
             fast = self.tail_s > self.accurate_tail_s
