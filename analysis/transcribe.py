@@ -27,7 +27,14 @@ the table is in docs/transcription.md.
   on two runs ("нажмите решетку" once, "нажмиfully чисток" the other), so a
   re-analysis could contradict the review the candidate read. CTranslate2's
   random generator cannot be seeded per call (one per thread, seeded once).
-  Without conditioning on previous text a loop has nothing to feed on.
+* **Loops** are what the fallback used to catch: a piece that ends inside a
+  word can come out "…Анны Иванова и и и и и…" (175 words of "и", 11.8 s to
+  decode 4 s of audio). Each decoding may produce at most
+  ``max_tokens_per_s`` tokens per second of audio (a runaway stops there),
+  and a window whose words loop (a run of one to three words repeated
+  ``loop_repeats`` times in a row) is decoded again with
+  ``loop_repetition_penalty``: deterministic, and only for that window, so
+  ordinary speech is decoded as measured.
 * While the candidate speaks, every piece is decoded with these settings; only
   the last piece after the stop, when no silence let it be decoded already,
   is decoded greedily (``fast()``): the candidate is waiting then
@@ -57,6 +64,7 @@ RATE = 16_000
 # Longer recordings are transcribed in windows of about this length: memory stays near 200 MB for the
 # transcription of any length (20 minutes at once took 1.1 GB here); answers up to 3 minutes are one window.
 WINDOW_S = 180.0
+_MAX_NEW_TOKENS = 400  # Whisper's 448 tokens less the prompt's
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -80,6 +88,9 @@ class TranscribeOptions:
     condition_on_previous_text: bool = False
     initial_prompt: str | None = None
     temperatures: tuple[float, ...] = (0.0,)  # (0.0,): deterministic; faster-whisper's fallback: (0.0, 0.2, … 1.0)
+    max_tokens_per_s: float = 12.0  # calibrated here: twice the most measured (6 a second, real voice and Festival)
+    loop_repeats: int = 4  # a run of 1–3 words repeated this often in a row is a decoding loop (calibrated here)
+    loop_repetition_penalty: float = 1.1  # for the second decoding of a window that looped (calibrated here)
 
     @property
     def threads(self) -> int:
@@ -191,21 +202,10 @@ def windows(samples: np.ndarray, *, window_s: float = 0.0, search_s: float = 20.
 def _transcribe_window(model, samples: np.ndarray, options: TranscribeOptions, offset: float,
                        words: list[Word], texts: list[str], done_until, cancelled: CancelCheck) -> None:
     """Transcribe one window; its words are added to ``words`` at ``offset`` seconds into the recording."""
-    segments, _info = model.transcribe(
-        samples,
-        language=options.language,
-        beam_size=options.beam_size,
-        word_timestamps=True,
-        condition_on_previous_text=options.condition_on_previous_text,
-        initial_prompt=options.initial_prompt,
-        temperature=list(options.temperatures),
-        vad_filter=True,
-        vad_parameters={
-            "threshold": options.vad_threshold,
-            "min_silence_duration_ms": options.vad_min_silence_ms,
-            "speech_pad_ms": options.vad_speech_pad_ms,
-        },
-    )
+    segments = _decode(model, samples, options)
+    if _looped([w.word.strip().lower() for s in segments for w in s.words or ()], options.loop_repeats):
+        logger.info("a decoding loop at %.1f s: decoded again with a repetition penalty", offset)
+        segments = _decode(model, samples, options, repetition_penalty=options.loop_repetition_penalty)
     for segment in segments:
         if cancelled():
             raise Cancelled("распознавание отменено")
@@ -216,6 +216,39 @@ def _transcribe_window(model, samples: np.ndarray, options: TranscribeOptions, o
             words.extend(Word(w.word.strip(), w.start + offset, w.end + offset, round(float(w.probability), 3))
                          for w in segment.words or () if w.word.strip())
         done_until(segment.end)
+
+
+def _decode(model, samples: np.ndarray, options: TranscribeOptions, *, repetition_penalty: float = 1.0) -> list:
+    """faster-whisper's segments of one window, with at most ``max_tokens_per_s`` tokens a second of audio."""
+    budget = min(int(len(samples) / RATE * options.max_tokens_per_s) + 16, _MAX_NEW_TOKENS)
+    segments, _info = model.transcribe(
+        samples,
+        language=options.language,
+        beam_size=options.beam_size,
+        word_timestamps=True,
+        condition_on_previous_text=options.condition_on_previous_text,
+        initial_prompt=options.initial_prompt,
+        temperature=list(options.temperatures),
+        max_new_tokens=budget,
+        repetition_penalty=repetition_penalty,
+        vad_filter=True,
+        vad_parameters={
+            "threshold": options.vad_threshold,
+            "min_silence_duration_ms": options.vad_min_silence_ms,
+            "speech_pad_ms": options.vad_speech_pad_ms,
+        },
+    )
+    return list(segments)
+
+
+def _looped(words: list[str], repeats: int) -> bool:
+    """Whether a run of one to three words comes ``repeats`` times in a row: a decoding loop, not speech."""
+    for size in (1, 2, 3):
+        for start in range(len(words) - size * repeats + 1):
+            run = words[start:start + size]
+            if all(words[start + k * size:start + (k + 1) * size] == run for k in range(1, repeats)):
+                return True
+    return False
 
 
 def _monotonic(words: list[Word], duration: float) -> list[Word]:

@@ -9,7 +9,7 @@ import pytest
 
 from sobes.analysis.audio_file import load_audio
 from sobes.analysis.report import Report, Word
-from sobes.analysis.transcribe import _monotonic, transcribe
+from sobes.analysis.transcribe import _looped, _monotonic, transcribe
 from sobes.core.errors import Cancelled
 
 
@@ -103,3 +103,20 @@ def test_monotonic_clamps_overlaps_and_range():
     words = [Word("а", 0.5, 1.0, 1), Word("б", 0.9, 1.2, 1), Word("в", 1.1, 9.0, 1)]
     fixed = _monotonic(words, duration=2.0)
     assert [(w.start, w.end) for w in fixed] == [(0.5, 1.0), (1.0, 1.2), (1.2, 2.0)]
+
+
+def test_a_piece_cut_inside_a_word_does_not_loop(analyzer, fixtures_dir):
+    """The demo answer's first 4 s end inside a word: decoded plainly it came out as "и" 175 times."""
+    samples = load_audio(fixtures_dir.parents[1] / "assets" / "demo" / "answer.wav").samples[:4 * 16_000]
+    words = [w.word.lower() for w in transcribe(analyzer._whisper, samples).words]
+    assert 3 <= len(words) <= 10, words
+    assert not _looped(words, 4)
+
+
+def test_loops_of_one_to_three_words_are_told_from_speech():
+    assert _looped("и и и и".split(), 4)
+    assert _looped("я думаю я думаю я думаю я думаю".split(), 4)
+    assert _looped("и я не и я не и я не и я не".split(), 4)
+    assert not _looped("нет нет нет да".split(), 4)
+    assert not _looped("мы выросли в два раза и ещё в два раза".split(), 4)
+
