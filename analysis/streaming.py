@@ -69,8 +69,8 @@ class StreamingTranscriber:
     """Feed audio with ``feed``; ``step`` does the work due; ``result`` (or ``finish``) ends the answer."""
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
-                 min_chunk_s: float = 15.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.3, silence_to_speculate_s: float = 0.5, accurate_tail_s: float = 6.0,
+                 min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
+                 min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.5, accurate_tail_s: float = 6.0,
                  voicing_threshold: float = Thresholds.voicing_aperiodicity):
         """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
         (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).

@@ -60,7 +60,9 @@ def judge_delivery(m: DeliveryMetrics, t: Thresholds = Thresholds()) -> Delivery
 
 
 def tempo_verdict(words_per_min: float, t: Thresholds = Thresholds()) -> str:
-    """``slow``, ``ok`` or ``fast``: the one judgement of tempo, on words per minute."""
+    """``slow``, ``ok`` or ``fast``: the one judgement of tempo, on words per minute as shown (whole words: 89.6
+    is shown as 90, and 90 is inside the norm — "! 90 слов в минуту, норма 90–170" said otherwise)."""
+    words_per_min = round(words_per_min)
     return "slow" if words_per_min < t.slow_words_per_min else "fast" if words_per_min > t.fast_words_per_min else "ok"
 
 

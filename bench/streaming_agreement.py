@@ -1,6 +1,6 @@
 """How closely the streamed transcript matches a re-analysis of the saved recording, and how accurate each is.
 
-    python bench/streaming_agreement.py [--min-chunk 10] [--stop-after 1.0] [--real]
+    python bench/streaming_agreement.py [--min-chunk 8] [--stop-after 1.0] [--real]
 
 For each Festival fixture, and for all of them joined into one ~3-minute
 answer, the audio is fed at 48 kHz in 0.1 s blocks, as the recorder delivers
@@ -69,12 +69,13 @@ def streamed_text(analyzer: Analyzer, audio: np.ndarray, pieces: dict, stop_afte
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-chunk", type=float, default=15.0, help="shortest piece, seconds")
+    parser.add_argument("--min-chunk", type=float, default=None, help="shortest piece, seconds")
     parser.add_argument("--min-pause", type=float, default=None, help="shortest pause to cut in, seconds")
     parser.add_argument("--stop-after", type=float, default=0.0, help="silence before the stop, seconds")
     parser.add_argument("--real", action="store_true", help="the real voice's prompts joined into 2-minute answers")
     args = parser.parse_args()
-    cutting = {"min_chunk_s": args.min_chunk, **({"min_pause_s": args.min_pause} if args.min_pause else {})}
+    cutting = {key: value for key, value in (("min_chunk_s", args.min_chunk), ("min_pause_s", args.min_pause))
+               if value is not None}  # the transcriber's own where not given
     analyzer = Analyzer()
     analyzer.prepare()
     cases = real_answers() if args.real else festival_answers()

@@ -130,8 +130,7 @@ class Terminal:
 
     def show(self, event: events.Event) -> None:
         if isinstance(event, events.QuestionAsked):
-            where = f"Вопрос {event.number} из {event.total}"
-            print(f"\n{where}: {event.step.text}", flush=True)
+            print(f"\n{event.where or 'Вопрос'}: {event.step.text}", flush=True)
             if self.hints and event.step.how_to_answer:
                 print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
         elif isinstance(event, events.StateChanged):

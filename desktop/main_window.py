@@ -14,6 +14,7 @@ from sobes.audio.playback import play
 from sobes.audio.recorder import Recorder
 from sobes.core.errors import SobesError, user_message
 from sobes.desktop import worker
+from sobes.desktop.dialogs import confirm
 from sobes.desktop.icon import app_icon
 from sobes.desktop.screens.history import HistoryScreen
 from sobes.desktop.screens.interview import InterviewScreen
@@ -27,6 +28,7 @@ from sobes.interview.paths import data_dir, scratch_wav
 
 logger = logging.getLogger(__name__)
 MIC_CHECK_S = 3.0
+TITLE_BAR = 32  # pixels a window manager may add above the window
 MIC_ADVICE = {"quiet": "Слишком тихо: придвиньтесь к микрофону или поднимите его уровень в настройках звука.",
               "loud": "Слишком громко, звук искажается: отодвиньтесь или уменьшите уровень микрофона.",
               "ok": "Микрофон в порядке: вас хорошо слышно."}
@@ -37,12 +39,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Собес — тренажёр собеседований")
         self.setWindowIcon(app_icon())
-        self.resize(1100, 760)
+        self._fit_to_screen(1100, 760)
         self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
                                                                                backend)
         self.speak = speak
         self._ending = False  # the candidate ended the session: its summary comes straight after
         self._mic_check_audio = None  # the last microphone check, in memory only
+        self._came_from: QWidget | None = None  # the screen History or Settings was opened from
         self.host = SessionHost(analyzer, history, data_dir() / "recordings", backend=backend,
                                 input_device=settings.input_device, output_device=settings.output_device,
                                 speak=speak and settings.voice == "festival")
@@ -76,6 +79,16 @@ class MainWindow(QMainWindow):
         self.ticker.start()
         self.statusBar().showMessage("Готово")
 
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """``width`` × ``height``, or as much of the screen's free area as there is, less a title bar: a
+        1100-pixel window on a 1024×768 screen (or 2048×1536 at 200 %) had its right edge cut off."""
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height() - TITLE_BAR)
+            self.move(free.left() + (free.width() - width) // 2, free.top())
+        self.resize(width, height)
+
     def show_notice(self, text: str) -> None:
         """A message that stays on top of every screen until the window closes (one per line)."""
         lines = [line for line in self.notices.text().splitlines() if line] + [text]
@@ -89,7 +102,7 @@ class MainWindow(QMainWindow):
         for menu, text, keys, slot in (
             (session, "Новая тренировка", "Ctrl+N", lambda: self.show_screen(self.start)),
             (session, "Начать / закончить ответ", "Space", self._space),
-            (session, "Завершить собеседование…", "Esc", self.end_session),
+            (session, "Завершить собеседование… / назад", "Esc", self._escape),
             (view, "История и прогресс", "Ctrl+H", self.show_history),
             (view, "Настройки", "Ctrl+,", lambda: self.show_screen(self.settings_screen)),
         ):
@@ -99,7 +112,24 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def show_screen(self, screen) -> None:
+        side = (self.history_screen, self.settings_screen)
+        current = self.stack.currentWidget()
+        if screen in side and current not in side:
+            # where "← Назад" returns: the session's screen, or the start (never a past answer's review)
+            saved_review = current is self.review and self.review.back_button.isVisible()
+            self._came_from = self.start if saved_review else current
         self.stack.setCurrentWidget(screen)
+
+    def go_back(self) -> None:
+        """From History or Settings to where the candidate was."""
+        self.show_screen(self._came_from or self.start)
+
+    def _escape(self) -> None:
+        """Esc: back from History and Settings; on a session's screens, end it (after asking)."""
+        if self.stack.currentWidget() in (self.history_screen, self.settings_screen):
+            self.go_back()
+        else:
+            self.end_session()
 
     def _space(self) -> None:
         """Space acts on the interview screen only, as the button it names."""
@@ -113,13 +143,10 @@ class MainWindow(QMainWindow):
             return
         if self.host.runner.state in ("idle", "summary", "aborted"):
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Завершить тренировку?",
-                          "Завершить тренировку сейчас? Ответы, которые вы уже дали, сохранены — "
-                          "вы увидите итоги по ним. Ответ, который идёт сейчас, тоже сохранится.", parent=self)
-        end = box.addButton("Завершить", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Продолжить тренировку", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is not end:
+        recording = self.host.runner.state in ("answer", "paused")
+        text = ("Завершить тренировку сейчас? Ответы, которые вы уже дали, сохранены — вы увидите итоги по ним."
+                + (" Ответ, который идёт сейчас, тоже сохранится." if recording else ""))
+        if not confirm(self, "Завершить тренировку?", text, do="Завершить", keep="Продолжить тренировку"):
             return
         self._ending = True
         self.review.stop()
@@ -149,6 +176,8 @@ class MainWindow(QMainWindow):
         self.review.back_requested.connect(self.show_history)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
         self.settings_screen.saved.connect(self._settings_saved)
+        self.history_screen.back_requested.connect(self.go_back)
+        self.settings_screen.back_requested.connect(self.go_back)
 
     def _settings_saved(self) -> None:
         """Devices, voice and thresholds apply from the next question on; the model after a restart."""

@@ -20,8 +20,15 @@ class StateChanged:
 class QuestionAsked:
     step: Step
     phone: bool  # on the phone the question is heard, not read
-    number: int  # "Вопрос 2 из 5"
+    number: int  # "Вопрос 2 из 5": the place in the plan (a follow-up keeps its question's)
     total: int
+
+    @property
+    def where(self) -> str:
+        """"Вопрос 2 из 5", "… · уточняющий" for a follow-up; empty for a session of one question."""
+        if self.total <= 1:
+            return "Уточняющий вопрос" if self.step.is_follow_up else ""
+        return f"Вопрос {self.number} из {self.total}" + (" · уточняющий" if self.step.is_follow_up else "")
 
 
 @dataclass(frozen=True)

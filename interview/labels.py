@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sobes.analysis.labels import overall_text
 from sobes.interview.plans import MODES
 from sobes.interview.question_bank import ROLES
 
@@ -12,6 +13,14 @@ MODE_NAMES = {**MODES, "recovered": "записи из повреждённой 
 SESSION_STATUS = {"completed": "завершена", "interrupted": "прервана", "aborted": "остановлена", "active": "идёт"}
 ANSWER_STATUS = {"analyzed": "разобран", "recorded": "записан, ждёт разбора", "failed": "не удалось разобрать",
                  "recording": "идёт запись"}
+
+
+def answer_status(row: dict) -> str:
+    """An answer as its row in the history says it went: the overall verdict when it was judged, "речь не
+    найдена" for an analysed take with nothing said (it used to read "разобран"), else its status."""
+    if row.get("status") == "analyzed":
+        return overall_text(row["overall"]) if row.get("overall") else "речь не найдена"
+    return ANSWER_STATUS.get(row.get("status") or "", row.get("status") or "—")
 
 
 def mode_name(key: str | None) -> str:

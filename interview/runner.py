@@ -247,7 +247,7 @@ class SessionRunner:
 
     def _ask(self, effect: Speak) -> None:
         session = self._session
-        self.on_event(events.QuestionAsked(effect.step, effect.phone, session.asked, session.total))
+        self.on_event(events.QuestionAsked(effect.step, effect.phone, session.number, session.total))
         if not self.speak:
             self._later(lambda: session.prompt_finished(self.clock()))
             return

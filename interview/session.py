@@ -45,6 +45,7 @@ class Step:
     answer_s: float
     is_follow_up: bool = False
     reason: str | None = None
+    parent: str | None = None  # a follow-up's: the id of the question it follows
     example: str | None = None  # the guides' better answer, from the bank
     purpose: str | None = None
     how_to_answer: tuple[str, ...] = ()  # the "как отвечать" note, shown on request
@@ -131,9 +132,17 @@ class Session:
         return self._finishing
 
     @property
+    def number(self) -> int:
+        """The current question's place in the plan ("Вопрос 2 из 5"): a follow-up or a repeat keeps its
+        question's, so the count a candidate reads never jumps (the screen names a follow-up as one)."""
+        planned = [question.id for question in self.plan]
+        asked = self.step.parent or self.step.question_id
+        return planned.index(asked) + 1 if asked in planned else self.asked
+
+    @property
     def total(self) -> int:
-        """How many questions the session will ask (follow-ups and repeats included), as known now."""
-        return self.asked + len(self._queue)
+        """How many questions the plan holds; follow-ups and repeats are not counted in."""
+        return len(self.plan)
 
     # --- events ----------------------------------------------------------------------------
     def start(self, now: float) -> None:
@@ -190,11 +199,15 @@ class Session:
             self.reports[earlier[0]] = (step, report)
         else:
             self.reports.append((step, report))
+        # a follow-up queued for an earlier take of this question was about that take: this one decides
+        self._queue = [queued for queued in self._queue if queued.parent != step.question_id]
         asks_more = self.follow_ups and not step.is_follow_up and not self._finishing
         follow = report.content.follow_ups if report.content and asks_more else []
         if follow:
-            self._queue.insert(0, Step(f"{step.question_id}-F", follow[0].question, "short", FOLLOW_UP_THINK_S,
-                                       FOLLOW_UP_ANSWER_S, is_follow_up=True, reason=follow[0].reason))
+            # one id per question and kind of follow-up: attempts are compared only with the same question
+            self._queue.insert(0, Step(f"{step.question_id}-F-{follow[0].kind}", follow[0].question, "short",
+                                       FOLLOW_UP_THINK_S, FOLLOW_UP_ANSWER_S, is_follow_up=True,
+                                       reason=follow[0].reason, parent=step.question_id))
         self._next(now)
 
     def analysis_failed(self, take_id: int, now: float) -> None:

@@ -136,3 +136,8 @@ def test_silence_gives_nulls_with_reasons(report_for):
     assert report.pitch.median_hz is None and report.pitch.reason
     assert report.loudness.rms_dbfs is None and report.loudness.reason
     assert report.delivery.verdicts == []
+
+
+def test_tempo_is_judged_as_it_is_shown():
+    """89.6 words a minute reads "90", inside the norm 90–170: it must not be flagged as slow."""
+    assert tempo_verdict(89.6) == "ok" and tempo_verdict(89.4) == "slow" and tempo_verdict(170.4) == "ok"

@@ -27,7 +27,7 @@ def bank():
 
 def report(*follow_ups: str):
     """What the session reads of a report: its follow-up questions."""
-    items = [SimpleNamespace(question=q, reason="потому что") for q in follow_ups]
+    items = [SimpleNamespace(question=q, reason="потому что", kind="number") for q in follow_ups]
     return SimpleNamespace(content=SimpleNamespace(follow_ups=items))
 
 
@@ -64,17 +64,17 @@ def test_a_session_asks_answers_follows_up_and_finishes(bank):
     plan = [bank.by_id("SELF-01"), bank.by_id("BEH-03")]
     session = Session(plan, driver)
     session.start(0.0)
-    assert [s.step.question_id for s in driver.of(Speak)] == ["SELF-01"] and (session.asked, session.total) == (1, 2)
+    assert [s.step.question_id for s in driver.of(Speak)] == ["SELF-01"] and (session.number, session.total) == (1, 2)
     now = driver.answer(session, 0.0, report("Расскажите подробнее о своих результатах."))
     assert driver.of(Speak)[-1].step.text.startswith("Расскажите подробнее") and session.current.is_follow_up
-    assert (session.asked, session.total) == (2, 3)  # the follow-up counts: "Вопрос 2 из 3"
+    assert (session.number, session.total) == (1, 2)  # "Вопрос 1 из 2", named a follow-up on screen
     now = driver.answer(session, now, report("На такой уточняющий не спрашивают второй раз."))
     assert session.current.question_id == "BEH-03"  # no follow-up to a follow-up
     driver.answer(session, now)
     assert session.state == "summary" and [a.step.question_id for a in driver.of(StartRecording)] == [
-        "SELF-01", "SELF-01-F", "BEH-03"]
+        "SELF-01", "SELF-01-F-number", "BEH-03"]
     (finished,) = driver.of(Finished)
-    assert [step.question_id for step, _ in finished.reports] == ["SELF-01", "SELF-01-F", "BEH-03"]
+    assert [step.question_id for step, _ in finished.reports] == ["SELF-01", "SELF-01-F-number", "BEH-03"]
     assert [c.name for c in driver.of(PlayCue)] == ["start"] * 3
 
 
@@ -131,7 +131,7 @@ def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
     session.answer_recorded(1, 3.0)
     assert session.state == "question" and session.current.question_id == "HR-03"
     assert [s.step.question_id for s in driver.of(Speak)] == ["HR-03", "HR-03"]
-    assert (session.asked, session.total) == (1, 2)
+    assert (session.number, session.total) == (1, 2)
 
 
 def test_retake_after_the_review_asks_the_answered_question_next(bank):
@@ -141,7 +141,7 @@ def test_retake_after_the_review_asks_the_answered_question_next(bank):
     driver.answer(session, 0.0)
     assert session.current.question_id == "HR-05"  # asked (the runner holds it while the review is open)
     session.retake_last(10.0)
-    assert session.current.question_id == "HR-03" and (session.asked, session.total) == (1, 2)
+    assert session.current.question_id == "HR-03" and (session.number, session.total) == (1, 2)
     retaken = report()
     driver.answer(session, 10.0, retaken)
     assert session.current.question_id == "HR-05"
@@ -177,3 +177,18 @@ def test_plans_per_mode(bank):
     assert plans.self_presentation(bank)[0].answer_type == "self_presentation"
     assert plans.plan(bank, "retake", role="client_manager", question_id="HR-01")[0].id == "HR-01"
     assert plans.plan(bank, "stage", role="product_manager", stage="role_play") == []
+
+
+def test_a_retaken_answer_brings_its_own_follow_up_not_a_second_one(bank):
+    """The walkthrough found two follow-ups queued after "Перезаписать": both stored as one question's attempts."""
+    driver = Driver()
+    session = Session([bank.by_id("SELF-01"), bank.by_id("BEH-03")], driver)
+    session.start(0.0)
+    now = driver.answer(session, 0.0, report("Как вы рассчитали эти цифры?"))
+    assert session.current.is_follow_up  # asked; the runner holds it while the review is open
+    session.retake_last(now)
+    assert session.current.question_id == "SELF-01" and (session.number, session.total) == (1, 2)
+    now = driver.answer(session, now, report("Почему вас заинтересовала эта вакансия?"))
+    assert session.current.text == "Почему вас заинтересовала эта вакансия?" and session.number == 1
+    now = driver.answer(session, now)
+    assert session.current.question_id == "BEH-03" and session.number == 2  # the first take's follow-up is gone

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -24,15 +25,16 @@ from PySide6.QtWidgets import (
 
 from sobes.analysis.config import Thresholds
 from sobes.analysis.content.kinds import KINDS
-from sobes.analysis.labels import clock, overall_text
+from sobes.analysis.labels import clock
 from sobes.core.errors import SobesError
 from sobes.core.files import write_atomically
 from sobes.desktop import worker
+from sobes.desktop.dialogs import confirm, title_with_back
 from sobes.desktop.widgets.progress_chart import ProgressChart
 from sobes.interview import progress
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
-from sobes.interview.labels import ANSWER_STATUS, SESSION_STATUS, local_time, mode_name
+from sobes.interview.labels import SESSION_STATUS, answer_status, local_time, mode_name
 from sobes.interview.pending import analyze_pending
 
 
@@ -66,6 +68,7 @@ def _selected(table: QTableWidget) -> int | None:
 
 class HistoryScreen(QWidget):
     open_requested = Signal(object)  # a past answer (``interview.take.Take``) to review
+    back_requested = Signal()
 
     def __init__(self, history, analyzer=None, parent=None):
         super().__init__(parent)
@@ -78,7 +81,7 @@ class HistoryScreen(QWidget):
         layout = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll)
-        layout.addWidget(QLabel("<h2>История и прогресс</h2>"))
+        layout.addLayout(title_with_back("История и прогресс", self.back_requested.emit))
 
         layout.addWidget(QLabel("<b>Тренировки</b>"))
         self.table = _table(["Когда", "Режим", "Чем закончилась", "Ответов"])
@@ -186,9 +189,7 @@ class HistoryScreen(QWidget):
         session_id = self.selected_session()
         rows = self.history.answers(session_id) if session_id is not None else []
         _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
-                              clock(row["duration_s"] or 0.0),
-                              overall_text(row["overall"]) if row["status"] == "analyzed" and row["overall"]
-                              else ANSWER_STATUS.get(row["status"], row["status"])] for row in rows],
+                              clock(row["duration_s"] or 0.0), answer_status(row)] for row in rows],
               [row["id"] for row in rows])
         self.attempts.setText("")
 
@@ -222,14 +223,22 @@ class HistoryScreen(QWidget):
             return
         self.open_requested.emit(take)
 
+    def _tell(self, text: str) -> None:
+        """A line in the window's status bar, where the window has one."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 5000)
+
     def _delete_answer(self) -> None:
         answer_id = self.selected_answer()
         if answer_id is None:
             return
-        if QMessageBox.question(self, "Удалить ответ", "Удалить этот ответ вместе с записью? Отменить это будет "
-                                "нельзя.") == QMessageBox.StandardButton.Yes:
+        question = (self.history.take(answer_id).step.text or "").strip()
+        if confirm(self, "Удалить ответ", f"Удалить ответ на вопрос «{question}» вместе с записью? "
+                   "Отменить это будет нельзя.", do="Удалить"):
             self.history.delete_answer(answer_id)
             self.refresh()
+            self._tell("Ответ удалён")
 
     def _export(self, render, suffix: str) -> None:
         session_id = self.selected_session()
@@ -283,9 +292,9 @@ class HistoryScreen(QWidget):
         session_id = self.selected_session()
         if session_id is None:
             return
-        answer = QMessageBox.question(self, "Удалить тренировку",
-                                      "Удалить эту тренировку вместе с записями ответов? Отменить это будет нельзя.")
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, "Удалить тренировку", "Удалить эту тренировку вместе с записями ответов? Отменить это "
+                   "будет нельзя.", do="Удалить"):
             self.history.delete_session(session_id)
             self.attempts.setText("")
             self.refresh()
+            self._tell("Тренировка удалена")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sobes.desktop.widgets.level_meter import LevelMeter
@@ -55,6 +55,9 @@ class InterviewScreen(QWidget):
         self.how_to_button.toggled.connect(self.how_to.setVisible)
         for widget in (self.question, self.how_to_button, self.how_to, self.state, self.timer, self.meter, self.live):
             layout.addWidget(widget)
+        self._space_keeper = _SpaceKeeper(self)
+        self.how_to_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.how_to_button.installEventFilter(self._space_keeper)
         buttons = QHBoxLayout()
         self.buttons = {}
         runner = host.runner
@@ -65,6 +68,8 @@ class InterviewScreen(QWidget):
                 ("pause", "Пауза", runner.pause), ("resume", "Продолжить", runner.resume),
                 ("abort", "Завершить (Esc)", self.end_requested.emit)):
             button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard where it was
+            button.installEventFilter(self._space_keeper)
             button.clicked.connect(lambda _=False, act=action: act())
             buttons.addWidget(button)
             self.buttons[name] = button
@@ -78,7 +83,7 @@ class InterviewScreen(QWidget):
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
         self.phone = asked.phone
-        self.number.setText(f"Вопрос {asked.number} из {asked.total}" if asked.total > 1 else "")
+        self.number.setText(asked.where)
         self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
         note = asked.step.how_to_answer
         self.how_to.setText("\n".join(f"• {line}" for line in note))
@@ -127,3 +132,20 @@ class InterviewScreen(QWidget):
             self.host.runner.start_answer_now()
         elif state == "answer" and time.monotonic() - self._answer_started > SPACE_GRACE_S:
             self.host.runner.stop_answer()
+
+
+class _SpaceKeeper(QObject):
+    """Space on this screen always does what "Начать ответ (Пробел)" / "Закончить ответ (Пробел)" says, even when
+    another button has the keyboard focus (the walkthrough: Space after a click on "Как отвечать?" closed the
+    note and the recording went on). A button presses on Space's release, so both are taken."""
+
+    def __init__(self, screen: InterviewScreen):
+        super().__init__(screen)
+        self.screen = screen
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and event.key() == Qt.Key.Key_Space:
+            if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
+                self.screen.space()
+            return True
+        return False

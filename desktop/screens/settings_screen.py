@@ -22,6 +22,7 @@ from sobes.analysis.config import describe_thresholds
 from sobes.analysis.labels import ru_number
 from sobes.analysis.norms import NORMS
 from sobes.core.errors import user_message
+from sobes.desktop.dialogs import title_with_back
 from sobes.interview.paths import data_dir
 
 # A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
@@ -42,12 +43,13 @@ def _number(value: float) -> str:
 
 class SettingsScreen(QWidget):
     saved = Signal()
+    back_requested = Signal()  # leave without saving
 
     def __init__(self, settings, devices, *, analyzer=None, backend=None, parent=None):
         super().__init__(parent)
         self.settings, self.analyzer, self.backend = settings, analyzer, backend
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Настройки</h2>"))
+        layout.addLayout(title_with_back("Настройки", self.back_requested.emit))
         form = QFormLayout()
         self.input = QComboBox()
         self.output = QComboBox()

@@ -166,10 +166,18 @@ def test_a_session_is_deleted_with_its_recordings_from_the_history_screen(window
     screen = window.history_screen
     screen.table.selectRow(0)
     assert screen.answers.item(0, 0).text() == "<img src=x>Вопрос"  # a table cell is plain text, never markup
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    chosen, asked = ["Отмена"], []
+
+    def exec_(box):
+        asked.append(box.defaultButton().text())
+        next(b for b in box.buttons() if b.text() == chosen[0]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     screen.delete_button.click()
     assert audio.exists() and screen.table.rowCount() == 1
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    assert asked == ["Отмена"]  # Enter keeps the session: the safe answer is the default
+    chosen[0] = "Удалить"
     screen.delete_button.click()
     assert not audio.exists() and screen.table.rowCount() == 0
 

@@ -69,6 +69,38 @@ def test_space_just_after_the_recording_starts_does_not_stop_it(window, qtbot): 
     qtbot.waitUntil(lambda: window.host.runner.state != "answer", timeout=5_000)
 
 
+def test_space_stops_the_answer_even_when_another_button_has_the_focus(window, qtbot):  # noqa: F811
+    """The walkthrough: after a click on "Как отвечать?", Space toggled the note and the recording went on."""
+    from PySide6.QtCore import Qt
+
+    start_retake(window)
+    qtbot.waitUntil(lambda: window.host.runner.state == "think", timeout=10_000)
+    note = window.interview.how_to_button
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Space)  # "Начать ответ (Пробел)"
+    qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)
+    qtbot.wait(1_100)
+    qtbot.keyClick(note, Qt.Key.Key_Space)  # "Закончить ответ (Пробел)"
+    qtbot.waitUntil(lambda: window.host.runner.state != "answer", timeout=5_000)
+    assert not note.isChecked()
+
+
+def test_history_and_settings_lead_back_with_a_button_or_esc(window, answers_dialog):  # noqa: F811
+    from PySide6.QtWidgets import QPushButton
+
+    asked, _ = answers_dialog
+
+    def back_button(screen):
+        return next(b for b in screen.findChildren(QPushButton) if b.text() == "← Назад")
+
+    window.show_history()
+    back_button(window.history_screen).click()
+    assert window.stack.currentWidget() is window.start
+    window.show_screen(window.settings_screen)
+    shortcut(window, "Esc").trigger()
+    assert window.stack.currentWidget() is window.start and asked == []
+
+
 def test_keys_do_nothing_on_the_start_screen(window, qtbot, answers_dialog):  # noqa: F811
     asked, _ = answers_dialog
     shortcut(window, "Esc").trigger()

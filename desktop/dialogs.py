@@ -1,0 +1,31 @@
+"""Questions the window asks before something that cannot be undone, and the way back from a side screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+
+def confirm(parent: QWidget, title: str, text: str, *, do: str, keep: str = "Отмена") -> bool:
+    """Ask; True only when ``do`` was clicked. The safe answer is the default: Enter or Esc never deletes or ends
+    anything by accident (the walkthrough found "Да" focused in "Удалить этот ответ…?")."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    act = box.addButton(do, QMessageBox.ButtonRole.AcceptRole)
+    safe = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.exec()
+    return box.clickedButton() is act
+
+
+def title_with_back(title: str, back: Callable[[], None]) -> QHBoxLayout:
+    """A screen's title with "← Назад" before it (Esc does the same): History and Settings had no way out but a
+    menu."""
+    row = QHBoxLayout()
+    button = QPushButton("← Назад")
+    button.setToolTip("Вернуться (Esc)")
+    button.clicked.connect(lambda: back())
+    row.addWidget(button)
+    row.addWidget(QLabel(f"<h2>{title}</h2>"), 1)
+    return row
