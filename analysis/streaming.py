@@ -88,6 +88,7 @@ class StreamingTranscriber:
         self._buffer = SampleBuffer()  # the answer at 16 kHz
         self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
+        self.fed_s = 0.0  # seconds of audio fed (safe to read while the worker moves it on)
         self._resampler: Resampler | None = None
         self._committed = 0  # samples of audio already transcribed
         self.words: list[Word] = []
@@ -111,6 +112,7 @@ class StreamingTranscriber:
                 self.source_rate = rate or self.source_rate
                 self._resampler = Resampler(self.source_rate, RATE)
             self._pending_raw.append(block)
+            self.fed_s += len(block) / self.source_rate
 
     def _take_fed(self, *, final: bool = False) -> None:
         """Move what was fed into the 16 kHz buffer; ``final`` also drains the resampler's last samples."""
@@ -137,17 +139,22 @@ class StreamingTranscriber:
         """
         self._take_fed()
         self._features.update(self._audio)
+        return self._piece() or self._speculate()
+
+    def _piece(self) -> bool:
+        """Transcribe the next finished piece, if there is one: cut in a pause, or forced with an overlap."""
         pending = len(self._audio) - self._committed
-        if pending >= self.min_chunk_s * RATE:
-            cut = self._pause_cut()
-            if cut is not None:
-                self._transcribe_piece(self._committed, cut, keep_until=None)
-                return True
-            end = self._committed + int(self.max_chunk_s * RATE)
-            if len(self._probs) * _WINDOW >= end:  # the longest piece is all heard, with no pause in it
-                self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
-                return True
-        return self._speculate()
+        if pending < self.min_chunk_s * RATE:
+            return False
+        cut = self._pause_cut()
+        if cut is not None:
+            self._transcribe_piece(self._committed, cut, keep_until=None)
+            return True
+        end = self._committed + int(self.max_chunk_s * RATE)
+        if len(self._probs) * _WINDOW >= end:  # the longest piece is all heard, with no pause in it
+            self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
+            return True
+        return False
 
     def _speculate(self) -> bool:
         """Transcribe the pending audio now if the candidate has fallen silent: it may be the answer's end.
@@ -200,11 +207,15 @@ class StreamingTranscriber:
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
             self._update_probabilities(final=True)  # so a tail of silence is known as one (_transcribe_piece)
+            # pieces the worker had not got to (a busy machine) are cut as always: as a re-analysis cuts them
+            while self._piece():
+                pass
             self.tail_s = (end - self._committed) / RATE
-            # the candidate is waiting now: a long last piece is decoded greedily
-            fast = self.tail_s > self.accurate_tail_s
-            self._transcribe_piece(self._committed, end, keep_until=None,
-                                   options=self.options.fast() if fast else self.options)
+            if self.tail_s > 0.2:
+                # the candidate is waiting now: a long last piece is decoded greedily
+                fast = self.tail_s > self.accurate_tail_s
+                self._transcribe_piece(self._committed, end, keep_until=None,
+                                       options=self.options.fast() if fast else self.options)
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
 
@@ -212,6 +223,11 @@ class StreamingTranscriber:
         """The finished transcript with the audio, VAD and features the analysis needs."""
         transcript = self.finish()
         return Streamed(transcript, self.loaded_audio(), self.probabilities, self._features.features(self._audio))
+
+    @property
+    def done_s(self) -> float:
+        """Seconds of the answer transcribed so far (pieces committed)."""
+        return self._committed / RATE
 
     @property
     def audio(self) -> np.ndarray:
@@ -365,9 +381,17 @@ class StreamingWorker:
             if not did:
                 self._stop.wait(self._poll)
 
-    def stop(self) -> Streamed:
-        """The finished answer; raises what stopped streaming, if something did."""
+    def stop(self, progress: ProgressCallback | None = None) -> Streamed:
+        """The finished answer; raises what stopped streaming, if something did.
+
+        ``progress`` gets the share of the answer transcribed, from now until the end: on a busy machine the
+        worker may be pieces behind, and the candidate is waiting (it read "Сохраняем ответ…" for 20 s)."""
         started = time.perf_counter()
+        transcriber = self.transcriber
+        if progress is not None:
+            total = max(transcriber.fed_s, 0.1)
+            transcriber.reached = lambda seconds: progress(min(seconds / total, 1.0))
+            progress(min(transcriber.done_s / total, 1.0))
         self._stop.set()
         self._thread.join()
         joined = time.perf_counter()

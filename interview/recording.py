@@ -10,6 +10,7 @@ what streaming made of it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import numpy as np
 
@@ -41,14 +42,15 @@ class TakeRecording:
         if self._transcriber is not None:
             self._worker = StreamingWorker(self._transcriber)
 
-    def stop(self) -> Take:
-        """Stop and close the file (nothing recorded is lost), finish streaming; the take, filled in."""
+    def stop(self, progress: Callable[[float], None] | None = None) -> Take:
+        """Stop and close the file (nothing recorded is lost), finish streaming (``progress``: the share of the
+        answer transcribed); the take, filled in."""
         result = self.recorder.stop()
         take = self.take
         take.seconds, take.rate, take.error = result.seconds, result.sample_rate, result.error
         if self._worker is not None:
             try:
-                take.streamed = self._worker.stop()
+                take.streamed = self._worker.stop(progress)
             except Exception:  # the take is on disk; it is analysed whole instead
                 logger.exception("streaming failed; the take will be transcribed after it ends")
         return take

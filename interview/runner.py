@@ -310,7 +310,10 @@ class SessionRunner:
             recording.take.error = user_message(exc, "Запись остановилась с ошибкой; сохранённая часть оставлена.")
             saved(recording.take)
 
-        self._background(recording.stop, then=saved, failed=failed)
+        def transcribed(fraction: float) -> None:  # the file is closed; the rest of the answer is transcribed
+            self._progress = ("Распознаём ответ…", round(fraction, 2))
+
+        self._background(lambda: recording.stop(transcribed), then=saved, failed=failed)
 
     def _analyse(self, take: Take) -> None:
         if take.seconds <= 0:  # nothing reached the disk (it was full, or the device gave nothing): no answer

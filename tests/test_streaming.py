@@ -170,3 +170,20 @@ def test_speech_probabilities_are_the_same_however_the_audio_arrived(fixtures_di
     probs = streamer.probabilities
     assert len(probs) >= len(whole) - 1
     np.testing.assert_allclose(probs[:len(whole) - 1], whole[:len(probs)][:len(whole) - 1], atol=1e-5)
+
+
+def test_a_worker_left_behind_finishes_the_same_pieces_and_says_how_far_it_got(analyzer, fixtures_dir):
+    """On a busy machine the answer may end with pieces not yet transcribed: they are cut as always (the same
+    words as a re-analysis) and the waiting candidate sees the share done grow ("Распознаём ответ… 60 %")."""
+    answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples
+    audio = np.concatenate([answer, np.zeros(48_000, np.float32)])
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000,
+                                    accurate_tail_s=float("inf"))  # a long tail is not decoded greedily here
+    streamer.feed((audio * 32767).astype(np.int16), rate=48_000)  # all of it at once: nothing transcribed yet
+    worker = StreamingWorker(streamer, poll_s=60)
+    seen: list[float] = []
+    streamed = worker.stop(seen.append)
+    again = transcribe_recording(analyzer._whisper, streamer.audio, analyzer.options).transcript
+    assert streamed.transcript.text == again.text and len(streamer.texts) >= 2
+    assert seen[0] < 0.5 and seen[-1] == pytest.approx(1.0, abs=0.05)
+    assert any(0.2 < share < 0.95 for share in seen) and seen == sorted(seen), seen
