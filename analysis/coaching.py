@@ -100,7 +100,7 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == ATTENTION]
     covered = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if i.covered and not i.absent]
     missing = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if not i.covered]
-    chosen = _unique(fixes)[:MAX_FIXES]
+    chosen = _with_worst_delivery(_unique(fixes), delivery)
     return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, relevance), chosen, covered,
                            missing, relevance, length)
 
@@ -141,6 +141,17 @@ def _lower_first(text: str) -> str:
 
 def _start(content: ContentSection) -> float | None:
     return content.sentences[0].start if content.sentences else None
+
+
+def _with_worst_delivery(fixes: list[Fix], delivery: DeliverySection | None) -> list[Fix]:
+    """The first ``MAX_FIXES``, but never without the worst delivery problem when there is one: three missing
+    checklist items used to push a red "✗ 33 слова-паразита на 100 слов" out of the fixes altogether."""
+    chosen = fixes[:MAX_FIXES]
+    problems = {v.metric for v in delivery.verdicts if v.verdict == PROBLEM} if delivery else set()
+    worst = next((f for f in fixes if f.kind == "delivery" and f.key in problems), None)
+    if worst is not None and worst not in chosen:
+        chosen = chosen[:MAX_FIXES - 1] + [worst]
+    return chosen
 
 
 def _unique(fixes: list[Fix]) -> list[Fix]:

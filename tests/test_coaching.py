@@ -159,3 +159,18 @@ def test_progress_never_calls_a_change_inside_the_norm_worse():
     assert compare("fillers_per_100_words", 8.0, 8.3) == "same"
     assert compare("fillers_per_100_words", 8.0, 4.0) == "better"
     assert compare("pitch_sd_st", 1.4, 0.8) == "worse"
+
+
+def test_a_red_delivery_problem_is_always_among_the_fixes():
+    """Three missing checklist items used to fill every place: "✗ 33 слова-паразита на 100 слов" went unsaid."""
+    from sobes.analysis.coaching import MAX_FIXES, coach
+    from sobes.analysis.verdicts import DeliverySection, Verdict
+
+    story = analyze_content(words_of("Ну вот как бы это было, ну в общем как бы так."),
+                            QuestionContext(None, "star", 120))
+    fillers = Verdict("fillers", "problem", 33.3, "до 3 на 100 слов", "Уберите слова-паразиты.", "")
+    coaching = coach(story, DeliverySection([fillers], "problem", ["fillers"]), QuestionContext(None, "star", 120))
+    assert len(coaching.fixes) == MAX_FIXES and coaching.fixes[-1].key == "fillers"
+    assert all(f.kind != "delivery" for f in coaching.fixes[:-1])  # what the answer lacks still comes first
+    calm = coach(story, DeliverySection([], "good", []), QuestionContext(None, "star", 120))
+    assert [f.kind for f in calm.fixes].count("delivery") == 0 and len(calm.fixes) == MAX_FIXES
