@@ -68,6 +68,7 @@ class Thresholds:
         1.5, "calibrated here: between parley's monotone (< 1) and expressive (≳ 2.5 semitones SD)", 0, 12)
     pitch_window_s: float = _t(10.0, "calibrated here: monotony judged over 10 s windows", 2, 120)
     # --- loudness -------------------------------------------------------------------
+    no_voice_dbfs: float = _t(-55.0, "calibrated here: a live level under -55 dBFS is a room, not a voice", -120, 0)
     too_quiet_dbfs: float = _t(-35.0, "calibrated here: speech under -35 dBFS RMS is hard to hear", -100, 0)
     too_loud_dbfs: float = _t(-8.0, "calibrated here: speech over -8 dBFS RMS leaves no headroom", -60, 0)
     clipping_ratio_max: float = _t(0.001, "calibrated here: more than 0.1 % clipped samples is audible", 0, 1)

@@ -23,8 +23,13 @@ STAR_NAMES = {"situation": "ситуация", "task": "задача", "action":
 
 
 def ru_number(value: float | None, digits: int = 1) -> str:
-    """``3.25`` -> ``"3,3"``; ``None`` -> ``"—"``."""
-    return "—" if value is None else f"{value:.{digits}f}".replace(".", ",")
+    """``3.25`` -> ``"3,3"``, ``-17.2`` -> ``"−17,2"`` (a minus sign, not a hyphen); ``None`` -> ``"—"``."""
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}".replace(".", ",")
+    if text.startswith("-"):
+        text = text[1:] if not text.strip("-0,") else "−" + text[1:]  # "-0,0" is plain 0
+    return text
 
 
 def clock(seconds: float) -> str:

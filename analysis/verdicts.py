@@ -67,10 +67,13 @@ def tempo_verdict(words_per_min: float, t: Thresholds = Thresholds()) -> str:
 
 
 def level_verdict(speech_dbfs: float, clipping: bool, t: Thresholds = Thresholds()) -> str:
-    """``quiet``, ``loud`` or ``ok`` for a voice's level in dBFS: the same norm for the live meter, the
-    microphone check and the answer's report."""
+    """``silent``, ``quiet``, ``loud`` or ``ok`` for a voice's level in dBFS: the same norm for the live meter,
+    the microphone check and the answer's report. ``silent``: no voice heard at all (before the candidate
+    speaks the meter said "тихо — говорите громче")."""
     if clipping or speech_dbfs > t.too_loud_dbfs:
         return "loud"
+    if speech_dbfs < t.no_voice_dbfs:
+        return "silent"
     return "quiet" if speech_dbfs < t.too_quiet_dbfs else "ok"
 
 
@@ -189,7 +192,7 @@ def _volume(m: DeliveryMetrics, t: Thresholds) -> Verdict | None:
     if loud.rms_dbfs is None:
         return None
     judged = level_verdict(loud.rms_dbfs, loud.clipping_ratio > t.clipping_ratio_max, t)
-    if judged == "quiet":
+    if judged in ("quiet", "silent"):
         level, tip = PROBLEM, ("Вас плохо слышно: «говорите четко, уверенно и в меру громко» или сядьте ближе "
                                "к микрофону.")
     elif judged == "loud":

@@ -11,7 +11,7 @@ from sobes.interview import recovery
 from sobes.interview.export import session_csv, session_html, session_json, session_text
 from sobes.interview.history import History, HistoryError, default_path
 from sobes.interview.instance_lock import InstanceLock
-from sobes.interview.labels import SESSION_STATUS, local_time, mode_name, role_name
+from sobes.interview.labels import local_time, mode_name, role_name, session_status
 from sobes.interview.pending import analyze_pending
 
 
@@ -57,7 +57,7 @@ def run_history(args: argparse.Namespace) -> int:
     for row in rows:
         role = f", {role_name(row['role'])}" if row["role"] else ""
         print(f"№{row['id']}  {local_time(row['started_at'])}  {mode_name(row['mode'])}{role} — "
-              f"{SESSION_STATUS.get(row['status'], row['status'])}, ответов: {row['answers']}")
+              f"{session_status(row)}, ответов: {row['answers']}")
     return 0
 
 

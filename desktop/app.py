@@ -39,7 +39,7 @@ def build_window(*, backend=None, speak=True, history=None):
 
     def model_failed(exc):
         window.start.model_label.setText(f"Модель не загрузилась: {exc}")
-        window.start.model_progress.setRange(0, 1)
+        window.start.model_progress.hide()
 
     worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(),
                on_error=model_failed)

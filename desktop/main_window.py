@@ -31,7 +31,8 @@ MIC_CHECK_S = 3.0
 TITLE_BAR = 32  # pixels a window manager may add above the window
 MIC_ADVICE = {"quiet": "Слишком тихо: придвиньтесь к микрофону или поднимите его уровень в настройках звука.",
               "loud": "Слишком громко, звук искажается: отодвиньтесь или уменьшите уровень микрофона.",
-              "ok": "Микрофон в порядке: вас хорошо слышно."}
+              "ok": "Микрофон в порядке: вас хорошо слышно.",
+              "silent": "Голоса не слышно: проверьте, что выбран нужный микрофон (Настройки) и он включён."}
 
 
 class MainWindow(QMainWindow):
@@ -237,7 +238,8 @@ class MainWindow(QMainWindow):
     # --- microphone check ---------------------------------------------------------------------
     def check_microphone(self) -> None:
         """Record 3 s, judge the voice's level as the answers are judged, say what to do; keep nothing."""
-        self.start.mic_button.setEnabled(False)
+        self.start.mic_recording(MIC_CHECK_S)
+        self.start.meter.reset()
         path = scratch_wav("mic-check")
         recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
         thresholds = self.analyzer.thresholds
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
         def show_level() -> None:
             level = recorder.level()
             self.start.meter.show_level(level, level_verdict(level.speech_dbfs, level.clipping, thresholds))
+            self.start.mic_recording(MIC_CHECK_S - level.seconds)
 
         meter = QTimer(self)
         meter.setInterval(100)

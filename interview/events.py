@@ -34,7 +34,7 @@ class QuestionAsked:
 @dataclass(frozen=True)
 class LevelChanged:
     level: Level
-    judged: str  # quiet | ok | loud (analysis.verdicts.level_verdict)
+    judged: str  # silent | quiet | ok | loud (analysis.verdicts.level_verdict)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import json
 
 from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, verdict_value
 from sobes.interview.history import METRIC_COLUMNS, History
-from sobes.interview.labels import ANSWER_STATUS, SESSION_STATUS, local_time, mode_name, role_name
+from sobes.interview.labels import ANSWER_STATUS, local_time, mode_name, role_name, session_status
 
 CSV_COLUMNS = ["answer_id", "question_id", "question_text", "attempt", "recorded_at", "duration_s", "status",
                *METRIC_COLUMNS, "star_parts", "overall"]
@@ -44,7 +44,7 @@ def session_text(history: History, session_id: int) -> str:
     """The short Russian summary `sobes report N` prints: each answer's question and its coaching."""
     session = history.session(session_id)
     lines = [f"Тренировка №{session_id}: {local_time(session['started_at'])}, {mode_name(session['mode'])}, "
-             f"{role_name(session['role'])} — {SESSION_STATUS.get(session['status'], session['status'])}"]
+             f"{role_name(session['role'])} — {session_status(session)}"]
     for number, row in enumerate(history.answers(session_id), 1):
         lines.append(f"\n{number}. {row['question_text'] or ''}")
         report = json.loads(row["report_json"]) if row.get("report_json") else None
@@ -65,7 +65,7 @@ def session_html(history: History, session_id: int) -> str:
     summary = json.loads(session["summary_json"]) if session.get("summary_json") else {}
     parts = [f"<h1>Тренировка №{session_id}</h1>",
              f"<p>{e(local_time(session['started_at']))} · {e(mode_name(session['mode']))} · "
-             f"{e(role_name(session['role']))} · {e(SESSION_STATUS.get(session['status'], session['status']))}</p>"]
+             f"{e(role_name(session['role']))} · {e(session_status(session))}</p>"]
     if summary.get("work_on"):
         parts.append("<h2>Над чем поработать</h2><ol>" + "".join(
             f"<li><b>{e(item['title'])}</b>: {e(item['tip'])}</li>" for item in summary["work_on"]) + "</ol>")

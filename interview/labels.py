@@ -15,6 +15,13 @@ ANSWER_STATUS = {"analyzed": "разобран", "recorded": "записан, ж
                  "recording": "идёт запись"}
 
 
+def session_status(row: dict) -> str:
+    """How a session ended, in words: "завершена досрочно" when the candidate ended it before its plan did."""
+    if row.get("status") == "completed" and '"early": true' in (row.get("summary_json") or ""):
+        return "завершена досрочно"
+    return SESSION_STATUS.get(row.get("status") or "", row.get("status") or "—")
+
+
 def answer_status(row: dict) -> str:
     """An answer as its row in the history says it went: the overall verdict when it was judged, "речь не
     найдена" for an analysed take with nothing said (it used to read "разобран"), else its status."""

@@ -219,7 +219,10 @@ class SessionRunner:
 
     # --- effects ---------------------------------------------------------------------------------
     def _finished(self, effect: Finished) -> None:
-        summary = summarize(self.history, self._session_id, list(effect.reports))
+        session = self.session
+        summary = summarize(self.history, self._session_id, list(effect.reports),
+                            planned=len(session.plan) if session is not None else 0,
+                            early=session is not None and session.ending_early)
         self.history.end_session(self._session_id, "completed", summary)
         self.on_event(events.SessionFinished(self._session_id, summary))
 

@@ -18,7 +18,9 @@ COMPARED = {"fillers_per_100_words": (True, lambda t: t.fillers_per_100_attentio
 SAME_WITHIN = 0.1  # calibrated here: a change under a tenth of the earlier figure is no change
 
 
-def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]]) -> dict:
+def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]], *, planned: int = 0,
+              early: bool = False) -> dict:
+    """``planned``: the questions the plan held; ``early``: the candidate ended the session before its end."""
     issues: Counter = Counter()
     tips: dict[str, str] = {}
     answers = []
@@ -35,10 +37,13 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                 tips.setdefault(fix.kind, fix.text)
         answers.append({"question_id": step.question_id, "question": step.text, "follow_up": step.is_follow_up,
                         "overall": report.delivery.overall if report.delivery else None,
+                        "headline": coaching.headline if coaching else "",
                         "star_complete": bool(content and content.star and content.star.complete),
                         "transcript": report.transcript.text})
     work_on = [{"metric": m, "title": METRIC_NAMES.get(m, m), "tip": tips[m]} for m, _ in issues.most_common(3)]
-    return {"session_id": session_id, "answers": answers, "work_on": work_on,
+    given = len({a["question_id"] for a in answers if not a["follow_up"]})
+    return {"session_id": session_id, "answers": answers, "work_on": work_on, "planned": planned,
+            "early": early and given < planned,
             "compared_to_previous": _compare(history, session_id)}
 
 

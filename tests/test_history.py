@@ -246,3 +246,15 @@ def test_the_kind_of_answer_is_filled_in_for_answers_analysed_before_it_was_stor
     history = History(path)
     assert history.answer_types() == ["fact"]
     history.close()
+
+
+def test_a_session_ended_before_its_plan_reads_as_ended_early(history):
+    from sobes.interview.labels import session_status
+    from sobes.interview.summary import summarize
+
+    early = history.start_session("full", "client_manager")
+    history.end_session(early, "completed", summarize(history, early, [], planned=3, early=True))
+    assert session_status(history.session(early)) == "завершена досрочно"
+    whole = history.start_session("full", "client_manager")
+    history.end_session(whole, "completed", summarize(history, whole, [], planned=3))
+    assert session_status(history.session(whole)) == "завершена"

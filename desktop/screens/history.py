@@ -34,7 +34,7 @@ from sobes.desktop.widgets.progress_chart import ProgressChart
 from sobes.interview import progress
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
-from sobes.interview.labels import SESSION_STATUS, answer_status, local_time, mode_name
+from sobes.interview.labels import answer_status, local_time, mode_name, session_status
 from sobes.interview.pending import analyze_pending
 
 
@@ -155,7 +155,7 @@ class HistoryScreen(QWidget):
         self.pending_button.setVisible(pending > 0 and self.analyzer is not None)
         rows = self.history.sessions()
         _fill(self.table, [[local_time(row["started_at"]), mode_name(row["mode"]),
-                            SESSION_STATUS.get(row["status"], row["status"]), str(row["answers"])] for row in rows],
+                            session_status(row), str(row["answers"])] for row in rows],
               [row["id"] for row in rows])
         if rows and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)

@@ -188,6 +188,7 @@ class ReviewScreen(QWidget):
             self._playback.stop()
             self._playback = None
         self.clock.stop()
+        self.transcript.follow(None)
 
     def _follow_playback(self) -> None:
         position = self._play_from + time.monotonic() - self._play_started
@@ -195,3 +196,4 @@ class ReviewScreen(QWidget):
         self.transcript.follow(position)
         if self._playback is not None and self._playback.done.is_set():
             self.clock.stop()
+            self.transcript.follow(None)  # the last word played is not left highlighted

@@ -69,6 +69,7 @@ class StartScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Найти вопрос по словам, например «клиент» или «зарплата»")
         self.search.setClearButtonEnabled(True)
+        self._form = form
         form.addRow("Роль:", self.role)
         form.addRow("Режим:", self.mode)
         form.addRow("", self.mode_help)
@@ -154,15 +155,21 @@ class StartScreen(QWidget):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.mode_help.setText(MODE_HELP.get(mode, ""))
-        self.stage.setEnabled(mode == "stage")
-        self.question.setEnabled(mode == "retake")
-        self.search.setEnabled(mode == "retake")
+        # only what the mode uses is shown: a greyed-out search box still took the keys typed into it
+        self._form.setRowVisible(self.stage, mode == "stage")
+        for widget in (self.question, self.search):
+            self._form.setRowVisible(widget, mode == "retake")
         self._list_questions()
 
     def model_ready(self) -> None:
-        self.model_progress.setRange(0, 1)
-        self.model_progress.setValue(1)
+        self.model_progress.hide()  # a full bar left on screen said nothing
         self.model_label.setText("Модель готова: речь распознаётся на этом компьютере.")
+
+    def mic_recording(self, left_s: float) -> None:
+        """The check is recording: say so, with the seconds left (the last verdict is gone until the new one)."""
+        self.mic_result.setText(f"● Идёт запись: скажите пару фраз… (ещё {max(1, round(left_s))} с)")
+        self.mic_button.setEnabled(False)
+        self.mic_play_button.setEnabled(False)
 
     def mic_checked(self, verdict: str, *, playable: bool = False) -> None:
         self.mic_result.setText(verdict)

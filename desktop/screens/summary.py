@@ -32,7 +32,12 @@ class SummaryScreen(QWidget):
 
     def show_summary(self, summary: dict) -> None:
         rows = "".join(f"<li>{escape(a['question'])} — {overall_text(a['overall'])}"
-                       + (", STAR полный" if a["star_complete"] else "") + "</li>" for a in summary["answers"])
+                       + (", в истории есть ситуация, задача, действия и результат" if a["star_complete"] else "")
+                       + (f"<br><i>{escape(a['headline'])}</i>" if a.get("headline") else "") + "</li>"
+                       for a in summary["answers"])
+        given = len({a["question_id"] for a in summary["answers"] if not a.get("follow_up")})
+        ended = (f"<p>Тренировка завершена досрочно: отвечено вопросов — {given} из {summary['planned']}.</p>"
+                 if summary.get("early") else "")
         work = "".join(f"<li><b>{escape(w['title'])}</b>: {escape(w['tip'])}</li>" for w in summary["work_on"])
         compared = summary.get("compared_to_previous", {})
         progress = "".join(
@@ -40,6 +45,6 @@ class SummaryScreen(QWidget):
             f"{CHANGE_NAMES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
             for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
-        self.text.setText(f"<h2>Итоги</h2><h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
+        self.text.setText(f"<h2>Итоги</h2>{ended}<h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
                           + (f"<h3>По сравнению с прошлыми тренировками</h3><ul>{progress}</ul>" if progress else
                              "<p>Это первая тренировка: сравнение появится со следующей.</p>"))

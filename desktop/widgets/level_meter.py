@@ -21,9 +21,11 @@ class LevelMeter(QProgressBar):
         """``level``: ``audio.recorder.Level``; ``judged``: ``quiet``, ``loud`` or ``ok`` (analysis.verdicts)."""
         self.setValue(max(FLOOR_DB, int(level.rms_dbfs)))
         self.setFormat({"loud": "Громкость: слишком громко, звук искажается", "quiet": "Громкость: тихо — говорите "
-                        "громче или ближе к микрофону"}.get(judged, "Громкость: хорошо"))
-        color = {"loud": "#b3261e", "quiet": "#888888"}.get(judged, "#1b7f3b")
-        self.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
+                        "громче или ближе к микрофону", "silent": "Голоса пока не слышно"}.get(judged,
+                                                                                          "Громкость: хорошо"))
+        color = {"loud": "#f19a93", "quiet": "#c9c9c9", "silent": "#c9c9c9"}.get(judged, "#8fd19e")
+        # light colours under dark text, centred: black on dark green was hard to read
+        self.setStyleSheet(f"QProgressBar {{ text-align: center; }} QProgressBar::chunk {{ background: {color}; }}")
 
     def reset(self) -> None:
         self.setValue(FLOOR_DB)

@@ -20,12 +20,13 @@ class TranscriptView(QTextBrowser):
         self._words, self._report, self._current = [], None, -1
 
     def show_report(self, report) -> None:
-        self._report, self._words = report, report.transcript.words
+        self._report, self._words, self._current = report, report.transcript.words, -1
         self._render()
 
-    def follow(self, seconds: float) -> None:
-        """Highlight the word being played."""
-        index = max((i for i, w in enumerate(self._words) if w.start <= seconds), default=-1)
+    def follow(self, seconds: float | None) -> None:
+        """Highlight the word being played; ``None``: nothing is playing."""
+        index = -1 if seconds is None else max((i for i, w in enumerate(self._words) if w.start <= seconds),
+                                               default=-1)
         if index != self._current:
             self._current = index
             self._render()
