@@ -62,6 +62,8 @@ def _since_pause(probabilities: np.ndarray, heard_s: float, threshold: float, pa
     if not speech.any():
         return None
     need = max(1, int(round(pause_s * RATE / WINDOW)))
+    if not speech[-need:].any():
+        return 0.0  # a pause is going on now
     ends = [end for start, end in true_runs(~speech) if end - start >= need and end < len(speech)]
     last_pause_end = ends[-1] if ends else int(np.argmax(speech))  # else: since speech began
     return round(max(0.0, heard_s - last_pause_end * WINDOW / RATE), 1)

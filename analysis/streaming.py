@@ -70,15 +70,17 @@ class StreamingTranscriber:
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.5, accurate_tail_s: float = 6.0,
+                 min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, accurate_tail_s: float = 6.0,
                  voicing_threshold: float = Thresholds.voicing_aperiodicity):
         """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
         (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).
-        ``min_pause_s``: a piece ends in a pause at least this long, cut ``min_pause_s / 2`` into it
-        (calibrated here: on the real voice's 2-minute answers 0.5 s pauses gave 0.113 word errors and 0.3 s
-        0.128, faster-whisper over the whole file 0.116; but with 0.5 s the answer's last piece is longer,
-        and its speculative tail was still being decoded when stop came: 1.7–2.2 s to the report instead
-        of ≤ 1 s. docs/performance.md)."""
+        ``min_chunk_s`` and ``min_pause_s``: a piece ends in the first pause at least ``min_pause_s`` long
+        that starts after ``min_chunk_s`` of pending audio, cut ``min_pause_s / 2`` into it (calibrated here
+        on the real voice's 2-minute answers: 8 s and 0.5 s gave 0.123 word errors, 15 s and 0.3 s 0.128,
+        5 s 0.139; what is pending at the end is what the candidate may wait for, ≤ about 10 s this way).
+        ``silence_to_speculate_s``: how much silence starts a speculative tail (calibrated here: 0.35 s
+        brings the report of a 2-minute answer 0.8–1.0 s after a stop 1 s after the last word; 0.5 s:
+        1.1 s). docs/performance.md."""
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
@@ -139,6 +141,7 @@ class StreamingTranscriber:
         """
         self._take_fed()
         self._features.update(self._audio)
+        self._update_probabilities()  # every second, whatever else is due: the live indicators read them
         return self._piece() or self._speculate()
 
     def _piece(self) -> bool:
@@ -359,7 +362,7 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
 class StreamingWorker:
     """Runs ``step`` on a thread while audio arrives; ``stop`` returns the finished transcript."""
 
-    def __init__(self, transcriber: StreamingTranscriber, *, poll_s: float = 0.25):
+    def __init__(self, transcriber: StreamingTranscriber, *, poll_s: float = 0.1):
         self.transcriber = transcriber
         self._stop = threading.Event()
         self._poll = poll_s

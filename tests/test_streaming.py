@@ -187,3 +187,20 @@ def test_a_worker_left_behind_finishes_the_same_pieces_and_says_how_far_it_got(a
     assert streamed.transcript.text == again.text and len(streamer.texts) >= 2
     assert seen[0] < 0.5 and seen[-1] == pytest.approx(1.0, abs=0.05)
     assert any(0.2 < share < 0.95 for share in seen) and seen == sorted(seen), seen
+
+
+def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
+    """The walkthrough: "без паузы: 97 с" went on counting through a long silence (the probabilities were not
+    brought up to date while a speculative tail held)."""
+    speech = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples[:6 * 48_000]
+    streamer = StreamingTranscriber(model=None, source_rate=48_000, silence_to_speculate_s=float("inf"))
+    for i in range(0, len(speech), 4_800):
+        streamer.feed((speech[i:i + 4_800] * 32767).astype(np.int16))
+        streamer._take_fed()
+        streamer._update_probabilities()
+    talking = streamer.live().since_pause_s
+    silence = np.zeros(4_800, np.int16)
+    for _ in range(40):  # four seconds of silence, stepped as the worker steps
+        streamer.feed(silence)
+        streamer.step()
+    assert talking is not None and talking > 0 and streamer.live().since_pause_s == 0.0
