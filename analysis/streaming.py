@@ -71,7 +71,7 @@ class StreamingTranscriber:
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
                  min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, accurate_tail_s: float = 6.0,
-                 voicing_threshold: float = Thresholds.voicing_aperiodicity):
+                 tail_silence_s: float = 0.35, voicing_threshold: float = Thresholds.voicing_aperiodicity):
         """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
         (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).
         ``min_chunk_s`` and ``min_pause_s``: a piece ends in the first pause at least ``min_pause_s`` long
@@ -80,11 +80,14 @@ class StreamingTranscriber:
         5 s 0.139; what is pending at the end is what the candidate may wait for, ≤ about 10 s this way).
         ``silence_to_speculate_s``: how much silence starts a speculative tail (calibrated here: 0.35 s
         brings the report of a 2-minute answer 0.8–1.0 s after a stop 1 s after the last word; 0.5 s:
-        1.1 s). docs/performance.md."""
+        1.1 s). ``tail_silence_s``: the answer's last piece ends this long after its last speech, however much
+        silence the recording has after it (no more than ``silence_to_speculate_s``: the speculative tail is that
+        piece). docs/performance.md."""
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
         self.silence_to_speculate_s, self.accurate_tail_s = silence_to_speculate_s, accurate_tail_s
+        self.tail_silence_s = tail_silence_s
         self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
         self._speculation: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) of a silent tail
         self._buffer = SampleBuffer()  # the answer at 16 kHz
@@ -172,15 +175,26 @@ class StreamingTranscriber:
         quiet = int(self.silence_to_speculate_s * RATE)
         if end - begin < quiet + RATE // 2 or self._speculation_holds(end) or self._speech_in(end - quiet, end):
             return False
-        self._update_probabilities()
+        self._update_probabilities(every_window=True)
         covered = len(self._probs) * _WINDOW
-        said = ((self._probs[-(-begin // _WINDOW):] > self.options.vad_threshold).any()
-                or self._speech_in(max(begin, covered), end - quiet))
-        if not said:
-            return False  # nothing said since the last piece
-        self._speculation = (begin, end, transcribe(self.model, self._audio[begin:end], self.options))
+        tail_end = self._tail_end(begin, covered)
+        if tail_end is None or tail_end >= covered:
+            return False  # nothing said since the last piece, or Silero's whole-recording values not yet quiet
+        self._speculation = (begin, tail_end, transcribe(self.model, self._audio[begin:tail_end], self.options))
         self.speculations += 1
         return True
+
+    def _tail_end(self, begin: int, end: int) -> int | None:
+        """Where the answer's last piece ends: ``tail_silence_s`` after the last speech in ``[begin, end)`` by
+        Silero's whole-recording values; None when nothing was said there. Found the same in the silence
+        before the stop (the speculative tail) and after it (``finish``, a re-analysis), so both decode the
+        very same samples: with the tail's end wherever the silence had reached, Whisper's own VAD padding
+        saw 0.35 s of silence in one and 0.4 s in the other, and "85 %" was read once as "80, 5 %"."""
+        first = begin // _WINDOW
+        speech = np.flatnonzero(self._probs[first:-(-end // _WINDOW)] > self.options.vad_threshold)
+        if not len(speech):
+            return None
+        return min(end, (first + int(speech[-1]) + 1) * _WINDOW + int(self.tail_silence_s * RATE))
 
     def _speculation_holds(self, end: int) -> bool:
         """True while the speculative tail covers everything said (no speech after it, up to ``end``)."""
@@ -214,11 +228,13 @@ class StreamingTranscriber:
             while self._piece():
                 pass
             self.tail_s = (end - self._committed) / RATE
-            if self.tail_s > 0.2:
+            tail_end = self._tail_end(self._committed, end) if self.tail_s > 0.2 else None
+            if tail_end is not None:
                 # the candidate is waiting now: a long last piece is decoded greedily
                 fast = self.tail_s > self.accurate_tail_s
-                self._transcribe_piece(self._committed, end, keep_until=None,
+                self._transcribe_piece(self._committed, tail_end, keep_until=None,
                                        options=self.options.fast() if fast else self.options)
+            self._committed = end
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
 
@@ -238,7 +254,7 @@ class StreamingTranscriber:
         self._take_fed()
         return self._audio
 
-    def _update_probabilities(self, *, final: bool = False) -> None:
+    def _update_probabilities(self, *, final: bool = False, every_window: bool = False) -> None:
         """Bring Silero's probabilities up to the whole seconds heard (all of the audio when ``final``).
 
         The same values ``silero_probabilities`` gives for the whole recording, however the audio arrived:
@@ -249,7 +265,7 @@ class StreamingTranscriber:
         """
         done = len(self._probs)
         heard = len(self._audio) // _WINDOW
-        if not final and heard - done < _CHUNK:
+        if not final and heard - done < (1 if every_window else _CHUNK):
             return
         first = done // _MINUTE * _MINUTE  # the start of the minute in progress
         lead = min(first, _CHUNK)

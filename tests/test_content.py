@@ -182,3 +182,13 @@ def test_real_audio_through_the_engine(report_for):
     assert content.sentences[0].label == "situation"
     again = Report.from_dict(json.loads(report_for("star.wav").to_json()))
     assert again.content == content
+
+
+def test_a_result_after_a_comma_is_its_own_part():
+    """Whisper wrote "…провёл серию тренингов, в результате доля выросла…" where it had written a full stop:
+    the result must not be swallowed by the action."""
+    story = analyze_content(words_of("В прошлом году компания внедрила новую систему. Моя задача была обучить "
+                                     "команду. Я разработал материалы и провёл серию тренингов, в результате "
+                                     "доля сотрудников выросла с двадцати до восьмидесяти процентов."),
+                            QuestionContext(None, "star", 120))
+    assert story.star.complete and story.sentences[-1].label == "result"

@@ -14,6 +14,7 @@ from sobes.analysis.transcript import Word
 
 _SENTENCE_END = (".", "!", "?", "…")
 RUN_ON_WORDS = 12  # a "sentence" this long without a full stop is a run-on
+CLAUSE_WORDS = 4  # an opener after a comma starts a new part when this many words come before it
 _CLAUSE_END = (",", ";", ":", "—")
 # Phrases that open a new part of a STAR story even without a full stop before them.
 PART_OPENERS = (
@@ -68,11 +69,14 @@ def split_clauses(unit: Unit) -> list[Unit]:
 
 
 def _cut_before(words: list[Word], i: int, current: list[Word]) -> bool:
-    """Cut a run-on before a STAR opener: a named part ("Задача:") or any opener after 12 words."""
+    """Cut a run-on before a STAR opener: a named part ("Задача:"), an opener after a comma ("…провёл серию
+    тренингов, в результате…": Whisper puts a comma or a full stop there as the piece it hears falls), or any
+    opener after 12 words."""
     if not current or not _opens_part(words, i):
         return False
     named = words[i].word.rstrip().endswith(":") and len(current) >= 2
-    return named or len(current) >= RUN_ON_WORDS
+    after_clause = _ends(current[-1], _CLAUSE_END) and len(current) >= CLAUSE_WORDS
+    return named or after_clause or len(current) >= RUN_ON_WORDS
 
 
 def _opens_part(words: list[Word], i: int) -> bool:
