@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -93,8 +94,12 @@ class SettingsScreen(QWidget):
                 default = f"По умолчанию: {_number(row['default'])} {norm.unit}".rstrip()
                 item.setToolTip(default if column == VALUE_COLUMN else text)
                 self.table.setItem(i, column, item)
+        # the reason wraps in the room left: as one long line it pushed its own header out of sight
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         layout.addWidget(self.table)
         passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
         passage.setWordWrap(True)
