@@ -98,8 +98,11 @@ class SettingsScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 300))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrapped to the width shown
         layout.addWidget(self.table)
         passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
         passage.setWordWrap(True)
@@ -195,6 +198,11 @@ class SettingsScreen(QWidget):
         for i, row in enumerate(describe_thresholds()):
             if group is None or NORMS[row["name"]].group == group:
                 self.table.item(i, VALUE_COLUMN).setText(_number(row["default"]))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Rows as tall as their reasons wrap at the width the table has now."""
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def _save(self) -> None:
         overrides = {}
