@@ -11,7 +11,7 @@ guessed one.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 from sobes.analysis.config import Thresholds
 from sobes.analysis.delivery import DeliveryMetrics
@@ -33,7 +33,7 @@ class Verdict:
     value: float | None
     norm: str
     tip: str
-    source: str  # for developers: where the threshold comes from (docs/metrics.md)
+    source: str  # where the threshold comes from, in Russian as people cite it (analysis.norms)
     why: str = ""  # "Почему такая норма?" in Russian, the source named as people cite it (analysis.norms)
 
 
@@ -45,7 +45,9 @@ class DeliverySection:
 
 
 def _source(name: str) -> str:
-    return next(f.metadata["source"] for f in fields(Thresholds) if f.name == name)
+    """Where the norm comes from, as a candidate reads it in a report or an export (the guide's title, the
+    study's authors and year); the technical record stays in ``analysis.config`` and docs/metrics.md."""
+    return NORMS[name].why
 
 
 def judge_delivery(m: DeliveryMetrics, t: Thresholds = Thresholds()) -> DeliverySection:
