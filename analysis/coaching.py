@@ -18,6 +18,8 @@ from sobes.analysis.content.checklist import missing_by_rank
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.content.relevance import OFF_TOPIC
 from sobes.analysis.content.section import ContentSection, QuestionContext
+from sobes.analysis.fillers import FillersSection
+from sobes.analysis.pauses import PausesSection
 from sobes.analysis.verdicts import ATTENTION, PROBLEM, DeliverySection
 
 MAX_FIXES = 3
@@ -105,14 +107,13 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
                            missing, relevance, length)
 
 
-def delivery_moments(fillers, pauses, thresholds) -> dict[str, float]:
+def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | None) -> dict[str, float]:
     """Where each delivery metric first shows in the answer: the first filler, hesitation and long pause."""
     moments: dict[str, float] = {}
     for item in fillers.items if fillers else []:
         moments.setdefault("fillers" if item.kind == "lexical" else "hesitations", item.start)
     for pause in pauses.items if pauses else []:
-        if pause.duration >= thresholds.long_pause_s or (
-                pause.within_sentence and pause.duration >= thresholds.mid_sentence_pause_s):
+        if pause.long:
             moments.setdefault("pauses", pause.start)
     return moments
 

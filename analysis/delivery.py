@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features, features_of, fold_octave_errors
 from sobes.analysis.fillers import FillersSection, find_fillers, summarize_fillers
 from sobes.analysis.hedges import HedgesSection, find_hedges
 from sobes.analysis.hesitations import detect_hesitations, merge_hesitations
+from sobes.analysis.judge import Judge
 from sobes.analysis.loudness import LoudnessSection, measure_loudness
 from sobes.analysis.pauses import PausesSection, measure_pauses
 from sobes.analysis.pitch import PitchSection, measure_pitch
@@ -40,35 +40,35 @@ class DeliveryMetrics:
     seconds: dict[str, float]  # compute time per stage, for bench/analysis_speed.py
 
 
-def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], thresholds: Thresholds = Thresholds(), *,
+def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], judge: Judge, *,
                      probabilities: np.ndarray | None = None, features: Features | None = None) -> DeliveryMetrics:
     """All delivery sections for a 16 kHz mono signal and its recognised words.
 
     ``probabilities`` (Silero's) and ``features`` are given when streaming has computed them already.
     """
-    clock = _Clock()
+    clock, norms = _Clock(), judge.norms
     if features is None:
-        features = features_of(y, sr, voicing_threshold=thresholds.voicing_aperiodicity)
+        features = features_of(y, sr, voicing_threshold=norms.voicing_aperiodicity)
     features = replace(features, f0_hz=fold_octave_errors(features.f0_hz))
     clock.lap("features")
-    activity = detect_speech(y, features, thresholds, probabilities=probabilities)
+    activity = detect_speech(y, features, norms, probabilities=probabilities)
     clock.lap("speech_activity")
     lexical = find_fillers(words)
     transcribed = [f for f in lexical if f.kind == "hesitation"]
     lexical = [f for f in lexical if f.kind == "lexical"]
     clock.lap("fillers")
-    heard = detect_hesitations(y, sr, features, activity, words, lexical, thresholds) if words else []
+    heard = detect_hesitations(y, sr, features, activity, words, lexical, norms) if words else []
     hesitations = merge_hesitations(transcribed, heard)
     clock.lap("hesitations")
-    pauses = measure_pauses(activity, features.hop_s, words, thresholds,
+    pauses = measure_pauses(activity, features.hop_s, words, judge,
                             filled=[(h.start, h.end) for h in hesitations])
     clock.lap("pauses")
-    tempo = measure_tempo(words, _pauses_inside_words_span(pauses, words), thresholds)
+    tempo = measure_tempo(words, _pauses_inside_words_span(pauses, words), norms)
     clock.lap("tempo")
     fillers = summarize_fillers(lexical + hesitations, len(words), tempo.speaking_time_s)
     hedges = find_hedges(words)
     clock.lap("hedges")
-    pitch = measure_pitch(features, activity.speech, thresholds)
+    pitch = measure_pitch(features, activity.speech, norms)
     clock.lap("pitch")
     loudness = measure_loudness(y, sr, features, activity.speech, activity.noise_floor_db)
     clock.lap("loudness")

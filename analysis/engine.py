@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sobes.analysis.audio_file import LoadedAudio, load_audio
 from sobes.analysis.coaching import coach, delivery_moments
-from sobes.analysis.config import Thresholds
 from sobes.analysis.content.section import QuestionContext, analyze_content
 from sobes.analysis.delivery import analyze_delivery
+from sobes.analysis.judge import Judge
 from sobes.analysis.model_store import ModelSpec, resolve_model
 from sobes.analysis.report import ModelInfo, Report, SourceInfo, Timing
 from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording
@@ -41,30 +41,31 @@ class Analyzer:
         ``None`` for the bundled model, a local model folder, or a hub name.
     options : TranscribeOptions
         Decoding settings.
-    thresholds : Thresholds
-        Norms of the delivery verdicts (user overrides applied).
+    judge : Judge
+        Everything judged, with the user's norms. It may be replaced while the analyzer lives (the settings were
+        saved): every later analysis, and whoever reads ``analyzer.judge``, uses the new one.
     """
 
-    def __init__(self, model: str | None = None, options: TranscribeOptions = TranscribeOptions(),
-                 thresholds: Thresholds = Thresholds()):
+    def __init__(self, model: str | None, judge: Judge, options: TranscribeOptions = TranscribeOptions()):
         self._model_arg = model
         self._options = options
-        self.thresholds = thresholds
+        self.judge = judge
         self._spec: ModelSpec | None = None
         self._whisper = None
 
     @classmethod
-    def with_model(cls, whisper, label: str, **kwargs) -> Analyzer:
+    def with_model(cls, whisper, label: str, judge: Judge, options: TranscribeOptions = TranscribeOptions()
+                   ) -> Analyzer:
         """An analyzer on a model object of one's own (anything with faster-whisper's ``transcribe``): tests
         of the session use a scripted one, so they need no Whisper."""
-        analyzer = cls(**kwargs)
+        analyzer = cls(None, judge, options)
         analyzer._whisper, analyzer._spec = whisper, ModelSpec(label, label)
         return analyzer
 
     @property
     def options(self) -> TranscribeOptions:
-        """The decoding settings, with the speech threshold the user's thresholds give (one value everywhere)."""
-        return replace(self._options, vad_threshold=self.thresholds.vad_speech_prob)
+        """The decoding settings, with the speech threshold the user's norms give (one value everywhere)."""
+        return replace(self._options, vad_threshold=self.judge.norms.vad_speech_prob)
 
     @property
     def model_label(self) -> str | None:
@@ -74,7 +75,8 @@ class Analyzer:
     def new_stream(self):
         """A ``StreamingTranscriber`` on this analyzer's model, for transcription while recording."""
         self.prepare()
-        return StreamingTranscriber(self._whisper, self.options, voicing_threshold=self.thresholds.voicing_aperiodicity)
+        return StreamingTranscriber(self._whisper, self.options,
+                                   voicing_threshold=self.judge.norms.voicing_aperiodicity)
 
     def analyze_streamed(self, streamed, name: str, *, question: QuestionContext = QuestionContext()) -> Report:
         """Analyse an answer transcribed while it was recorded (``analysis.streaming.Streamed``)."""
@@ -102,8 +104,8 @@ class Analyzer:
 
         noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
         words = [Word("Ну,", 0.1, 0.3, 1.0), Word("в", 0.3, 0.4, 1.0), Word("общем,", 0.4, 0.8, 1.0)]
-        analyze_delivery(noise, 16_000, words, self.thresholds)
-        analyze_content(words)
+        analyze_delivery(noise, 16_000, words, self.judge)
+        analyze_content(words, QuestionContext(), self.judge)
 
     def analyze_file(
         self,
@@ -150,7 +152,7 @@ class Analyzer:
         if transcript is None:  # cut into the pieces recording would have made: a re-analysis reads the same
             streamed = transcribe_recording(self._whisper, audio.samples, self.options, progress=progress,
                                             should_cancel=should_cancel,
-                                            voicing_threshold=self.thresholds.voicing_aperiodicity)
+                                            voicing_threshold=self.judge.norms.voicing_aperiodicity)
             transcript, vad_probabilities, features = streamed.transcript, streamed.probabilities, streamed.features
         transcribe_s = time.perf_counter() - started
         started = time.perf_counter()
@@ -165,12 +167,13 @@ class Analyzer:
             timing=Timing(),
             warnings=list(audio.warnings),
         )
-        metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, self.thresholds,
+        judge = self.judge  # one judge for the whole answer, even if the settings change meanwhile
+        metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, judge,
                                    probabilities=vad_probabilities, features=features)
-        report.add_delivery(metrics, judge_delivery(metrics, self.thresholds))
-        report.content = analyze_content(transcript.words, question, thresholds=self.thresholds)
+        report.add_delivery(metrics, judge_delivery(metrics, judge))
+        report.content = analyze_content(transcript.words, question, judge)
         report.coaching = coach(report.content, report.delivery, question,
-                                delivery_moments(report.fillers, report.pauses, self.thresholds))
+                                delivery_moments(report.fillers, report.pauses))
         report.timing = Timing(
             decode_s=round(decode_s, 3),
             load_s=round(load_s, 3),

@@ -17,8 +17,6 @@ from dataclasses import dataclass, fields
 import numpy as np
 import scipy.fft
 
-from sobes.analysis.config import Thresholds
-
 HOP_S = 0.010
 _BLOCK = 2048  # frames per block
 
@@ -48,7 +46,7 @@ class Features:
 
 
 def compute_features(y: np.ndarray, sr: int, *, fmin: float = 60.0, fmax: float = 400.0,
-                     voicing_threshold: float = Thresholds.voicing_aperiodicity) -> Features:
+                     voicing_threshold: float) -> Features:
     """Compute all frame features of a mono signal ``y`` (float32, shape (n,))."""
     hop = int(round(HOP_S * sr))
     rms_db = frame_rms_db(y, sr=sr, hop=hop)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features
 from sobes.analysis.fillers import FillerItem
+from sobes.analysis.norms import Norms
 from sobes.analysis.speech_activity import SpeechActivity, true_runs
 from sobes.analysis.text import count_syllables
 from sobes.analysis.transcript import Word
@@ -34,7 +34,7 @@ _BLOCK_FRAMES = 30_000  # 5 minutes of frames
 
 def detect_hesitations(y: np.ndarray, sr: int, features: Features, activity: SpeechActivity,
                        words: list[Word], lexical: list[FillerItem],
-                       thresholds: Thresholds = Thresholds()) -> list[FillerItem]:
+                       norms: Norms) -> list[FillerItem]:
     """Hesitations found in the audio, each as a ``FillerItem`` of kind "hesitation"."""
     if activity.speech_level_db is None:
         return []
@@ -43,21 +43,21 @@ def detect_hesitations(y: np.ndarray, sr: int, features: Features, activity: Spe
     audible = features.rms_db > max(activity.speech_level_db - 30.0, (activity.noise_floor_db or -120) + 10)
     sounding = voiced & audible
     steady = sounding & (envelope_drift(features.cepstra, half_window=_DRIFT_FRAMES)
-                         < thresholds.hesitation_envelope_drift)
+                         < norms.hesitation_envelope_drift)
     found = []
     for a, b in true_runs(steady):
         a, b = _widen_within(a, b, sounding, _DRIFT_FRAMES)
         start, end = a * hop, b * hop
-        if end - start < thresholds.hesitation_min_s:
+        if end - start < norms.hesitation_min_s:
             continue
-        if _pitch_spread_st(features.f0_hz[a:b]) > thresholds.hesitation_pitch_sd_st:
+        if _pitch_spread_st(features.f0_hz[a:b]) > norms.hesitation_pitch_sd_st:
             continue
         if _covered_by(start, end, lexical):
             continue
-        if _inside_normal_word(start, end, words, thresholds):
+        if _inside_normal_word(start, end, words, norms):
             continue
         label = "м" if _high_share(y, sr, start, end) < _NASAL_HIGH_SHARE else "э"
-        confidence = round(min(0.95, 0.6 + (end - start - thresholds.hesitation_min_s)), 2)
+        confidence = round(min(0.95, 0.6 + (end - start - norms.hesitation_min_s)), 2)
         found.append(FillerItem(label, round(start, 3), round(end, 3), "hesitation",
                                 confidence, source="audio"))
     return found
@@ -109,7 +109,7 @@ def _widen_within(a: int, b: int, mask: np.ndarray, frames: int) -> tuple[int, i
     return a, b
 
 
-def _inside_normal_word(start: float, end: float, words: list[Word], thresholds: Thresholds) -> bool:
+def _inside_normal_word(start: float, end: float, words: list[Word], norms: Norms) -> bool:
     """True when the span is the vowel of a recognised word of ordinary length.
 
     A word far longer than its syllables allow was drawn out, or Whisper glued
@@ -117,7 +117,7 @@ def _inside_normal_word(start: float, end: float, words: list[Word], thresholds:
     """
     for word in words:
         if start >= word.start - _WORD_TOLERANCE_S and end <= word.end + _WORD_TOLERANCE_S:
-            normal = 0.15 + thresholds.hesitation_max_syllable_s * max(count_syllables(word.word), 1)
+            normal = 0.15 + norms.hesitation_max_syllable_s * max(count_syllables(word.word), 1)
             return word.end - word.start <= normal
     return False
 

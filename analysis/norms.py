@@ -1,13 +1,20 @@
-"""Every threshold as a candidate reads it: its Russian name, unit, group, and why the norm is what it is.
+"""Every norm of the analysis, declared once: its default value, the range a user may set it to, its unit, its
+Russian name and group, why it is what it is (the source named as people cite it: a guide by its title, a study
+by its authors and year), and the developers' record of where the number comes from.
 
-The sources are named as people cite them — a guide by its title, a study by its authors and year, a peer
-product by its name — or said to be chosen here. The technical source of each threshold, for developers, stays
-in ``analysis.config`` and docs/metrics.md.
+``Norms`` holds the values one judgement uses — the defaults, or the user's, from ``Norms.with_overrides`` — and
+``analysis.judge.Judge`` is what judges with them. The developers' ``source`` is listed in docs/metrics.md and
+never shown to a candidate; the settings screen, `sobes thresholds` and the reports show ``name``, ``unit`` and
+``why``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from sobes.core.errors import InputError
 
 GUIDE_CLIENTS = "«Как подготовиться к собеседованию менеджеру по взаимодействию с клиентами в 2025 году»"
 GUIDE_SALES = "«Собеседование на специалиста по сопровождению продаж в 2025 году: акцент на коммуникации»"
@@ -15,99 +22,257 @@ NO_FIGURE = "в гайдах к собеседованиям чисел для �
 CHOSEN_HERE = "подобрано в Собесе на тестовых записях"
 CHOSEN = "Подобрано в Собесе на тестовых записях."  # the whole reason
 
+TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, PROGRESS, RECOGNITION = (
+    "Темп", "Паузы", "Слова-паразиты и заминки", "Неуверенность", "Интонация", "Громкость и шум", "Длина ответа",
+    "Сравнение попыток", "Распознавание речи")
+GROUPS = (TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, PROGRESS, RECOGNITION)
+
 
 @dataclass(frozen=True)
 class Norm:
+    """One norm's declaration: everything about it but the value a user chose."""
+
+    default: float
+    low: float  # the range a user may set it to: outside it the analysis means nothing
+    high: float
+    unit: str  # "с", "слов в минуту", "дБ", "%"… ("" for a share or a bare number)
     name: str  # Russian, as in the settings
-    unit: str  # "с", "слов в минуту", "дБ"… ("" for a share)
     group: str  # the settings group
-    why: str  # "Почему такая норма?"
+    why: str  # "Почему такая норма?", the source named as people cite it
+    source: str  # the developers' record (docs/metrics.md), never shown
+    whole: bool = False  # a count: an integer
+
+    def check(self, raw: object) -> tuple[float | None, str | None]:
+        """``raw`` as this norm's value, or None and one Russian line that says what is wrong and what would do."""
+        try:
+            if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+                raise TypeError(raw)
+            value = float(raw.replace(",", ".") if isinstance(raw, str) else raw)  # "1,5" as a Russian writes it
+        except (TypeError, ValueError, OverflowError):
+            return None, f"{self.name}: нужно число, а не «{short(raw)}»"
+        if math.isfinite(value) and self.low <= value <= self.high and (not self.whole or value == int(value)):
+            return (int(value) if self.whole else value), None
+        kind = "целое число" if self.whole else "число"
+        span = f"от {_ru(self.low)} до {_ru(self.high)}" + (f" {self.unit}" if self.unit else "")
+        return None, f"{self.name}: {short(raw)} не подходит — нужно {kind} {span}"
 
 
-GROUPS = ("Темп", "Паузы", "Слова-паразиты и заминки", "Неуверенность", "Интонация", "Громкость и шум",
-          "Длина ответа", "Распознавание речи")
+def _norm(default: float, low: float, high: float, unit: str, name: str, group: str, why: str, source: str, *,
+          whole: bool = False) -> Any:
+    return field(default=default, metadata={"norm": Norm(default, low, high, unit, name, group, why, source, whole)})
 
-NORMS: dict[str, Norm] = {
-    "vad_speech_prob": Norm("Чувствительность детектора речи", "", "Распознавание речи",
-                            "Так по умолчанию настроен детектор речи Silero, который слушает запись."),
-    "silence_below_speech_db": Norm("Тишина — тише речи на", "дБ", "Паузы",
-                                    "Тишиной считается звук на 25 дБ тише речи, как в методе подсчёта пауз "
-                                    "De Jong и Wempe (2009)."),
-    "silence_above_floor_db": Norm("Речь — громче фона на", "дБ", "Паузы", CHOSEN),
-    "min_pause_s": Norm("Самая короткая пауза", "с", "Паузы",
-                        "Паузой считается тишина от 0,25 с — обычная граница в исследованиях беглости речи "
-                        "(De Jong, Bosker, 2013)."),
-    "long_pause_s": Norm("Длинная пауза", "с", "Паузы",
-                         f"Гайды советуют избегать длинных пауз ({GUIDE_CLIENTS}); {NO_FIGURE}."),
-    "mid_sentence_pause_s": Norm("Долгая пауза посреди фразы", "с", "Паузы",
-                                 "Пауза больше 1,2 с посреди фразы звучит как поиск слов — ориентир открытого "
-                                 "тренажёра речи Parley."),
-    "latency_attention_s": Norm("Пауза перед ответом", "с", "Паузы",
-                                f"«Небольшая пауза покажет, что вы обдумываете вопрос» ({GUIDE_SALES}); больше "
-                                "3 с — уже затяжка, это ориентир Собеса."),
-    "latency_problem_s": Norm("Слишком долгая пауза перед ответом", "с", "Паузы",
-                              "Вдвое дольше обычной паузы перед ответом — " + CHOSEN_HERE + "."),
-    "slow_words_per_min": Norm("Медленнее этого — вяло", "слов в минуту", "Темп",
-                               f"«Не говорите слишком быстро или слишком медленно» ({GUIDE_SALES}); {NO_FIGURE}."),
-    "fast_words_per_min": Norm("Быстрее этого — трудно следить", "слов в минуту", "Темп",
-                               f"«Не говорите слишком быстро или слишком медленно» ({GUIDE_SALES}); {NO_FIGURE}."),
-    "tempo_window_s": Norm("Темп по отрезкам", "с", "Темп", CHOSEN),
-    "fillers_per_100_attention": Norm("Заметно слов-паразитов", "на 100 слов", "Слова-паразиты и заминки",
-                                      f"«Избегайте слов-паразитов» ({GUIDE_CLIENTS}); {NO_FIGURE}."),
-    "fillers_per_100_problem": Norm("Слишком много слов-паразитов", "на 100 слов", "Слова-паразиты и заминки",
-                                    "В обычной разговорной русской речи 4–5 таких слов на 100; больше — "
-                                    "заметная проблема."),
-    "filler_repeat_attention": Norm("Одно слово-паразит повторено", "раз", "Слова-паразиты и заминки",
-                                    f"Одно и то же слово больше 3 раз за ответ режет слух; {NO_FIGURE}."),
-    "hesitations_per_min_attention": Norm("Заметно заминок «эээ»", "в минуту", "Слова-паразиты и заминки",
-                                          "Одна заминка в 30 секунд уже заметна в коротком ответе — "
-                                          + CHOSEN_HERE + "."),
-    "hesitations_per_min_problem": Norm("Слишком много заминок", "в минуту", "Слова-паразиты и заминки",
-                                        "4–6 заминок в минуту обычны для живой речи; больше — бросается в глаза."),
-    "hesitation_min_s": Norm("Самая короткая заминка", "с", "Слова-паразиты и заминки",
-                             "Заминка «эээ» длится не меньше 0,25–0,4 с (Audhkhasi и соавторы, 2009)."),
-    "hesitation_pitch_sd_st": Norm("Ровность тона заминки", "полутона", "Слова-паразиты и заминки",
-                                   "У заминки «эээ» тон почти не меняется — не больше 1,2 полутона, как в "
-                                   "открытом тренажёре речи Parley."),
-    "hesitation_envelope_drift": Norm("Неизменность звука заминки", "", "Слова-паразиты и заминки",
-                                      CHOSEN),
-    "hesitation_max_syllable_s": Norm("Растянутый слог", "с", "Слова-паразиты и заминки", CHOSEN),
-    "voicing_aperiodicity": Norm("Граница звонкого звука", "", "Распознавание речи", CHOSEN),
-    "hedges_per_100_attention": Norm("Заметно неуверенных слов", "на 100 слов", "Неуверенность",
-                                     f"«Наверное», «надеюсь» гайды называют признаками неуверенности ({GUIDE_SALES}); "
-                                     + CHOSEN_HERE + "."),
-    "hedges_per_100_problem": Norm("Слишком много неуверенных слов", "на 100 слов", "Неуверенность",
-                                   "Вдвое больше заметного — " + CHOSEN_HERE + "."),
-    "monotone_sd_st": Norm("Монотонно, если разброс тона меньше", "полутона", "Интонация",
-                           f"«Используйте разнообразную интонацию» ({GUIDE_CLIENTS}); разброс меньше 1 полутона "
-                           "звучит монотонно — ориентир открытого тренажёра речи Parley."),
-    "flat_sd_st": Norm("Ровно, если разброс тона меньше", "полутона", "Интонация",
-                       "Между монотонной речью (меньше 1 полутона) и выразительной (от 2,5) — " + CHOSEN_HERE + "."),
-    "pitch_window_s": Norm("Интонация по отрезкам", "с", "Интонация", CHOSEN),
-    "no_voice_dbfs": Norm("Голоса не слышно, если громкость ниже", "дБ", "Громкость и шум",
-                          "Так звучит тихая комната без голоса — " + CHOSEN_HERE + "."),
-    "too_quiet_dbfs": Norm("Слишком тихо, если громкость ниже", "дБ", "Громкость и шум",
-                           f"«Говорите четко, уверенно и в меру громко» ({GUIDE_CLIENTS}); порог — "
-                           + CHOSEN_HERE + "."),
-    "too_loud_dbfs": Norm("Слишком громко, если громкость выше", "дБ", "Громкость и шум",
-                          "Громче запись перегружается и хрипит — " + CHOSEN_HERE + "."),
-    "clipping_ratio_max": Norm("Допустимая доля перегруза", "", "Громкость и шум",
-                               "Больше 0,1 % перегруженных отсчётов слышно как хрип — " + CHOSEN_HERE + "."),
-    "snr_attention_db": Norm("Фон заметен, если речь громче шума меньше чем на", "дБ", "Громкость и шум",
-                             "«Обеспечьте тишину и отсутствие отвлекающих факторов» (гайд " + GUIDE_CLIENTS
-                             + "); порог — " + CHOSEN_HERE + "."),
-    "snr_problem_db": Norm("Слова теряются в шуме, если речь громче шума меньше чем на", "дБ", "Громкость и шум",
-                           CHOSEN),
-    "short_answer_share": Norm("Слишком коротко: меньше этой доли отведённого времени", "", "Длина ответа",
-                               CHOSEN),
-    "long_answer_share": Norm("Затянуто: больше этой доли отведённого времени", "", "Длина ответа",
-                              CHOSEN),
-    "self_presentation_min_s": Norm("Самопрезентация не короче", "с", "Длина ответа",
-                                    f"Рассказ о себе — «чётко и лаконично» ({GUIDE_CLIENTS}); 1–2 минуты — "
-                                    "ориентир подсказок к вопросам."),
-    "self_presentation_max_s": Norm("Самопрезентация не длиннее", "с", "Длина ответа",
-                                    f"Рассказ о себе — «чётко и лаконично» ({GUIDE_CLIENTS}); 1–2 минуты — "
-                                    "ориентир подсказок к вопросам."),
-    "brief_answer_max_s": Norm("Короткий ответ (сумма, «да», приветствие) не длиннее", "с", "Длина ответа",
-                               "Цифру, «да» или приветствие дольше 45 с никто не дослушает — " + CHOSEN_HERE + "."),
-}
+
+@dataclass(frozen=True)
+class Norms:
+    """The values of every norm for one judgement: the defaults, or a user's (``with_overrides``)."""
+
+    # --- speech activity and pauses -------------------------------------------------
+    vad_speech_prob: float = _norm(
+        0.5, 0.05, 0.95, "", "Чувствительность детектора речи", RECOGNITION,
+        "Так по умолчанию настроен детектор речи Silero, который слушает запись.",
+        "Silero VAD default speech probability")
+    silence_below_speech_db: float = _norm(
+        25.0, 3, 60, "дБ", "Тишина — тише речи на", PAUSES,
+        "Тишиной считается звук на 25 дБ тише речи, как в методе подсчёта пауз De Jong и Wempe (2009).",
+        "de Jong & Wempe 2009: silence is 25 dB under the speech level")
+    silence_above_floor_db: float = _norm(
+        6.0, 0, 40, "дБ", "Речь — громче фона на", PAUSES, CHOSEN,
+        "calibrated here: 6 dB over the noise floor of non-speech frames")
+    min_pause_s: float = _norm(
+        0.25, 0.05, 2, "с", "Самая короткая пауза", PAUSES,
+        "Паузой считается тишина от 0,25 с — обычная граница в исследованиях беглости речи (De Jong, Bosker, 2013).",
+        "De Jong & Bosker 2013; 250 ms is the common silent-pause cut-off")
+    long_pause_s: float = _norm(
+        2.0, 0.3, 30, "с", "Длинная пауза", PAUSES,
+        f"Гайды советуют избегать длинных пауз ({GUIDE_CLIENTS}); {NO_FIGURE}.",
+        "seed_digest §6.5: a pause over 2–3 s inside an answer is long")
+    mid_sentence_pause_s: float = _norm(
+        1.2, 0.2, 30, "с", "Долгая пауза посреди фразы", PAUSES,
+        "Пауза больше 1,2 с посреди фразы звучит как поиск слов — ориентир открытого тренажёра речи Parley.",
+        "ANCHORS: a pause over ~1.2 s mid-clause reads as uncertainty")
+    long_pauses_problem: int = _norm(
+        3, 1, 100, "за ответ", "Слишком много длинных пауз", PAUSES,
+        "Одна-две длинные паузы за ответ заметны, три и больше звучат как растерянность — " + CHOSEN_HERE + ".",
+        "calibrated here: three long pauses in one answer", whole=True)
+    no_pause_speech_s: float = _norm(
+        20.0, 5, 600, "с", "Речь без единой паузы дольше", PAUSES,
+        "«Делайте паузы, чтобы дать собеседнику время осмыслить ваши слова» (" + GUIDE_CLIENTS + "); "
+        "20 с подряд без паузы — " + CHOSEN_HERE + ".",
+        "calibrated here: more than 20 s of speech with no pause at all")
+    latency_attention_s: float = _norm(
+        3.0, 0.5, 60, "с", "Пауза перед ответом", PAUSES,
+        f"«Небольшая пауза покажет, что вы обдумываете вопрос» ({GUIDE_SALES}); больше 3 с — уже затяжка, это "
+        "ориентир Собеса.",
+        "seed_digest §6.5 / 001 L336: a short pause before answering is fine, 2–3 s at most")
+    latency_problem_s: float = _norm(
+        6.0, 0.5, 120, "с", "Слишком долгая пауза перед ответом", PAUSES,
+        "Вдвое дольше обычной паузы перед ответом — " + CHOSEN_HERE + ".",
+        "calibrated here: twice the attention level")
+    # --- tempo ----------------------------------------------------------------------
+    slow_words_per_min: float = _norm(
+        90.0, 30, 300, "слов в минуту", "Медленнее этого — вяло", TEMPO,
+        f"«Не говорите слишком быстро или слишком медленно» ({GUIDE_SALES}); {NO_FIGURE}.",
+        "seed_digest §6.5: under ~90 words/min reads as sluggish")
+    fast_words_per_min: float = _norm(
+        170.0, 60, 400, "слов в минуту", "Быстрее этого — трудно следить", TEMPO,
+        f"«Не говорите слишком быстро или слишком медленно» ({GUIDE_SALES}); {NO_FIGURE}.",
+        "seed_digest §6.5: over ~170 words/min is hard to follow")
+    tempo_problem_pct: float = _norm(
+        20.0, 0, 100, "%", "Темп — проблема, если за нормой больше чем на", TEMPO,
+        "Чуть быстрее или медленнее нормы — повод присмотреться, на пятую часть и больше — уже мешает слушать; "
+        + CHOSEN_HERE + ".",
+        "calibrated here: 20 % beyond the tempo norm (72 or 204 words/min by default) is a problem")
+    tempo_window_s: float = _norm(
+        10.0, 2, 120, "с", "Темп по отрезкам", TEMPO, CHOSEN,
+        "calibrated here: a tempo point every 10 s of the answer")
+    # --- fillers and hesitations ----------------------------------------------------
+    fillers_per_100_attention: float = _norm(
+        3.0, 0, 100, "на 100 слов", "Заметно слов-паразитов", FILLERS,
+        f"«Избегайте слов-паразитов» ({GUIDE_CLIENTS}); {NO_FIGURE}.",
+        "seed_digest §6.5: flag more than ~3 fillers per 100 words")
+    fillers_per_100_problem: float = _norm(
+        6.0, 0, 100, "на 100 слов", "Слишком много слов-паразитов", FILLERS,
+        "В обычной разговорной русской речи 4–5 таких слов на 100; больше — заметная проблема.",
+        "ANCHORS: ~4–5 per 100 words is ordinary spontaneous Russian; more is a problem")
+    filler_repeat_attention: int = _norm(
+        3, 1, 100, "раз", "Одно слово-паразит повторено", FILLERS,
+        f"Одно и то же слово больше 3 раз за ответ режет слух; {NO_FIGURE}.",
+        "seed_digest §6.5: one filler repeated more than 3 times", whole=True)
+    hesitations_per_min_attention: float = _norm(
+        2.0, 0, 60, "в минуту", "Заметно заминок «эээ»", FILLERS,
+        "Одна заминка в 30 секунд уже заметна в коротком ответе — " + CHOSEN_HERE + ".",
+        "calibrated here: one hesitation every 30 s is noticeable in a short answer")
+    hesitations_per_min_problem: float = _norm(
+        5.0, 0, 60, "в минуту", "Слишком много заминок", FILLERS,
+        "4–6 заминок в минуту обычны для живой речи; больше — бросается в глаза.",
+        "ANCHORS: 4–6 filled pauses per minute is ordinary speech, above it stands out")
+    hesitation_min_s: float = _norm(
+        0.25, 0.05, 5, "с", "Самая короткая заминка", FILLERS,
+        "Заминка «эээ» длится не меньше 0,25–0,4 с (Audhkhasi и соавторы, 2009).",
+        "ANCHORS: filled pauses last at least 250–400 ms (Audhkhasi 2009)")
+    hesitation_pitch_sd_st: float = _norm(
+        1.2, 0.1, 12, "полутона", "Ровность тона заминки", FILLERS,
+        "У заминки «эээ» тон почти не меняется — не больше 1,2 полутона, как в открытом тренажёре речи Parley.",
+        "parley: filled pauses have ≤ 1.2 semitone pitch spread")
+    hesitation_envelope_drift: float = _norm(
+        1.5, 0.1, 20, "", "Неизменность звука заминки", FILLERS, CHOSEN,
+        "calibrated here: mel-cepstral distance between the 50 ms before and after a frame; held vowels in the "
+        "test audio stay under 0.9, 95 % of voiced speech frames are over 2.5")
+    hesitation_max_syllable_s: float = _norm(
+        0.30, 0.05, 3, "с", "Растянутый слог", FILLERS, CHOSEN,
+        "calibrated here: a word longer than 0.3 s per syllable + 0.15 s is drawn out")
+    voicing_aperiodicity: float = _norm(
+        0.25, 0.01, 1, "", "Граница звонкого звука", RECOGNITION, CHOSEN,
+        "calibrated here: YIN aperiodicity under which a frame is voiced")
+    hedges_per_100_attention: float = _norm(
+        2.0, 0, 100, "на 100 слов", "Заметно неуверенных слов", HEDGES,
+        f"«Наверное», «надеюсь» гайды называют признаками неуверенности ({GUIDE_SALES}); " + CHOSEN_HERE + ".",
+        "calibrated here; seed_digest §6.3 (001 L79: «наверное», «надеюсь» read as «Неуверенность»)")
+    hedges_per_100_problem: float = _norm(
+        4.0, 0, 100, "на 100 слов", "Слишком много неуверенных слов", HEDGES,
+        "Вдвое больше заметного — " + CHOSEN_HERE + ".",
+        "calibrated here: twice the attention level")
+    # --- pitch ----------------------------------------------------------------------
+    monotone_sd_st: float = _norm(
+        1.0, 0, 12, "полутона", "Монотонно, если разброс тона меньше", PITCH,
+        f"«Используйте разнообразную интонацию» ({GUIDE_CLIENTS}); разброс меньше 1 полутона звучит монотонно — "
+        "ориентир открытого тренажёра речи Parley.",
+        "ANCHORS (parley): under ~1 semitone SD reads as monotone")
+    flat_sd_st: float = _norm(
+        1.5, 0, 12, "полутона", "Ровно, если разброс тона меньше", PITCH,
+        "Между монотонной речью (меньше 1 полутона) и выразительной (от 2,5) — " + CHOSEN_HERE + ".",
+        "calibrated here: between parley's monotone (< 1) and expressive (≳ 2.5 semitones SD)")
+    pitch_window_s: float = _norm(
+        10.0, 2, 120, "с", "Интонация по отрезкам", PITCH, CHOSEN,
+        "calibrated here: monotony judged over 10 s windows")
+    # --- loudness -------------------------------------------------------------------
+    no_voice_dbfs: float = _norm(
+        -55.0, -120, 0, "дБ", "Голоса не слышно, если громкость ниже", LOUDNESS,
+        "Так звучит тихая комната без голоса — " + CHOSEN_HERE + ".",
+        "calibrated here: a live level under -55 dBFS is a room, not a voice")
+    too_quiet_dbfs: float = _norm(
+        -35.0, -100, 0, "дБ", "Слишком тихо, если громкость ниже", LOUDNESS,
+        f"«Говорите четко, уверенно и в меру громко» ({GUIDE_CLIENTS}); порог — " + CHOSEN_HERE + ".",
+        "calibrated here: speech under -35 dBFS RMS is hard to hear")
+    too_loud_dbfs: float = _norm(
+        -8.0, -60, 0, "дБ", "Слишком громко, если громкость выше", LOUDNESS,
+        "Громче запись перегружается и хрипит — " + CHOSEN_HERE + ".",
+        "calibrated here: speech over -8 dBFS RMS leaves no headroom")
+    clipping_ratio_max: float = _norm(
+        0.001, 0, 1, "", "Допустимая доля перегруза", LOUDNESS,
+        "Больше 0,1 % перегруженных отсчётов слышно как хрип — " + CHOSEN_HERE + ".",
+        "calibrated here: more than 0.1 % clipped samples is audible")
+    snr_attention_db: float = _norm(
+        20.0, 0, 100, "дБ", "Фон заметен, если речь громче шума меньше чем на", LOUDNESS,
+        "«Обеспечьте тишину и отсутствие отвлекающих факторов» (гайд " + GUIDE_CLIENTS + "); порог — "
+        + CHOSEN_HERE + ".",
+        "calibrated here: background noise under 20 dB SNR is noticeable")
+    snr_problem_db: float = _norm(
+        10.0, 0, 100, "дБ", "Слова теряются в шуме, если речь громче шума меньше чем на", LOUDNESS, CHOSEN,
+        "calibrated here: under 10 dB SNR words get lost")
+    phone_quieter_db: float = _norm(
+        6.0, 1, 40, "дБ", "По телефону заметно тише, если тише на", LOUDNESS,
+        "Разницу в 6 дБ ухо слышит как «заметно тише» — " + CHOSEN_HERE + ".",
+        "calibrated here: a drop the ear notices as quieter")
+    # --- length of an answer ----------------------------------------------------------
+    short_answer_share: float = _norm(
+        0.3, 0.05, 1, "", "Слишком коротко: меньше этой доли отведённого времени", LENGTH, CHOSEN,
+        "calibrated here: under a third of the question's time budget leaves out what the guides ask for")
+    long_answer_share: float = _norm(
+        1.1, 1, 5, "", "Затянуто: больше этой доли отведённого времени", LENGTH, CHOSEN,
+        "calibrated here: over the time budget by more than 10 %")
+    self_presentation_min_s: float = _norm(
+        60.0, 10, 600, "с", "Самопрезентация не короче", LENGTH,
+        f"Рассказ о себе — «чётко и лаконично» ({GUIDE_CLIENTS}); 1–2 минуты — ориентир подсказок к вопросам.",
+        "seed_digest §2.2 and the question hints: 1–2 minutes")
+    self_presentation_max_s: float = _norm(
+        120.0, 20, 900, "с", "Самопрезентация не длиннее", LENGTH,
+        f"Рассказ о себе — «чётко и лаконично» ({GUIDE_CLIENTS}); 1–2 минуты — ориентир подсказок к вопросам.",
+        "seed_digest §2.2 and the question hints: 1–2 minutes")
+    brief_answer_max_s: float = _norm(
+        45.0, 5, 600, "с", "Короткий ответ (сумма, «да», приветствие) не длиннее", LENGTH,
+        "Цифру, «да» или приветствие дольше 45 с никто не дослушает — " + CHOSEN_HERE + ".",
+        "calibrated here: a salary figure, a yes or a greeting said in more than 45 s is lost in words")
+    # --- comparing attempts and sessions ----------------------------------------------
+    same_change_pct: float = _norm(
+        10.0, 0, 100, "%", "Без изменений, если разница меньше", PROGRESS,
+        "Разница меньше десятой доли прежнего — случайность одной записи, а не перемена; " + CHOSEN_HERE + ".",
+        "calibrated here: a change under a tenth of the earlier figure is no change")
+
+    def with_overrides(self, overrides: dict[str, Any]) -> Norms:
+        """A copy with the user's values; an unknown name or a value out of range is an error, not ignored."""
+        values, problems = self.check_overrides(overrides)
+        if problems:
+            raise InputError(next(iter(problems.values())))
+        return replace(self, **values)
+
+    def check_overrides(self, overrides: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+        """The usable values among ``overrides``, and one Russian line for each name whose value is not.
+
+        For settings saved by another version: the good values are kept, the others reported.
+        """
+        values: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for name, raw in overrides.items():
+            if name not in NORMS:
+                problems[name] = f"нормы «{short(name)}» нет (список норм: sobes thresholds)"
+                continue
+            value, problem = NORMS[name].check(raw)
+            if problem is not None:
+                problems[name] = problem
+            else:
+                values[name] = value
+        return values, problems
+
+
+NORMS: dict[str, Norm] = {f.name: f.metadata["norm"] for f in fields(Norms)}
+
+
+def short(value: object, limit: int = 30) -> str:
+    """A user's value quoted in a message: one line, cut short."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _ru(value: float) -> str:
+    return f"{value:g}".replace(".", ",").replace("-", "−")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sobes.analysis.config import Thresholds
+from sobes.analysis.judge import Judge
 from sobes.analysis.speech_activity import SpeechActivity
 from sobes.analysis.transcript import Word
 
@@ -25,14 +25,14 @@ class Pause:
     end: float
     duration: float
     within_sentence: bool  # mid-clause (no sentence or clause end before it): reads as searching for words
+    long: bool = False  # long by the norms the answer was judged with (``Judge.long_pause``)
 
 
 @dataclass
 class PausesSection:
     items: list[Pause] = field(default_factory=list)
     count: int = 0
-    long_count: int = 0
-    long_within_sentence_count: int = 0
+    long_count: int = 0  # the pauses marked long
     max_s: float | None = None
     total_s: float | None = None
     pause_ratio: float | None = None
@@ -43,8 +43,7 @@ class PausesSection:
     reason: str | None = None
 
 
-def measure_pauses(activity: SpeechActivity, hop_s: float, words: list[Word],
-                   thresholds: Thresholds = Thresholds(), *,
+def measure_pauses(activity: SpeechActivity, hop_s: float, words: list[Word], judge: Judge, *,
                    filled: Sequence[tuple[float, float]] = ()) -> PausesSection:
     """Pauses of at least ``min_pause_s`` between the first and the last speech.
 
@@ -57,16 +56,13 @@ def measure_pauses(activity: SpeechActivity, hop_s: float, words: list[Word],
     speech_start, speech_end = runs[0][0], runs[-1][1]
     gaps = [(a_end, b_start) for (_, a_end), (b_start, _) in zip(runs, runs[1:])]
     silent = [piece for gap in gaps for piece in _subtract(gap, filled)]
-    pauses = [_pause(start, end, words) for start, end in silent if end - start >= thresholds.min_pause_s]
+    pauses = [_pause(start, end, words, judge) for start, end in silent if end - start >= judge.norms.min_pause_s]
     span = speech_end - speech_start
     total = sum(p.duration for p in pauses)
-    long_ones = [p for p in pauses if p.duration >= thresholds.long_pause_s]
     return PausesSection(
         items=pauses,
         count=len(pauses),
-        long_count=len(long_ones),
-        long_within_sentence_count=sum(
-            p.within_sentence and p.duration >= thresholds.mid_sentence_pause_s for p in pauses),
+        long_count=sum(p.long for p in pauses),
         max_s=round(max((p.duration for p in pauses), default=0.0), 3),
         total_s=round(total, 3),
         pause_ratio=round(total / span, 3) if span > 0 else None,
@@ -86,7 +82,8 @@ def _subtract(gap: tuple[float, float], filled) -> list[tuple[float, float]]:
     return pieces
 
 
-def _pause(start: float, end: float, words: list[Word]) -> Pause:
+def _pause(start: float, end: float, words: list[Word], judge: Judge) -> Pause:
     before = [w for w in words if (w.start + w.end) / 2 <= start]
     within = bool(before) and not before[-1].word.rstrip('"»)').endswith(_BOUNDARY)
-    return Pause(round(start, 3), round(end, 3), round(end - start, 3), within)
+    duration = round(end - start, 3)
+    return Pause(round(start, 3), round(end, 3), duration, within, judge.long_pause(duration, within))

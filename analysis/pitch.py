@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features
+from sobes.analysis.norms import Norms
 
 _MIN_VOICED_S = 1.0
 _OCTAVE_JUMP_ST = 9.0
@@ -31,8 +31,7 @@ class PitchSection:
     reason: str | None = None
 
 
-def measure_pitch(features: Features, speech: np.ndarray, thresholds: Thresholds = Thresholds()
-                  ) -> PitchSection:
+def measure_pitch(features: Features, speech: np.ndarray, norms: Norms) -> PitchSection:
     """Pitch statistics over voiced speech frames (``speech`` is the per-frame speech mask)."""
     f0 = np.where(speech, features.f0_hz, np.nan)
     voiced = ~np.isnan(f0)
@@ -43,7 +42,7 @@ def measure_pitch(features: Features, speech: np.ndarray, thresholds: Thresholds
     semitones[np.abs(semitones) > _OCTAVE_JUMP_ST] = np.nan
     valid = ~np.isnan(semitones)
     values = semitones[valid]
-    windows = _window_sds(semitones, features.hop_s, thresholds.pitch_window_s)
+    windows = _window_sds(semitones, features.hop_s, norms.pitch_window_s)
     return PitchSection(
         median_hz=round(float(np.median(f0[valid])), 1),
         sd_semitones=round(float(np.std(values)), 2),

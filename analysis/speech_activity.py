@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features
+from sobes.analysis.norms import Norms
 from sobes.core.offline import disable_telemetry
 
 _SILERO_WINDOW = 512
@@ -64,12 +64,12 @@ def silero_probabilities(y: np.ndarray, *, chunk_windows: int = 1875, context_wi
     return np.concatenate(parts)
 
 
-def detect_speech(y: np.ndarray, features: Features, thresholds: Thresholds = Thresholds(), *,
+def detect_speech(y: np.ndarray, features: Features, norms: Norms, *,
                   probabilities: np.ndarray | None = None) -> SpeechActivity:
     """Decide speech per frame of ``features`` for the 16 kHz signal ``y``."""
     probs = silero_probabilities(y) if probabilities is None else probabilities
     index = np.minimum((features.times * _SILERO_RATE / _SILERO_WINDOW).astype(int), len(probs) - 1)
-    vad = probs[index] > thresholds.vad_speech_prob
+    vad = probs[index] > norms.vad_speech_prob
     if not vad.any():
         return SpeechActivity(np.zeros_like(vad), None, None)
     widen = int(_WIDEN_S / features.hop_s)
@@ -79,7 +79,7 @@ def detect_speech(y: np.ndarray, features: Features, thresholds: Thresholds = Th
     quiet = level[~vad_wide]
     enough_quiet = len(quiet) * features.hop_s >= _MIN_QUIET_S
     floor_db = float(np.percentile(quiet if enough_quiet else level, 20 if enough_quiet else 5))
-    cut = max(floor_db + thresholds.silence_above_floor_db, speech_db - thresholds.silence_below_speech_db)
+    cut = max(floor_db + norms.silence_above_floor_db, speech_db - norms.silence_below_speech_db)
     speech = vad_wide & (level > cut)
     speech = drop_short_runs(speech, int(_MIN_BLIP_S / features.hop_s))
     return SpeechActivity(speech, round(speech_db, 2), round(floor_db, 2) if enough_quiet else None)

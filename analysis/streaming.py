@@ -39,7 +39,6 @@ import numpy as np
 
 from sobes.analysis.audio_file import LoadedAudio
 from sobes.analysis.buffer import SampleBuffer
-from sobes.analysis.config import Thresholds
 from sobes.analysis.features import Features, FeatureStream
 from sobes.analysis.live import LiveIndicators, live_indicators
 from sobes.analysis.resample import Resampler
@@ -71,7 +70,7 @@ class StreamingTranscriber:
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
                  min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, accurate_tail_s: float = 6.0,
-                 tail_silence_s: float = 0.35, voicing_threshold: float = Thresholds.voicing_aperiodicity):
+                 tail_silence_s: float = 0.35, voicing_threshold: float):
         """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
         (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).
         ``min_chunk_s`` and ``min_pause_s``: a piece ends in the first pause at least ``min_pause_s`` long

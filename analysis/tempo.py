@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sobes.analysis.config import Thresholds
+from sobes.analysis.norms import Norms
 from sobes.analysis.text import count_syllables
 from sobes.analysis.transcript import Word
 
@@ -36,8 +36,7 @@ class TempoSection:
     reason: str | None = None
 
 
-def measure_tempo(words: list[Word], pause_total_s: float, thresholds: Thresholds = Thresholds()
-                  ) -> TempoSection:
+def measure_tempo(words: list[Word], pause_total_s: float, norms: Norms) -> TempoSection:
     """Tempo of the answer; ``pause_total_s`` is the silent-pause time inside the span."""
     if len(words) < 2:
         return TempoSection(words=len(words), reason="too few words to measure tempo")
@@ -54,7 +53,7 @@ def measure_tempo(words: list[Word], pause_total_s: float, thresholds: Threshold
         words_per_min=round(len(words) / span * 60, 1),
         syllables_per_sec=round(rate, 2),
         articulation_rate_sps=round(syllables / speaking, 2),
-        curve=tempo_curve(words, window_s=thresholds.tempo_window_s),
+        curve=tempo_curve(words, window_s=norms.tempo_window_s),
     )
 
 

@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from sobes.analysis.errors import ModelError
-from sobes.analysis.model_store import ModelSpec
+from sobes.analysis.model_store import ModelSpec, resolve_model
 from sobes.analysis.transcript import Transcript, Word
 from sobes.core.errors import Cancelled
 from sobes.core.offline import disable_telemetry
@@ -112,6 +112,14 @@ def load_model(spec: ModelSpec, options: TranscribeOptions = TranscribeOptions()
         if key not in _models:
             _models[key] = _load(spec, options)
         return _models[key]
+
+
+def check_model(name: str | None) -> str:
+    """Resolve and load the model a user named (None: the bundled one, checksums included); its label, or
+    ``ModelError`` saying what is wrong. For the settings' "Проверить модель"."""
+    spec = resolve_model(name)
+    load_model(spec)
+    return spec.label
 
 
 def _load(spec: ModelSpec, options: TranscribeOptions):

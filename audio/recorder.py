@@ -41,15 +41,16 @@ SPEECH_WINDOW_S = 5.0  # the speech level is measured over the last 5 s
 
 @dataclass(frozen=True)
 class Level:
-    """Live level for a meter, measured only (``analysis.verdicts.judge_level`` says what it means).
+    """Live level for a meter, measured only (``analysis.judge.Judge.level`` says what it means).
 
     ``speech_dbfs`` is the level of the loud part of the last 5 s (the 90th percentile of its blocks'
-    RMS): the voice, not the pauses between words; ``seconds`` is how much has been recorded.
+    RMS): the voice, not the pauses between words; ``clipped_ratio`` the share of clipped samples over the
+    same 5 s (judged by the rule the answer's report is judged by); ``seconds`` is how much has been recorded.
     """
 
     rms_dbfs: float
     peak_dbfs: float
-    clipping: bool
+    clipped_ratio: float
     speech_dbfs: float
     seconds: float
 
@@ -106,10 +107,10 @@ class Recorder:
         self._overflows = 0
         self._last_data = 0.0
         self._error: AudioDeviceError | None = None
-        self._level = Level(-120.0, -120.0, False, -120.0, 0.0)
+        self._level = Level(-120.0, -120.0, 0.0, -120.0, 0.0)
         self._clipped = 0
         self._peak = 0
-        self._recent: list[tuple[int, float]] = []  # (samples, RMS dBFS) of the blocks of the last 5 s
+        self._recent: list[tuple[int, float, int]] = []  # (samples, RMS dBFS, clipped) of the blocks of the last 5 s
 
     # --- lifecycle -----------------------------------------------------------------
     def start(self) -> None:
@@ -272,9 +273,10 @@ class Recorder:
         clipped = int(np.count_nonzero(np.abs(as_float) >= CLIP_LEVEL))
         self._peak = max(self._peak, peak)
         self._clipped += clipped
-        self._recent.append((len(block), _dbfs(rms)))
-        while sum(n for n, _ in self._recent) > SPEECH_WINDOW_S * self.rate + len(block):
+        self._recent.append((len(block), _dbfs(rms), clipped))
+        while sum(n for n, _, _ in self._recent) > SPEECH_WINDOW_S * self.rate + len(block):
             self._recent.pop(0)
-        speech = float(np.percentile([level for _, level in self._recent], 90))
+        speech = float(np.percentile([level for _, level, _ in self._recent], 90))
+        clipped_ratio = sum(c for _, _, c in self._recent) / max(sum(n for n, _, _ in self._recent), 1)
         seconds = (self._file.frames + len(block)) / self.rate
-        self._level = Level(_dbfs(rms), _dbfs(peak), clipped > 0, round(speech, 1), round(seconds, 2))
+        self._level = Level(_dbfs(rms), _dbfs(peak), round(clipped_ratio, 5), round(speech, 1), round(seconds, 2))

@@ -21,6 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
+
 ROOT = Path(__file__).resolve().parents[1]
 
 from sobes.analysis.audio_file import load_audio  # noqa: E402
@@ -34,7 +37,7 @@ SR = 16_000
 
 def tiled(minutes: float):
     path = ROOT / "assets" / "demo" / "answer.wav"
-    report = Analyzer().analyze_file(path)
+    report = Analyzer(None, Judge(Norms())).analyze_file(path)
     clip = load_audio(path).samples
     clip_s = len(clip) / SR
     repeats = int(minutes * 60 / clip_s) + 1
@@ -45,8 +48,8 @@ def tiled(minutes: float):
 
 
 def stage_times(y, words, repeat: int) -> dict[str, float]:
-    analyze_delivery(y, SR, words)  # warm-up: model loads, caches
-    runs = [analyze_delivery(y, SR, words).seconds for _ in range(repeat)]
+    analyze_delivery(y, SR, words, Judge(Norms()))  # warm-up: model loads, caches
+    runs = [analyze_delivery(y, SR, words, Judge(Norms())).seconds for _ in range(repeat)]
     return {stage: statistics.median(r[stage] for r in runs) for stage in runs[0]}
 
 
@@ -74,7 +77,7 @@ def compare_pitch(seconds: float = 60.0) -> list[tuple[str, float, float, float]
     rows = []
 
     started = time.perf_counter()
-    ours = compute_features(y, SR).f0_hz
+    ours = compute_features(y, SR, voicing_threshold=Norms().voicing_aperiodicity).f0_hz
     rows.append(("ours: YIN (NumPy, 8 kHz)", 0.0, time.perf_counter() - started,
                  gross_error(ours, frames_at(len(ours)))))
 

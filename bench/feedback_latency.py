@@ -25,6 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
+
 ROOT = Path(__file__).resolve().parents[1]
 
 from sobes.analysis.audio_file import load_audio  # noqa: E402
@@ -60,7 +63,7 @@ def main() -> None:
                         help="silence between the last word and the stop, seconds (0: stop mid-sentence)")
     args = parser.parse_args()
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(None, Judge(Norms()))
     analyzer.prepare()
     audio = long_answer(args.minutes, args.click_after)
     with tempfile.TemporaryDirectory() as tmp:

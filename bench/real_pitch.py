@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from sobes.analysis.audio_file import load_audio
-from sobes.analysis.config import Thresholds
 from sobes.analysis.delivery import analyze_delivery
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
@@ -44,7 +45,7 @@ def main() -> None:
     for name in names:
         audio = load_audio(REAL / name)
         started = time.perf_counter()
-        metrics = analyze_delivery(audio.samples, 16_000, [], Thresholds())
+        metrics = analyze_delivery(audio.samples, 16_000, [], Judge(Norms()))
         ours_s += time.perf_counter() - started
         ours_median, ours_sd = metrics.pitch.median_hz, metrics.pitch.sd_semitones
         started = time.perf_counter()

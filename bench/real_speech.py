@@ -20,6 +20,8 @@ from pathlib import Path
 
 from sobes.analysis.audio_file import load_audio
 from sobes.analysis.engine import Analyzer
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
 from sobes.analysis.transcribe import TranscribeOptions, transcribe
 from sobes.analysis.wer import spoken_words, word_error_rate
 
@@ -110,7 +112,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="candidates whose name starts with one of these")
     args = parser.parse_args()
-    analyzer = Analyzer()
+    analyzer = Analyzer(None, Judge(Norms()))
     analyzer.prepare()
     real, festival = real_set(), festival_set()
     decode(analyzer, load_audio(real[0][0]).samples, {})  # warm up

@@ -36,6 +36,9 @@ from pathlib import Path
 
 import numpy as np
 
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -60,6 +63,7 @@ def as_recorded(audio: np.ndarray) -> np.ndarray:
 
 def streamed_text(analyzer: Analyzer, audio: np.ndarray, pieces: dict, stop_after_s: float) -> tuple[str, int]:
     streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=RATE, **pieces,
+                                    voicing_threshold=analyzer.judge.norms.voicing_aperiodicity,
                                     silence_to_speculate_s=0.5 if stop_after_s else 1e9)
     for start in range(0, len(audio), RATE // 10):
         streamer.feed(audio[start:start + RATE // 10])
@@ -76,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     cutting = {key: value for key, value in (("min_chunk_s", args.min_chunk), ("min_pause_s", args.min_pause))
                if value is not None}  # the transcriber's own where not given
-    analyzer = Analyzer()
+    analyzer = Analyzer(None, Judge(Norms()))
     analyzer.prepare()
     cases = real_answers() if args.real else festival_answers()
     normal = spoken_words if args.real else (lambda text: comparable(words_of(text)))

@@ -13,12 +13,14 @@ import json
 import sys
 from pathlib import Path
 
-from sobes.analysis.config import Thresholds, short
 from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.errors import AudioLoadError
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import short
 from sobes.analysis.report import Report, json_default
 from sobes.cli.arguments import number
+from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
 from sobes.core.errors import InputError, OutputError
 from sobes.core.files import output_error, write_atomically
@@ -38,12 +40,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--budget", type=number(5, 3600, " с"), default=None, metavar="SECONDS",
                         help="the answer's time budget, to judge its length")
     parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
-                        help="override a threshold (see `sobes thresholds`), e.g. --set long_pause_s=3")
+                        help="override a saved norm (see `sobes thresholds`), e.g. --set long_pause_s=3")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    analyzer = Analyzer(args.model, thresholds=parse_overrides(args.overrides))
+    analyzer = Analyzer(args.model, judge_of(args.overrides))
     reports: list[Report] = []
     failed = 0
     question = QuestionContext(args.question, args.answer_type, args.budget)
@@ -71,15 +73,16 @@ def run(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def parse_overrides(pairs: list[str]) -> Thresholds:
-    """``["long_pause_s=3", ...]`` to thresholds; a typo or an absurd value is an error, not silently ignored."""
-    values = {}
+def judge_of(pairs: list[str]) -> Judge:
+    """The judge of the norms saved in the settings, with ``["long_pause_s=3", ...]`` over them; a typo or an absurd
+    value is an error, not silently ignored."""
+    values = dict(saved_settings().thresholds)
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
             raise InputError(f"--set {short(pair)}: нужно ИМЯ=ЧИСЛО, например --set long_pause_s=3")
         values[name.strip()] = value.strip()
-    return Thresholds().with_overrides(values)
+    return Judge.of(values)
 
 
 def _print_json(document) -> None:

@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from sobes.analysis.verdicts import level_verdict
 from sobes.audio.devices import list_devices
 from sobes.audio.recorder import Recorder
 from sobes.cli.arguments import number
+from sobes.cli.saved import saved_settings
 from sobes.core.files import check_output_path, write_atomically
 
 LEVEL_EVERY_S = 0.5
@@ -37,6 +37,7 @@ def run_devices(args: argparse.Namespace) -> int:
 
 
 def run_record(args: argparse.Namespace) -> int:
+    judge = saved_settings().judge()
     recorder = Recorder(check_output_path(args.out), device=args.device)
     recorder.start()
     print(f"Запись с «{recorder.device.name}» ({recorder.rate} Гц) в {args.out}. Ctrl+C — стоп.", file=sys.stderr)
@@ -45,7 +46,7 @@ def run_record(args: argparse.Namespace) -> int:
         while not recorder.failed and (args.seconds is None or time.monotonic() - started < args.seconds):
             time.sleep(min(LEVEL_EVERY_S, max(0.01, (args.seconds or 1e9) - (time.monotonic() - started))))
             level = recorder.level()
-            judged = level_verdict(level.speech_dbfs, level.clipping)
+            judged = judge.level(level.speech_dbfs, level.clipped_ratio)
             notes = {"loud": " ПЕРЕГРУЗ", "quiet": " СЛИШКОМ ТИХО"}.get(judged, "")
             print(f"\r{level.seconds:6.1f} с  уровень {level.rms_dbfs:6.1f} дБFS  пик {level.peak_dbfs:6.1f}{notes}   ",
                   end="", file=sys.stderr, flush=True)
@@ -111,7 +112,8 @@ def run_phone(args: argparse.Namespace) -> int:
         from sobes.analysis.engine import Analyzer
         from sobes.interview.phone_check import check_through_phone
 
-        check = check_through_phone(Analyzer(), audio, law=args.law)
+        settings = saved_settings()
+        check = check_through_phone(Analyzer(settings.model or None, settings.judge()), audio, law=args.law)
         print(f"Совпадение расшифровки через телефон: {check.agreement:.0%}")
         print(f"Напрямую: {check.direct_text}")
         print(f"По телефону: {check.phone_text}")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from sobes.analysis.engine import Analyzer
+from sobes.cli.saved import saved_settings
 from sobes.core.files import check_output_path, write_atomically
 from sobes.interview import recovery
 from sobes.interview.export import session_csv, session_html, session_json, session_text
@@ -48,7 +49,8 @@ def run_history(args: argparse.Namespace) -> int:
     if not app_running:
         history.recover_after_crash()  # never while the app runs: its session is active, its take recording
     if args.analyze_pending:
-        analysed, failed = analyze_pending(history, Analyzer())
+        settings = saved_settings()
+        analysed, failed = analyze_pending(history, Analyzer(settings.model or None, settings.judge()))
         print(f"Проанализировано ответов: {analysed}; не удалось прочитать запись: {failed}.")
         return 0
     rows = history.sessions()

@@ -17,6 +17,7 @@ import time
 
 from sobes.analysis.engine import Analyzer
 from sobes.cli.arguments import number
+from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
 from sobes.core.errors import InputError
 from sobes.interview import events
@@ -50,9 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings, notices = Settings.load()
-    for notice in notices:
-        print(f"sobes: внимание: {notice}", file=sys.stderr)
+    settings = saved_settings()
     role = args.role or settings.role
     questions = plan(load_bank(), args.mode, role=role, stage=args.stage, question_id=args.question, seed=args.seed)
     if not questions:
@@ -78,9 +77,7 @@ def _with(question, **changes):
 
 
 def _session(args, settings: Settings, role: str, questions, history: History) -> int:
-    from sobes.analysis.config import Thresholds
-
-    analyzer = Analyzer(settings.model or None, thresholds=Thresholds().with_overrides(settings.thresholds))
+    analyzer = Analyzer(settings.model or None, settings.judge())
     print(f"Собеседование: {MODES[args.mode]}, роль «{ROLES.get(role, role)}». Готовим модель…", flush=True)
     analyzer.prepare()
     terminal = Terminal(seconds=args.seconds, hints=args.hints)

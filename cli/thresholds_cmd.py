@@ -1,14 +1,14 @@
-"""`sobes thresholds`: every norm the verdicts use, in Russian with its value, unit and reason; `--json` gives the
-same for programs (names for `--set`, ranges), the reason still in Russian: the technical sources are the
-developers' record, in analysis/config.py and docs/metrics.md, never printed."""
+"""`sobes thresholds`: every norm the verdicts use, in Russian with its value (the one saved in the settings),
+unit and reason; `--json` gives the same for programs (names for `--set`, ranges), the reason still in Russian:
+the technical sources are the developers' record, in analysis/norms.py and docs/metrics.md, never printed."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from sobes.analysis.config import describe_thresholds
 from sobes.analysis.norms import GROUPS, NORMS
+from sobes.cli.saved import saved_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,18 +18,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = describe_thresholds()
+    norms = saved_settings().judge().norms
     if args.json:
-        print(json.dumps([{"name": r["name"], "value": r["value"], "default": r["default"], "range": r["range"],
-                           "group": NORMS[r["name"]].group, "title": NORMS[r["name"]].name,
-                           "unit": NORMS[r["name"]].unit, "source": NORMS[r["name"]].why} for r in rows],
+        print(json.dumps([{"name": name, "value": getattr(norms, name), "default": norm.default,
+                           "range": [norm.low, norm.high], "group": norm.group, "title": norm.name,
+                           "unit": norm.unit, "source": norm.why} for name, norm in NORMS.items()],
                          ensure_ascii=False, indent=2))
-    else:
-        for group in GROUPS:
-            print(group)
-            for r in rows:
-                norm = NORMS[r["name"]]
-                if norm.group == group:
-                    value = f"{r['value']:g}".replace(".", ",")
-                    print(f"  {norm.name}: {value} {norm.unit}".rstrip() + f" (--set {r['name']}=…). {norm.why}")
+        return 0
+    for group in GROUPS:
+        print(group)
+        for name, norm in NORMS.items():
+            if norm.group == group:
+                value = f"{getattr(norms, name):g}".replace(".", ",")
+                print(f"  {norm.name}: {value} {norm.unit}".rstrip() + f" (--set {name}=…). {norm.why}")
     return 0

@@ -11,7 +11,6 @@ logger = logging.getLogger(__name__)
 
 def build_window(*, backend=None, speak=True, history=None):
     """The main window with its services; the model starts loading in a worker thread."""
-    from sobes.analysis.config import Thresholds
     from sobes.analysis.engine import Analyzer
     from sobes.audio.devices import list_devices
     from sobes.desktop import worker
@@ -25,8 +24,7 @@ def build_window(*, backend=None, speak=True, history=None):
     notices += [bank_problem] if bank_problem else []
     history = history or History()
     history.recover_after_crash()
-    thresholds = Thresholds().with_overrides(settings.thresholds)
-    analyzer = Analyzer(settings.model or None, thresholds=thresholds)
+    analyzer = Analyzer(settings.model or None, settings.judge())
     try:
         devices = list_devices(backend)
     except Exception as exc:  # no audio system: the window still opens and says so

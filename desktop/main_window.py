@@ -8,10 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from sobes.analysis.audio_file import load_audio
-from sobes.analysis.verdicts import level_verdict
 from sobes.audio.playback import play
-from sobes.audio.recorder import Recorder
 from sobes.core.errors import SobesError, user_message
 from sobes.desktop import worker
 from sobes.desktop.dialogs import confirm
@@ -24,15 +21,11 @@ from sobes.desktop.screens.start import StartScreen
 from sobes.desktop.screens.summary import SummaryScreen
 from sobes.desktop.session_host import SessionHost
 from sobes.interview import plans
-from sobes.interview.paths import data_dir, scratch_wav
+from sobes.interview.mic_check import MicrophoneCheck
+from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
-MIC_CHECK_S = 3.0
 TITLE_BAR = 32  # pixels a window manager may add above the window
-MIC_ADVICE = {"quiet": "Слишком тихо: придвиньтесь к микрофону или поднимите его уровень в настройках звука.",
-              "loud": "Слишком громко, звук искажается: отодвиньтесь или уменьшите уровень микрофона.",
-              "ok": "Микрофон в порядке: вас хорошо слышно.",
-              "silent": "Голоса не слышно: проверьте, что выбран нужный микрофон (Настройки) и он включён."}
 
 
 class MainWindow(QMainWindow):
@@ -181,13 +174,13 @@ class MainWindow(QMainWindow):
         self.settings_screen.back_requested.connect(self.go_back)
 
     def _settings_saved(self) -> None:
-        """Devices, voice and thresholds apply from the next question on; the model after a restart."""
-        from sobes.analysis.config import Thresholds
-
+        """Devices, voice and norms apply from the next question on; the model after a restart. The settings screen
+        saved only values the judge takes."""
         s = self.settings
         self.host.configure(input_device=s.input_device, output_device=s.output_device,
                             speak=self.speak and s.voice == "festival")
-        self.analyzer.thresholds = Thresholds().with_overrides(s.thresholds)
+        self.analyzer.judge = s.judge()
+        self.history_screen.refresh()  # the progress chart's norm band
         self.statusBar().showMessage("Настройки сохранены (другая модель — после перезапуска)", 5_000)
 
     # --- a session ----------------------------------------------------------------------------
@@ -237,48 +230,34 @@ class MainWindow(QMainWindow):
 
     # --- microphone check ---------------------------------------------------------------------
     def check_microphone(self) -> None:
-        """Record 3 s, judge the voice's level as the answers are judged, say what to do; keep nothing."""
-        self.start.mic_recording(MIC_CHECK_S)
+        """A few seconds judged as the answers are (``interview.mic_check``); what to do, said in words."""
+        check = MicrophoneCheck(self.analyzer.judge, device=self.settings.input_device or None, backend=self.backend)
+        self.start.mic_recording(check.seconds)
         self.start.meter.reset()
-        path = scratch_wav("mic-check")
-        recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
-        thresholds = self.analyzer.thresholds
 
         def show_level() -> None:
-            level = recorder.level()
-            self.start.meter.show_level(level, level_verdict(level.speech_dbfs, level.clipping, thresholds))
-            self.start.mic_recording(MIC_CHECK_S - level.seconds)
+            self.start.meter.show_level(*check.level())
+            self.start.mic_recording(check.left_s())
 
         meter = QTimer(self)
         meter.setInterval(100)
         meter.timeout.connect(show_level)
 
-        def stop_and_forget():
-            result = recorder.stop()
-            try:
-                self._mic_check_audio = load_audio(path)  # kept in memory only, to hear oneself
-            finally:
-                path.unlink(missing_ok=True)  # a check, not an answer: nothing to keep on disk
-            return result
-
         def done(result) -> None:
             meter.stop()
-            level = recorder.level()
-            judged = level_verdict(level.speech_dbfs, result.clipped_ratio > thresholds.clipping_ratio_max,
-                                   thresholds)
-            self.start.mic_checked(MIC_ADVICE[judged], playable=self._mic_check_audio is not None)
+            self._mic_check_audio = result.audio  # kept in memory only, to hear oneself
+            self.start.mic_checked(result.advice, playable=result.audio is not None)
 
         def failed(exc) -> None:
             meter.stop()
-            path.unlink(missing_ok=True)
             self.start.mic_checked(user_message(exc, "Микрофон недоступен."))
 
         def started(_) -> None:
             meter.start()
-            QTimer.singleShot(int(MIC_CHECK_S * 1000), lambda: worker.run(stop_and_forget, on_result=done,
-                                                                        on_error=failed))
+            QTimer.singleShot(int(check.seconds * 1000), lambda: worker.run(check.finish, on_result=done,
+                                                                           on_error=failed))
 
-        worker.run(recorder.start, on_result=started, on_error=failed)
+        worker.run(check.start, on_result=started, on_error=failed)
 
     def play_microphone_check(self) -> None:
         """Hear the last microphone check as the app heard it."""

@@ -26,7 +26,7 @@ class SessionHost(QObject):
     state_changed = Signal(str)
     question = Signal(object)  # events.QuestionAsked
     level = Signal(object)  # events.LevelChanged
-    live = Signal(object)  # analysis.streaming.LiveIndicators while the candidate speaks
+    live = Signal(object)  # events.LiveChanged while the candidate speaks
     working = Signal(object)  # events.Working: what happens after the answer, and how far
     take_ready = Signal(object)  # interview.take.Take, analysed
     phone_checked = Signal(object)  # events.PhoneChecked
@@ -77,7 +77,7 @@ class SessionHost(QObject):
         elif isinstance(event, events.LevelChanged):
             self.level.emit(event)
         elif isinstance(event, events.LiveChanged):
-            self.live.emit(event.live)
+            self.live.emit(event)
         elif isinstance(event, events.Working):
             self.working.emit(event)
         elif isinstance(event, events.TakeAnalysed):

@@ -34,12 +34,13 @@ class QuestionAsked:
 @dataclass(frozen=True)
 class LevelChanged:
     level: Level
-    judged: str  # silent | quiet | ok | loud (analysis.verdicts.level_verdict)
+    judged: str  # silent | quiet | ok | loud (analysis.judge.Judge.level)
 
 
 @dataclass(frozen=True)
 class LiveChanged:
     live: LiveIndicators
+    pace: str | None  # slow | ok | fast by the tempo norm (analysis.judge.Judge.tempo); None before there is a pace
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,14 @@ what a strong answer of its kind says (the checklist the coaching judges by), an
 
 from __future__ import annotations
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.content.checklist import items_for
 from sobes.analysis.content.kinds import kind_of
+from sobes.analysis.judge import Judge
 from sobes.analysis.labels import ru_number
 from sobes.interview.question_bank import Question
 
 
-def how_to_answer(question: Question, thresholds: Thresholds = Thresholds()) -> tuple[str, ...]:
+def how_to_answer(question: Question, judge: Judge) -> tuple[str, ...]:
     kind = kind_of(question.answer_type)
     items = items_for(kind, question.text, question.purpose)
     lines = list(question.hints)
@@ -20,12 +20,12 @@ def how_to_answer(question: Question, thresholds: Thresholds = Thresholds()) -> 
     avoid = [i.label[:1].lower() + i.label[1:] for i in items if i.absent]
     if avoid:
         lines.append("И ещё: " + "; ".join(avoid) + ".")
-    if kind.key == "self_presentation":
-        low, high = thresholds.self_presentation_min_s, thresholds.self_presentation_max_s
+    low, high = judge.length_range(kind, question.answer_s) or (None, None)
+    if kind.key == "self_presentation" and low is not None and high is not None:
         lines.append(f"Длина: {_duration(low)}–{_duration(high)}." if low < 60 else
                      f"Длина: {_duration(low).removesuffix(' мин')}–{_duration(high)}.")
-    elif kind.brief:
-        lines.append(f"Коротко: до {_duration(min(thresholds.brief_answer_max_s, question.answer_s))}.")
+    elif kind.brief and high is not None:
+        lines.append(f"Коротко: до {_duration(min(high, question.answer_s))}.")
     else:
         lines.append(f"Время на ответ: до {_duration(question.answer_s)}.")
     return tuple(dict.fromkeys(lines))

@@ -49,5 +49,15 @@ def _v4(db: sqlite_utils.Database) -> None:
                "where report_json is not null")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """Long pauses counted by one definition (over 2 s anywhere, or over 1.2 s in the middle of a sentence; before,
+    the column counted only the first kind while the card added both): recounted from the stored reports with the
+    default norms of the day."""
+    db.execute("update answers set long_pauses = (select count(*) from json_each(report_json, '$.pauses.items') "
+               "where json_extract(value, '$.duration') >= 2.0 or (json_extract(value, '$.within_sentence') "
+               "and json_extract(value, '$.duration') >= 1.2)) "
+               "where report_json is not null and json_type(report_json, '$.pauses.items') = 'array'")
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)

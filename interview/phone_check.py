@@ -22,6 +22,7 @@ class PhoneCheck:
     direct_rms_dbfs: float | None
     phone_rms_dbfs: float | None
     phone_snr_db: float | None
+    quieter_db: float | None  # how much quieter the line makes the answer, when the ear notices (Judge)
 
 
 def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "alaw", direct=None) -> PhoneCheck:
@@ -37,4 +38,6 @@ def check_through_phone(analyzer: Analyzer, audio: LoadedAudio, *, law: str = "a
         direct_rms_dbfs=direct.loudness.rms_dbfs if direct.loudness else None,
         phone_rms_dbfs=phone.loudness.rms_dbfs if phone.loudness else None,
         phone_snr_db=phone.loudness.snr_db if phone.loudness else None,
+        quieter_db=analyzer.judge.quieter_on_phone(direct.loudness.rms_dbfs if direct.loudness else None,
+                                                   phone.loudness.rms_dbfs if phone.loudness else None),
     )

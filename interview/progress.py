@@ -1,40 +1,37 @@
 """Progress a candidate can read: a figure over dates against its norm, and attempts at one question side by side.
 
 Qt-free: the history screen and the command line draw what this decides. One unit per metric, the same as the
-review's (analysis.labels); the norm band of each metric comes from the thresholds the answers are judged by.
+review's (analysis.labels); the norm band of each metric and what counts as a change are the judge's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sobes.analysis.config import Thresholds
+from sobes.analysis.judge import Judge
 from sobes.analysis.labels import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import local_time
-from sobes.interview.summary import COMPARED, compare
 
 
 @dataclass(frozen=True)
 class Tracked:
-    """A figure followed over time: its name, unit, rounding and the band that is the norm."""
+    """A figure followed over time, as a candidate reads it: its name, unit and rounding (the judge gives its
+    norm band)."""
 
     name: str
     unit: str
     digits: int
-    norm: Callable[[Thresholds], tuple[float, float]]
 
 
 TRACKED = {
-    "fillers_per_100_words": Tracked("Слова-паразиты", "на 100 слов", 1,
-                                     lambda t: (0.0, t.fillers_per_100_attention)),
-    "words_per_min": Tracked("Темп", "слов в минуту", 0, lambda t: (t.slow_words_per_min, t.fast_words_per_min)),
-    "long_pauses": Tracked("Длинные паузы", "за ответ", 0, lambda t: (0.0, 0.0)),
-    "response_latency_s": Tracked("Пауза перед ответом", "с", 1, lambda t: (0.0, t.latency_attention_s)),
-    "star_parts": Tracked("Части STAR", "из 4", 0, lambda t: (4.0, 4.0)),
-    "pitch_sd_st": Tracked("Разброс интонации", "полутона", 1, lambda t: (t.flat_sd_st, float("inf"))),
+    "fillers_per_100_words": Tracked("Слова-паразиты", "на 100 слов", 1),
+    "words_per_min": Tracked("Темп", "слов в минуту", 0),
+    "long_pauses": Tracked("Длинные паузы", "за ответ", 0),
+    "response_latency_s": Tracked("Пауза перед ответом", "с", 1),
+    "star_parts": Tracked("Части STAR", "из 4", 0),
+    "pitch_sd_st": Tracked("Разброс интонации", "полутона", 1),
 }
 
 
@@ -52,11 +49,10 @@ class Series:
         return len(self.points) >= 2
 
 
-def series(history: History, metric: str, answer_type: str | None,
-           thresholds: Thresholds = Thresholds()) -> Series:
+def series(history: History, metric: str, answer_type: str | None, judge: Judge) -> Series:
     points = [(datetime.fromisoformat(stamp).timestamp(), float(value))
               for stamp, value in history.progress(metric, answer_type)]
-    return Series(metric, points, TRACKED[metric].norm(thresholds))
+    return Series(metric, points, judge.band(metric))
 
 
 def shown(metric: str, value: float | None) -> str:
@@ -81,7 +77,7 @@ class Attempts:
     rows: list[tuple[str, list[str], str]]  # (figure, values per attempt, change from the first to the last)
 
 
-def attempts(history: History, question_id: str, thresholds: Thresholds = Thresholds()) -> Attempts | None:
+def attempts(history: History, question_id: str, judge: Judge) -> Attempts | None:
     """The attempts at ``question_id`` side by side, or None when it was answered once."""
     tries = [row for row in history.attempts(question_id) if row["status"] == "analyzed"]
     if len(tries) < 2:
@@ -90,11 +86,7 @@ def attempts(history: History, question_id: str, thresholds: Thresholds = Thresh
     rows = []
     for metric in _SIDE_BY_SIDE:
         before, now = first[metric], last[metric]
-        change = ""
-        if metric in COMPARED and before is not None and now is not None:
-            change = CHANGE_NAMES[compare(metric, before, now, thresholds)]
-        elif metric == "star_parts" and before is not None and now is not None and now != before:
-            change = CHANGE_NAMES["better" if now > before else "worse"]
+        change = CHANGE_NAMES[judge.compare(metric, before, now)] if before is not None and now is not None else ""
         rows.append((TRACKED[metric].name, [shown(metric, row[metric]) for row in tries], change))
     headers = [f"Попытка {i}, {local_time(row['recorded_at'])}" for i, row in enumerate(tries, 1)]
     return Attempts(last["question_text"] or "", headers, [row["id"] for row in tries], rows)

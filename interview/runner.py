@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from sobes.analysis.engine import Analyzer
-from sobes.analysis.verdicts import level_verdict
 from sobes.audio.playback import Playback, play
 from sobes.audio.prompt import cue_signal, prompt_signal
 from sobes.core.errors import Cancelled, user_message
@@ -95,7 +94,7 @@ class SessionRunner:
         self.mode, self.role = mode, role
         self.session_id = self.history.start_session(mode, role)
         self._reviewing, self._held = False, None
-        self.session = Session(plan, self._effect, follow_ups=follow_ups, phone=phone)
+        self.session = Session(plan, self._effect, self.analyzer.judge, follow_ups=follow_ups, phone=phone)
         self.session.start(self.clock())
         self._publish_state()
 
@@ -111,12 +110,12 @@ class SessionRunner:
             return
         recording = self._recording
         if recording is not None and session.state == ANSWER:
-            level = recording.level()
-            self.on_event(events.LevelChanged(level, level_verdict(level.speech_dbfs, level.clipping,
-                                                                   self.analyzer.thresholds)))
+            judge, level = self.analyzer.judge, recording.level()
+            self.on_event(events.LevelChanged(level, judge.level(level.speech_dbfs, level.clipped_ratio)))
             live = recording.live()
             if live is not None:
-                self.on_event(events.LiveChanged(live))
+                pace = judge.tempo(live.words_per_min) if live.words_per_min is not None else None
+                self.on_event(events.LiveChanged(live, pace))
             if recording.failed:
                 session.stop_answer(self.clock())
         session.tick(self.clock())
@@ -220,7 +219,7 @@ class SessionRunner:
     # --- effects ---------------------------------------------------------------------------------
     def _finished(self, effect: Finished) -> None:
         session = self.session
-        summary = summarize(self.history, self._session_id, list(effect.reports),
+        summary = summarize(self.history, self._session_id, list(effect.reports), self.analyzer.judge,
                             planned=len(session.plan) if session is not None else 0,
                             early=session is not None and session.ending_early)
         self.history.end_session(self._session_id, "completed", summary)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sobes.analysis.content.section import QuestionContext
+from sobes.analysis.judge import Judge
 from sobes.analysis.report import Report
 from sobes.interview.how_to_answer import how_to_answer
 from sobes.interview.question_bank import Question
@@ -51,9 +52,11 @@ class Step:
     how_to_answer: tuple[str, ...] = ()  # the "как отвечать" note, shown on request
 
     @classmethod
-    def of(cls, question: Question) -> Step:
+    def of(cls, question: Question, judge: Judge) -> Step:
+        """The bank's question as asked; its "как отвечать" note gives the lengths the judge will hold it to."""
         return cls(question.id, question.text, question.answer_type, question.think_s, question.answer_s,
-                   example=question.good_example, purpose=question.purpose, how_to_answer=how_to_answer(question))
+                   example=question.good_example, purpose=question.purpose,
+                   how_to_answer=how_to_answer(question, judge))
 
     def context(self) -> QuestionContext:
         return QuestionContext(self.text, self.answer_type, self.answer_s, self.example, self.purpose)
@@ -107,6 +110,7 @@ Effect = Speak | PlayCue | StartRecording | StopRecording | Analyze | Finished |
 class Session:
     plan: list[Question]
     on_effect: Callable[[Effect], None]
+    judge: Judge
     follow_ups: bool = True
     phone: bool = False
     state: str = IDLE
@@ -146,7 +150,7 @@ class Session:
 
     # --- events ----------------------------------------------------------------------------
     def start(self, now: float) -> None:
-        self._queue = [Step.of(q) for q in self.plan]
+        self._queue = [Step.of(q, self.judge) for q in self.plan]
         self.state = INTRO
         if self.phone:
             self.on_effect(PlayCue("ring"))

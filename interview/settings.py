@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from sobes.analysis.config import Thresholds
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
 from sobes.core.files import write_atomically
 from sobes.interview.paths import data_dir, private_folder
 
@@ -33,7 +34,7 @@ class Settings:
     model: str = ""  # empty: the bundled model; else a folder or a hub name
     voice: str = "festival"  # festival: questions are spoken; text: shown only
     follow_ups: bool = True
-    thresholds: dict = field(default_factory=dict)  # overrides of analysis.config.Thresholds
+    thresholds: dict = field(default_factory=dict)  # the user's norms over the defaults (analysis.norms.Norms)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> tuple[Settings, list[str]]:
@@ -66,8 +67,8 @@ class Settings:
             if type(value) is not wanted:
                 problems.append(f"настройка «{_NAMES[f.name]}» не прочитана — взято стандартное значение")
             elif f.name == "thresholds":
-                values[f.name], dropped = Thresholds().check_overrides(value)
-                for problem in dropped:
+                values[f.name], dropped = Norms().check_overrides(value)
+                for problem in dropped.values():
                     logger.warning("stored threshold dropped: %s", problem)
                 if dropped:
                     problems.append(f"некоторые нормы анализа из настроек ({len(dropped)}) не подходят этой версии "
@@ -75,6 +76,10 @@ class Settings:
             else:
                 values[f.name] = value
         return cls(**values), problems
+
+    def judge(self) -> Judge:
+        """The judge of these settings' norms: the one every judgement of this user's answers is made by."""
+        return Judge.of(self.thresholds)
 
     def save(self, folder: Path | None = None) -> None:
         target = private_folder(folder or data_dir()) / FILE_NAME

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sobes.analysis.config import Thresholds
+from sobes.analysis.judge import Judge
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report
 from sobes.interview.history import History
 from sobes.interview.session import Step
 
-# metric column -> (True when a lower value is better, the edge of the norm from the thresholds)
-COMPARED = {"fillers_per_100_words": (True, lambda t: t.fillers_per_100_attention),
-            "long_pauses": (True, lambda t: 0.0),
-            "response_latency_s": (True, lambda t: t.latency_attention_s),
-            "pitch_sd_st": (False, lambda t: t.flat_sd_st)}
-SAME_WITHIN = 0.1  # calibrated here: a change under a tenth of the earlier figure is no change
+# the figures a session is compared by with the earlier ones (history columns; the judge compares them)
+COMPARED = ("fillers_per_100_words", "long_pauses", "response_latency_s", "pitch_sd_st")
 
 
-def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]], *, planned: int = 0,
-              early: bool = False) -> dict:
+def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]], judge: Judge, *,
+              planned: int = 0, early: bool = False) -> dict:
     """``planned``: the questions the plan held; ``early``: the candidate ended the session before its end."""
     issues: Counter = Counter()
     tips: dict[str, str] = {}
@@ -44,10 +40,10 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
     given = len({a["question_id"] for a in answers if not a["follow_up"]})
     return {"session_id": session_id, "answers": answers, "work_on": work_on, "planned": planned,
             "early": early and given < planned,
-            "compared_to_previous": _compare(history, session_id)}
+            "compared_to_previous": _compare(history, session_id, judge)}
 
 
-def _compare(history: History, session_id: int, thresholds: Thresholds = Thresholds()) -> dict:
+def _compare(history: History, session_id: int, judge: Judge) -> dict:
     """Each figure against the earlier sessions' mean: ``change`` is better, worse, same, or in_norm when both
     are within the norm — a change inside the norm is never called worse."""
     now = history.session_means(session_id)
@@ -62,18 +58,8 @@ def _compare(history: History, session_id: int, thresholds: Thresholds = Thresho
         if current is None or not values:
             continue
         before = sum(values) / len(values)
-        change = compare(metric, before, current, thresholds)
+        change = judge.compare(metric, before, current)
         result[metric] = {"now": round(current, 2), "before": round(before, 2), "change": change,
                           "better": change == "better"}
     return result
 
-
-def compare(metric: str, before: float, now: float, thresholds: Thresholds = Thresholds()) -> str:
-    """``better``, ``worse``, ``same`` (within a tenth), or ``in_norm`` when both figures are within the norm."""
-    lower_is_better, edge_of = COMPARED[metric]
-    edge = edge_of(thresholds)
-    if all((v <= edge) if lower_is_better else (v >= edge) for v in (now, before)):
-        return "in_norm"
-    if abs(now - before) <= SAME_WITHIN * max(abs(before), 1e-9):
-        return "same"
-    return "better" if (now < before) == lower_is_better else "worse"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from sobes.analysis.content.section import analyze_content
 from sobes.analysis.transcript import Word
 from sobes.interview.question_bank import Question, QuestionBank
+from tests.judges import content_of
 
 PAIRS_FILE = Path(__file__).parent / "fixtures" / "relevance" / "pairs.yaml"
 
@@ -67,7 +67,7 @@ def labelled_pairs(bank: QuestionBank, *, held_out: bool = False) -> list[Pair]:
 
 
 def verdict(pair: Pair) -> str | None:
-    relevance = analyze_content(words_of(pair.answer), pair.question.context()).relevance
+    relevance = content_of(words_of(pair.answer), pair.question.context()).relevance
     return relevance.verdict if relevance else None
 
 

@@ -20,6 +20,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           text=True, env=os.environ.copy(), timeout=300)
 
 
+@pytest.mark.model  # sobes analyze in a subprocess
 def test_json_report_for_one_file(fixtures_dir):
     result = run_cli("analyze", str(fixtures_dir / "intro.wav"), "--json")
     assert result.returncode == 0, result.stderr
@@ -112,7 +113,7 @@ def test_thresholds_can_be_set_from_the_command_line(in_process, fixtures_dir):
 @pytest.mark.parametrize("override, message", [
     ("long_pause_s=x", "нужно число"),
     ("long_pause_s", "нужно ИМЯ=ЧИСЛО"),
-    ("pause_lenght=2", "порога «pause_lenght» нет"),
+    ("pause_lenght=2", "нормы «pause_lenght» нет"),
     ("long_pause_s=nan", "от 0,3 до 30"),
     ("long_pause_s=1e309", "от 0,3 до 30"),
     ("long_pause_s=-2", "от 0,3 до 30"),

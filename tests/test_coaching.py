@@ -12,11 +12,12 @@ import json
 
 import pytest
 
-from sobes.analysis.content.section import QuestionContext, analyze_content
+from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.labels import times
 from sobes.cli.summary import format_summary
 from sobes.interview.how_to_answer import how_to_answer
 from sobes.interview.question_bank import load_bank
+from tests.judges import DEFAULT, content_of, judge_with
 from tests.relevance_cases import example_text, labelled_pairs, scores, words_of
 
 # What each guide says its bad answer lacks (seed_digest §4.1, its "why" column): the items of our checklist.
@@ -40,11 +41,6 @@ GUIDES = json.loads((__import__("pathlib").Path(__file__).parent / "fixtures" / 
                     .read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def missing_items(content) -> set[str]:
     return {item.key for item in content.items if not item.covered}
 
@@ -52,10 +48,10 @@ def missing_items(content) -> set[str]:
 @pytest.mark.parametrize("question_id", sorted(NAMED))
 def test_the_guides_bad_answers_miss_what_the_guides_name_and_the_good_ones_do_not(bank, question_id):
     question = bank.by_id(question_id)
-    bad = analyze_content(words_of(example_text(question.bad_example)), question.context())
+    bad = content_of(words_of(example_text(question.bad_example)), question.context())
     assert NAMED[question_id] <= missing_items(bad)
     if question_id not in NO_GOOD_ANSWER:
-        good = analyze_content(words_of(example_text(question.good_example)), question.context())
+        good = content_of(words_of(example_text(question.good_example)), question.context())
         assert not NAMED[question_id] & missing_items(good)
 
 
@@ -86,19 +82,19 @@ def test_relevance_on_labelled_pairs():
 
 def test_an_off_topic_salary_answer_is_told_so_plainly():
     question = QuestionContext("Какие у вас ожидания по заработной плате?", "fact", 90)
-    history = analyze_content(words_of("Я пять лет работал менеджером по продажам в логистической компании, вёл "
+    history = content_of(words_of("Я пять лет работал менеджером по продажам в логистической компании, вёл "
                                        "ключевых клиентов и отвечал за продление договоров."), question)
     assert history.relevance.verdict == "off_topic"
     assert history.relevance.message == "Ответ не про ожидаемую зарплату: назовите сумму или вилку."
-    money = analyze_content(words_of("Рассчитываю на сто двадцать тысяч, это уровень рынка."), question)
+    money = content_of(words_of("Рассчитываю на сто двадцать тысяч, это уровень рынка."), question)
     assert money.relevance.verdict == "on_topic" and not missing_items(money)
 
 
 def test_star_only_where_a_story_is_asked_for():
     intro = "Меня зовут Анна. Я работаю с корпоративными клиентами уже шесть лет."
-    presentation = analyze_content(words_of(intro), QuestionContext("Расскажите о себе", "self_presentation", 90))
+    presentation = content_of(words_of(intro), QuestionContext("Расскажите о себе", "self_presentation", 90))
     assert presentation.star is None
-    story = analyze_content(words_of(intro + " Мы просто сделали всё, что нужно, и всё получилось хорошо."),
+    story = content_of(words_of(intro + " Мы просто сделали всё, что нужно, и всё получилось хорошо."),
                             QuestionContext(None, "star", 120))
     assert "result" in missing_items(story)  # neither tenure nor a vague success is a result
     result = next(i for i in story.items if i.key == "result")
@@ -108,21 +104,21 @@ def test_star_only_where_a_story_is_asked_for():
 def test_length_is_judged_for_the_kind_of_answer():
     about_me = QuestionContext("О себе", "self_presentation", 90)
     salary_question = QuestionContext("Зарплата?", "fact", 90)
-    short = analyze_content(words_of("Меня зовут Анна, я менеджер."), about_me)
+    short = content_of(words_of("Меня зовут Анна, я менеджер."), about_me)
     assert short.vagueness.length_verdict == "short"
-    salary = analyze_content(words_of("Сто двадцать тысяч.", step=0.5), salary_question)
+    salary = content_of(words_of("Сто двадцать тысяч.", step=0.5), salary_question)
     assert salary.vagueness.length_verdict == "ok"  # a figure said briefly is right
-    rambling = analyze_content(words_of("Сто двадцать тысяч. " * 40, step=0.5), salary_question)
+    rambling = content_of(words_of("Сто двадцать тысяч. " * 40, step=0.5), salary_question)
     assert rambling.vagueness.length_verdict == "long"
 
 
 def test_follow_ups_follow_what_is_missing_and_never_a_phone_greeting():
-    story = analyze_content(words_of("Однажды клиент был недоволен сроками. Я выслушал его и предложил скидку."),
+    story = content_of(words_of("Однажды клиент был недоволен сроками. Я выслушал его и предложил скидку."),
                             QuestionContext(None, "star", 120))
     questions = [f.question for f in story.follow_ups]
     assert questions[0] == "Чем всё закончилось? Какой измеримый результат?"  # the result first
     assert len(set(questions)) == len(questions) and not any("подробнее" in q for q in questions)
-    greeting = analyze_content(words_of("Да."), QuestionContext("Вам удобно говорить?", "phone_opening", 30))
+    greeting = content_of(words_of("Да."), QuestionContext("Вам удобно говорить?", "phone_opening", 30))
     assert greeting.follow_ups == []
 
 
@@ -146,19 +142,25 @@ def test_the_command_line_coaches(analyzer, fixtures_dir, bank):
 
 
 def test_how_to_answer_names_what_a_strong_answer_has(bank):
-    note = how_to_answer(bank.by_id("HR-10"))
+    note = how_to_answer(bank.by_id("HR-10"), DEFAULT)
     assert "Что должно прозвучать: сумма или вилка." in note and "Коротко: до 45 с." in note
-    assert not any("L" in line and any(ch.isdigit() for ch in line) for line in how_to_answer(bank.by_id("BEH-01")))
+    note = how_to_answer(bank.by_id("BEH-01"), DEFAULT)
+    assert not any("L" in line and any(ch.isdigit() for ch in line) for line in note)
+    # the note gives the length the judge holds the answer to: the user's norm, not the default
+    assert "Коротко: до 30 с." in how_to_answer(bank.by_id("HR-10"), judge_with(brief_answer_max_s=30))
 
 
 def test_progress_never_calls_a_change_inside_the_norm_worse():
-    from sobes.interview.summary import compare
-
+    compare = DEFAULT.compare
     assert compare("response_latency_s", 0.33, 0.61) == "in_norm"  # both far under the 3 s norm
     assert compare("long_pauses", 0.0, 0.0) == "in_norm"  # "было 0, стало 0" is not "хуже"
     assert compare("fillers_per_100_words", 8.0, 8.3) == "same"
     assert compare("fillers_per_100_words", 8.0, 4.0) == "better"
     assert compare("pitch_sd_st", 1.4, 0.8) == "worse"
+    assert compare("words_per_min", 220, 180) == "better" and compare("words_per_min", 80, 60) == "worse"
+    # the user's norms decide: 8 and 4 fillers per 100 words are both inside a norm of 9
+    assert judge_with(fillers_per_100_attention=9).compare("fillers_per_100_words", 8.0, 4.0) == "in_norm"
+    assert judge_with(same_change_pct=30).compare("fillers_per_100_words", 8.0, 6.0) == "same"
 
 
 def test_a_red_delivery_problem_is_always_among_the_fixes():
@@ -166,8 +168,7 @@ def test_a_red_delivery_problem_is_always_among_the_fixes():
     from sobes.analysis.coaching import MAX_FIXES, coach
     from sobes.analysis.verdicts import DeliverySection, Verdict
 
-    story = analyze_content(words_of("Ну вот как бы это было, ну в общем как бы так."),
-                            QuestionContext(None, "star", 120))
+    story = content_of(words_of("Ну вот как бы это было, ну в общем как бы так."), QuestionContext(None, "star", 120))
     fillers = Verdict("fillers", "problem", 33.3, "до 3 на 100 слов", "Уберите слова-паразиты.", "")
     coaching = coach(story, DeliverySection([fillers], "problem", ["fillers"]), QuestionContext(None, "star", 120))
     assert len(coaching.fixes) == MAX_FIXES and coaching.fixes[-1].key == "fillers"

@@ -7,11 +7,12 @@ from collections import Counter
 
 import pytest
 
-from sobes.analysis.content.section import QuestionContext, analyze_content
+from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.content.sentences import split_units
 from sobes.analysis.content.star import label_units
 from sobes.analysis.report import Report
 from sobes.analysis.transcript import Word
+from tests.judges import content_of
 from tests.star_cases import ANSWERS, COMPLETE, HELD_OUT
 
 
@@ -55,13 +56,13 @@ def test_star_labels_on_held_out_sentences():
 
 @pytest.mark.parametrize("name", COMPLETE)
 def test_guides_full_star_examples_are_complete(name):
-    content = analyze_content(words_of(answer_text(name)))
+    content = content_of(words_of(answer_text(name)))
     assert content.star.complete, (name, content.star.missing)
     assert content.star.share["action"] > 0.15
 
 
 def test_vague_team_answer_misses_situation_task_and_result():
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "Я всегда хорошо работаю в команде. Мы просто сделали все, что нужно было сделать, и все получилось хорошо."))
     assert {"situation", "task", "result"} <= set(content.star.missing)
     kinds = {item.kind for item in content.vagueness.items}
@@ -72,7 +73,7 @@ def test_vague_team_answer_misses_situation_task_and_result():
 
 
 def test_unexplained_number_gets_the_how_did_you_calculate_question():
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "В конце квартала у нас был большой объем работы. Моей задачей было организовать работу команды. "
         "Я разработал план работы и распределил обязанности. В результате мы перевыполнили план на 10%."))
     assert [c.value for c in content.numbers.unexplained] == [10.0]
@@ -82,14 +83,14 @@ def test_unexplained_number_gets_the_how_did_you_calculate_question():
 
 def test_a_figure_the_model_garbled_is_not_quoted_back():
     """"восьмидесяти пяти процентов" written by the model as "80, 10-15%": ask, but do not quote it."""
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "Я провела обучение для отдела. В результате доля клиентов выросла до 80, 10-15% за квартал."))
     first = content.follow_ups[0]
     assert first.kind == "number" and "80" not in first.question and "10-15" not in first.question
 
 
 def test_explained_number_needs_no_question():
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "Я внедрил новую систему обработки запросов. В результате время ответа сократилось на 20%. "
         "До внедрения среднее время ответа составляло 25 минут, после внедрения 20 минут. Мы фиксировали "
         "показатели в CRM в течение 3 месяцев, расчет по формуле: разница, деленная на исходное значение."))
@@ -99,7 +100,7 @@ def test_explained_number_needs_no_question():
 
 def test_percentage_points_taken_for_percent():
     """000 L102: "на 12 %" for 75 % -> 87 %, which is 12 points but 16 %."""
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "За последний год мне удалось увеличить показатель удержания клиентов на 12% за счет проактивной "
         "стратегии. Изначально удержание было на уровне 75%, после внедрения изменений показатель достиг 87%."))
     (check,) = content.numbers.percent_checks
@@ -109,13 +110,13 @@ def test_percentage_points_taken_for_percent():
 
 
 def test_consistent_percent_is_confirmed():
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "Конверсия выросла на 25%. Было 20%, а после изменений стало 25%."))
     assert content.numbers.percent_checks[0].verdict == "consistent"
 
 
 def test_numbers_in_words_and_money():
-    content = analyze_content(words_of(
+    content = content_of(words_of(
         "Мы привлекли новых клиентов на сумму 500 000 рублей, а доля выросла с двадцати до восьмидесяти пяти "
         "процентов."))
     values = {(c.value, c.kind) for c in content.numbers.claims}
@@ -123,12 +124,12 @@ def test_numbers_in_words_and_money():
 
 
 def test_team_focus_is_flagged():
-    content = analyze_content(words_of("Команда справилась с задачей, я немного помогал."))
+    content = content_of(words_of("Команда справилась с задачей, я немного помогал."))
     assert content.ownership.minimised and content.ownership.role_unclear
 
 
 def test_first_person_actions_are_owned():
-    content = analyze_content(words_of(answer_text("000 L245 contract at risk")))
+    content = content_of(words_of(answer_text("000 L245 contract at risk")))
     assert content.ownership.i_share >= 0.7 and not content.ownership.role_unclear
 
 
@@ -140,7 +141,7 @@ def test_first_person_actions_are_owned():
      ["name", "experience", "achievement", "why_role"]),  # the guide: «отсутствие конкретики, незаинтересованность»
 ])
 def test_self_presentation_items(text, missing):
-    content = analyze_content(words_of(text), QuestionContext("Расскажите о себе", "self_presentation", 90))
+    content = content_of(words_of(text), QuestionContext("Расскажите о себе", "self_presentation", 90))
     assert [i.key for i in content.items if not i.covered] == missing
     assert content.star is None  # no STAR for a self-presentation
 
@@ -150,27 +151,27 @@ def test_self_presentation_items(text, missing):
     ("Да.", ["greeting", "name", "convenient"]),
 ])
 def test_phone_opening(text, missing):
-    content = analyze_content(words_of(text), QuestionContext(None, "phone_opening", 30))
+    content = content_of(words_of(text), QuestionContext(None, "phone_opening", 30))
     assert [i.key for i in content.items if not i.covered] == missing
     assert content.follow_ups == []  # nobody asks "tell me more" after "hello"
 
 
 def test_relevance_shares_key_terms():
     question = "Расскажите о ситуации, когда вам пришлось работать с трудным клиентом."
-    on_topic = analyze_content(words_of(answer_text("000 L133 difficult client")), QuestionContext(question))
-    off_topic = analyze_content(words_of("Я люблю путешествовать и читать книги о истории."),
+    on_topic = content_of(words_of(answer_text("000 L133 difficult client")), QuestionContext(question))
+    off_topic = content_of(words_of("Я люблю путешествовать и читать книги о истории."),
                                 QuestionContext(question))
     assert "клиент" in on_topic.relevance.shared_terms
     assert on_topic.relevance.score > off_topic.relevance.score
 
 
 def test_short_answer_against_budget():
-    content = analyze_content(words_of("Я решил проблему клиента."), QuestionContext(None, "star", 120))
+    content = content_of(words_of("Я решил проблему клиента."), QuestionContext(None, "star", 120))
     assert content.vagueness.length_verdict == "short"
 
 
 def test_empty_transcript_has_a_reason():
-    content = analyze_content([])
+    content = content_of([])
     assert content.reason and content.star is None
 
 
@@ -187,7 +188,7 @@ def test_real_audio_through_the_engine(report_for):
 def test_a_result_after_a_comma_is_its_own_part():
     """Whisper wrote "…провёл серию тренингов, в результате доля выросла…" where it had written a full stop:
     the result must not be swallowed by the action."""
-    story = analyze_content(words_of("В прошлом году компания внедрила новую систему. Моя задача была обучить "
+    story = content_of(words_of("В прошлом году компания внедрила новую систему. Моя задача была обучить "
                                      "команду. Я разработал материалы и провёл серию тренингов, в результате "
                                      "доля сотрудников выросла с двадцати до восьмидесяти процентов."),
                             QuestionContext(None, "star", 120))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sobes.analysis.verdicts import level_verdict, tempo_verdict
+from tests.judges import DEFAULT
 
 SPEECH_FIXTURES = ["intro", "star", "pauses", "fillers", "hesitant", "hesitations", "tempo_slow", "tempo_fast"]
 TOLERANCE_S = 0.15
@@ -100,7 +100,7 @@ def test_speech_rate_follows_tempo(report_for, manifest):
     for measure in ("syllables_per_sec", "articulation_rate_sps", "words_per_min"):
         ratio = getattr(fast, measure) / getattr(slow, measure)
         assert ratio == pytest.approx(expected, rel=0.10), (measure, ratio, expected)
-    assert tempo_verdict(slow.words_per_min) in ("ok", "slow") and fast.syllables_per_sec > slow.syllables_per_sec
+    assert DEFAULT.tempo(slow.words_per_min) in ("ok", "slow") and fast.syllables_per_sec > slow.syllables_per_sec
 
 
 def test_tempo_curve_covers_the_answer(report_for):
@@ -117,7 +117,7 @@ def test_pitch_and_loudness_of_real_speech(report_for):
     assert len(report.pitch.track) == pytest.approx(report.duration_s * 10, abs=2)
     loud = report.loudness
     assert -30 < loud.rms_dbfs < -5 and loud.lufs is not None and loud.clipping_ratio == 0
-    assert level_verdict(loud.rms_dbfs, loud.clipping_ratio > 0.001) == "ok"
+    assert DEFAULT.level(loud.rms_dbfs, loud.clipping_ratio) == "ok"
 
 
 def test_delivery_verdicts_point_at_the_problems(report_for):
@@ -126,7 +126,7 @@ def test_delivery_verdicts_point_at_the_problems(report_for):
     good = report_for("star.wav").delivery
     judged = {v.metric: v.verdict for v in good.verdicts}
     assert judged["fillers"] == "good" and judged["hesitations"] == "good"
-    assert all(v.tip and v.norm and v.source for v in good.verdicts)
+    assert all(v.tip and v.norm and v.why for v in good.verdicts)
 
 
 def test_silence_gives_nulls_with_reasons(report_for):
@@ -140,4 +140,4 @@ def test_silence_gives_nulls_with_reasons(report_for):
 
 def test_tempo_is_judged_as_it_is_shown():
     """89.6 words a minute reads "90", inside the norm 90–170: it must not be flagged as slow."""
-    assert tempo_verdict(89.6) == "ok" and tempo_verdict(89.4) == "slow" and tempo_verdict(170.4) == "ok"
+    assert DEFAULT.tempo(89.6) == "ok" and DEFAULT.tempo(89.4) == "slow" and DEFAULT.tempo(170.4) == "ok"

@@ -72,7 +72,7 @@ session = history.start_session("full", "client_manager")
 audio = data / "recordings" / f"session{session}-01-BEH-03.wav"
 shutil.copy(source, audio)
 answer = history.add_answer(session, "BEH-03", "Расскажите о достижении", str(audio), 38.9)
-analyzer = Analyzer()
+analyzer = Analyzer(None, DEFAULT)
 analyzer.prepare()
 print("analysing", flush=True)
 for _ in range(100):
@@ -279,6 +279,7 @@ def test_a_second_instance_is_refused_and_a_killed_one_leaves_no_stale_lock(tmp_
 CONCURRENT_WRITER = """
 import sys
 from sobes.interview.history import History
+from tests.judges import DEFAULT
 history = History(sys.argv[1])
 session = history.start_session("full", sys.argv[2])
 for i in range(150):

@@ -14,6 +14,7 @@ import pytest
 
 from sobes.analysis.audio_file import load_audio
 from sobes.analysis.delivery import analyze_delivery
+from tests.judges import DEFAULT
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 TRUTH = json.loads((REAL / "truth.json").read_text(encoding="utf-8"))
@@ -29,7 +30,7 @@ def test_speech_is_found_and_measured_on_every_real_recording(name):
     (With 0.3 s of "quiet" enough to estimate the noise floor, two prompts that start speaking at once had
     their floor taken from the edges of words, 8 dB under the voice, and lost 80 % of their speech.)"""
     audio = load_audio(REAL / name)
-    metrics = analyze_delivery(audio.samples, 16_000, [])
+    metrics = analyze_delivery(audio.samples, 16_000, [], DEFAULT)
     assert metrics.pitch.median_hz is not None and 150 < metrics.pitch.median_hz < 300  # a female voice
     speech_s = (metrics.pauses.speech_end_s or 0) - (metrics.pauses.speech_start_s or 0) - metrics.pauses.total_s
     assert speech_s > 0.5 * audio.duration_s

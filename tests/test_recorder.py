@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from sobes.analysis.audio_file import load_audio
-from sobes.analysis.verdicts import level_verdict
 from sobes.audio import recorder as recorder_module
 from sobes.audio.devices import choose_input_rate, find_device, list_devices
 from sobes.audio.errors import AudioDeviceError, from_portaudio
@@ -18,6 +17,7 @@ from sobes.audio.fake_backend import FakeBackend, PortAudioError
 from sobes.audio.recorder import Recorder
 from sobes.audio.ring_buffer import RingBuffer
 from sobes.audio.wav_file import StreamingWavWriter, recover_wav
+from tests.judges import DEFAULT
 
 
 def read_wav(path):
@@ -71,15 +71,16 @@ def test_level_meter_and_flags(tmp_path, fixtures_dir):
     loud = FakeBackend(np.clip(load_audio(fixtures_dir / "intro.wav").samples * 20, -1, 1))
     rec, result = record_all(loud, tmp_path / "loud.wav")
     assert result.clipped_ratio > 0.01 and result.peak_dbfs > -0.1
+    assert DEFAULT.level(rec.level().speech_dbfs, rec.level().clipped_ratio) == "loud"  # the meter's clipping rule
     whisper = FakeBackend(load_audio(fixtures_dir / "intro.wav").samples * 10 ** (-55 / 20))
     rec, result = record_all(whisper, tmp_path / "whisper.wav")
     level = rec.level()
-    assert level_verdict(level.speech_dbfs, level.clipping) == "silent" and level.seconds > 10  # a room, no voice
+    assert DEFAULT.level(level.speech_dbfs, level.clipped_ratio) == "silent" and level.seconds > 10  # a room, no voice
     assert -110 < level.rms_dbfs < -50
     quiet = FakeBackend(load_audio(fixtures_dir / "intro.wav").samples * 10 ** (-25 / 20))
     rec, result = record_all(quiet, tmp_path / "quiet.wav")
     level = rec.level()
-    assert level_verdict(level.speech_dbfs, level.clipping) == "quiet"
+    assert DEFAULT.level(level.speech_dbfs, level.clipped_ratio) == "quiet"
 
 
 def test_device_that_vanishes_keeps_the_take(tmp_path, fixtures_dir):

@@ -7,17 +7,19 @@ test the runner's own work fast; the last ones use the real model.
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 import numpy as np
 import pytest
 
+from sobes.analysis.audio_file import load_audio
 from sobes.analysis.engine import Analyzer
 from sobes.audio.fake_backend import FakeBackend
 from sobes.interview import events
-from sobes.interview.history import History
-from sobes.interview.question_bank import load_bank
 from sobes.interview.runner import SessionRunner
+from sobes.interview.settings import Settings
 from tests.fakes import FakeWhisper
+from tests.judges import DEFAULT
 
 
 class Clock:
@@ -30,22 +32,10 @@ class Clock:
         return self.now
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
-@pytest.fixture
-def history(tmp_path):
-    store = History(tmp_path / "history.db")
-    yield store
-    store.close()
-
-
-def make_runner(tmp_path, history, analyzer, sources, **options):
+def make_runner(tmp_path, history, analyzer, sources, *, speed: float = 20, **options):
     seen: list = []
     clock = Clock()
-    backend = FakeBackend(sources, realtime=True, speed=20)  # a 26 s answer in 1.3 s, as a microphone delivers
+    backend = FakeBackend(sources, realtime=True, speed=speed)  # a 26 s answer in 1.3 s, as a microphone delivers
     runner = SessionRunner(analyzer=analyzer, history=history, recordings=tmp_path / "recordings",
                            on_event=seen.append, backend=backend, speak=False, clock=clock, **options)
     return runner, seen, clock
@@ -71,7 +61,7 @@ def drive(runner, clock, until, *, answer_s: float = 0.0, timeout: float = 60.0)
 
 @pytest.fixture
 def fake_analyzer():
-    return Analyzer.with_model(FakeWhisper(), "scripted")
+    return Analyzer.with_model(FakeWhisper(), "scripted", DEFAULT)
 
 
 def test_a_session_stores_each_take_when_it_starts_and_its_report_when_analysed(tmp_path, history, bank,
@@ -147,7 +137,7 @@ def test_a_failed_analysis_keeps_the_take_for_later(tmp_path, history, bank, fix
         def transcribe(self, samples, **_):
             raise RuntimeError("the model broke")
 
-    analyzer = Analyzer.with_model(Broken(), "broken")
+    analyzer = Analyzer.with_model(Broken(), "broken", DEFAULT)
     runner, seen, clock = make_runner(tmp_path, history, analyzer, fixtures_dir / "pauses.wav")
     runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
                  follow_ups=False, phone=False)
@@ -157,13 +147,25 @@ def test_a_failed_analysis_keeps_the_take_for_later(tmp_path, history, bank, fix
     runner.close()
 
 
-def test_the_live_indicators_and_level_reach_the_interface(tmp_path, history, bank, fake_analyzer, fixtures_dir):
-    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "star.wav")
+@pytest.mark.parametrize("norms, level, pace", [
+    ({}, "ok", "ok"),
+    # the user's norms, as Settings saves them: the live meter and the live pace are judged by them
+    ({"too_quiet_dbfs": -5.0, "fast_words_per_min": 100.0}, "quiet", "fast"),
+])
+def test_the_live_indicators_and_level_reach_the_interface_judged_by_the_users_norms(
+        tmp_path, history, bank, fake_analyzer, fixtures_dir, norms, level, pace):
+    fake_analyzer.judge = Settings(thresholds=norms).judge()
+    # two stories a second apart: streaming commits the first at the pause, and live pace needs 15 s of it
+    story = load_audio(fixtures_dir / "star.wav").samples
+    answer = np.concatenate([story, np.zeros(16_000, np.float32), story])
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, answer, speed=8)
     runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
     drive(runner, clock, lambda: runner.state == "summary", answer_s=1.0)
     levels = [e for e in seen if isinstance(e, events.LevelChanged)]
-    assert levels and {e.judged for e in levels} <= {"silent", "quiet", "ok", "loud"} and levels[-1].level.seconds > 20
-    assert any(isinstance(e, events.LiveChanged) for e in seen)
+    assert levels and levels[-1].level.seconds > 20
+    assert Counter(e.judged for e in levels if e.level.seconds > 3).most_common(1)[0][0] == level
+    paces = [e.pace for e in seen if isinstance(e, events.LiveChanged) and e.live.words_per_min is not None]
+    assert paces and set(paces) == {pace}  # the fake transcriber says 150 words a minute
     assert any(isinstance(e, events.Working) for e in seen)
     runner.close()
 
@@ -205,10 +207,9 @@ def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history
     assert streamed.pitch.median_hz == again.pitch.median_hz and streamed.loudness.rms_dbfs == again.loudness.rms_dbfs
     # the whole 13 s answer was left after the stop (the fake microphone delivers it at 20× real time), so it
     # was decoded greedily, as the candidate would be waiting: the same samples give the same words that way
-    from sobes.analysis.engine import Analyzer
     from sobes.analysis.wer import word_error_rate, words_of
 
-    fast = Analyzer.with_model(analyzer._whisper, "base", options=analyzer.options.fast())
+    fast = Analyzer.with_model(analyzer._whisper, "base", DEFAULT, options=analyzer.options.fast())
     same_way = fast.analyze_file(take.path, question=take.step.context())
     assert word_error_rate(words_of(same_way.transcript.text), words_of(streamed.transcript.text)) <= 0.05
     runner.close()

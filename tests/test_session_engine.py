@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from sobes.interview import plans
-from sobes.interview.question_bank import load_bank
 from sobes.interview.session import (
     Aborted,
     Analyze,
@@ -18,11 +15,7 @@ from sobes.interview.session import (
     StartRecording,
     StopRecording,
 )
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
+from tests.judges import DEFAULT
 
 
 def report(*follow_ups: str):
@@ -62,7 +55,7 @@ class Driver:
 def test_a_session_asks_answers_follows_up_and_finishes(bank):
     driver = Driver()
     plan = [bank.by_id("SELF-01"), bank.by_id("BEH-03")]
-    session = Session(plan, driver)
+    session = Session(plan, driver, DEFAULT)
     session.start(0.0)
     assert [s.step.question_id for s in driver.of(Speak)] == ["SELF-01"] and (session.number, session.total) == (1, 2)
     now = driver.answer(session, 0.0, report("Расскажите подробнее о своих результатах."))
@@ -80,7 +73,7 @@ def test_a_session_asks_answers_follows_up_and_finishes(bank):
 
 def test_follow_ups_can_be_switched_off(bank):
     driver = Driver()
-    session = Session([bank.by_id("SELF-01")], driver, follow_ups=False)
+    session = Session([bank.by_id("SELF-01")], driver, DEFAULT, follow_ups=False)
     session.start(0.0)
     driver.answer(session, 0.0, report("Расскажите подробнее."))
     assert session.state == "summary"
@@ -89,7 +82,7 @@ def test_follow_ups_can_be_switched_off(bank):
 def test_answer_limit_stops_the_recording_with_a_tone(bank):
     driver = Driver()
     question = bank.by_id("PHN-02")
-    session = Session([question], driver, follow_ups=False)
+    session = Session([question], driver, DEFAULT, follow_ups=False)
     session.start(0.0)
     session.prompt_finished(1.0)
     session.tick(1.0 + question.think_s)
@@ -103,7 +96,7 @@ def test_answer_limit_stops_the_recording_with_a_tone(bank):
 def test_pause_freezes_the_timer_and_skip_keeps_the_take_unanalysed(bank):
     driver = Driver()
     first, second = bank.by_id("HR-01"), bank.by_id("HR-03")
-    session = Session([first, second], driver, follow_ups=False)
+    session = Session([first, second], driver, DEFAULT, follow_ups=False)
     session.start(0.0)
     session.prompt_finished(0.0)
     session.pause(5.0)
@@ -122,7 +115,7 @@ def test_pause_freezes_the_timer_and_skip_keeps_the_take_unanalysed(bank):
 def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
     driver = Driver()
     question = bank.by_id("HR-03")
-    session = Session([question, bank.by_id("HR-05")], driver, follow_ups=False)
+    session = Session([question, bank.by_id("HR-05")], driver, DEFAULT, follow_ups=False)
     session.start(0.0)
     session.prompt_finished(0.0)
     session.start_answer_now(1.0)  # ready before the think time is over
@@ -136,7 +129,7 @@ def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
 
 def test_retake_after_the_review_asks_the_answered_question_next(bank):
     driver = Driver()
-    session = Session([bank.by_id("HR-03"), bank.by_id("HR-05")], driver, follow_ups=False)
+    session = Session([bank.by_id("HR-03"), bank.by_id("HR-05")], driver, DEFAULT, follow_ups=False)
     session.start(0.0)
     driver.answer(session, 0.0)
     assert session.current.question_id == "HR-05"  # asked (the runner holds it while the review is open)
@@ -150,7 +143,7 @@ def test_retake_after_the_review_asks_the_answered_question_next(bank):
 
 def test_abort_stops_the_recording_and_ends(bank):
     driver = Driver()
-    session = Session([bank.by_id("HR-03")], driver)
+    session = Session([bank.by_id("HR-03")], driver, DEFAULT)
     session.start(0.0)
     session.prompt_finished(0.0)
     session.start_answer_now(1.0)
@@ -164,7 +157,7 @@ def test_phone_screening_rings_first_and_speaks_through_the_line(bank):
     driver = Driver()
     plan = plans.phone_screening(bank, "sales_support", seed=1)
     assert plan[0].id == "PHN-00" and len(plan) == 4
-    Session(plan, driver, phone=True).start(0.0)
+    Session(plan, driver, DEFAULT, phone=True).start(0.0)
     assert driver.effects[0] == PlayCue("ring") and driver.effects[1].phone is True
 
 
@@ -182,7 +175,7 @@ def test_plans_per_mode(bank):
 def test_a_retaken_answer_brings_its_own_follow_up_not_a_second_one(bank):
     """The walkthrough found two follow-ups queued after "Перезаписать": both stored as one question's attempts."""
     driver = Driver()
-    session = Session([bank.by_id("SELF-01"), bank.by_id("BEH-03")], driver)
+    session = Session([bank.by_id("SELF-01"), bank.by_id("BEH-03")], driver, DEFAULT)
     session.start(0.0)
     now = driver.answer(session, 0.0, report("Как вы рассчитали эти цифры?"))
     assert session.current.is_follow_up  # asked; the runner holds it while the review is open

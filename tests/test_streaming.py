@@ -14,6 +14,7 @@ from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker, transcribe_recording
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
+from tests.judges import VOICING
 
 
 def feed_in_blocks(streamer, audio, rate=48_000):
@@ -25,7 +26,8 @@ def feed_in_blocks(streamer, audio, rate=48_000):
 def stream(analyzer, path, **kwargs):
     """Stream a fixture; also the number of pieces committed before the end (speculative tails not counted)."""
     audio = load_audio(path, sample_rate=48_000).samples
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, **kwargs)
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING,
+                                    **kwargs)
     feed_in_blocks(streamer, audio)
     pieces = len(streamer.texts)
     started = time.perf_counter()
@@ -84,7 +86,7 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
 def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fixtures_dir):
     """The candidate stops talking, then presses stop: nothing is left to transcribe after the press."""
     speech = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
     feed_in_blocks(streamer, np.concatenate([speech, np.zeros(48_000 * 3 // 2, np.float32)]))
     transcript = streamer.finish()
     assert streamer.tail_s == 0 and streamer.speculation_used and streamer.speculations >= 1
@@ -95,7 +97,8 @@ def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fi
 def test_speech_after_the_silence_discards_the_early_tail(analyzer, fixtures_dir):
     first = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples
     second = load_audio(fixtures_dir / "fillers.wav", sample_rate=48_000).samples
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, min_chunk_s=60)
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING,
+                                    min_chunk_s=60)
     feed_in_blocks(streamer, np.concatenate([first, np.zeros(48_000, np.float32)]))
     assert streamer._speculation is not None  # the silence was used
     feed_in_blocks(streamer, second)
@@ -147,9 +150,9 @@ def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_sa
     transcribed again after the fact: the same pieces, the same words."""
     answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples  # 27 s: two pieces
     audio = np.concatenate([answer, np.zeros(48_000, np.float32)])  # a second of silence before the stop
-    steady = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    steady = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
     feed_in_blocks(steady, audio)
-    busy = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000)
+    busy = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
     feed_unevenly(busy, audio)
     first, second = steady.finish(), busy.finish()
     again = transcribe_recording(analyzer._whisper, steady.audio, analyzer.options).transcript
@@ -160,7 +163,7 @@ def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_sa
 
 def test_speech_probabilities_are_the_same_however_the_audio_arrived(fixtures_dir):
     audio = load_audio(fixtures_dir / "pauses.wav", sample_rate=48_000).samples
-    streamer = StreamingTranscriber(model=None, source_rate=48_000)
+    streamer = StreamingTranscriber(model=None, source_rate=48_000, voicing_threshold=VOICING)
     for n, i in enumerate(range(0, len(audio), 7_000)):  # odd blocks, probabilities brought up to date now and then
         streamer.feed((audio[i:i + 7_000] * 32767).astype(np.int16))
         if n % 5 == 0:
@@ -177,7 +180,7 @@ def test_a_worker_left_behind_finishes_the_same_pieces_and_says_how_far_it_got(a
     words as a re-analysis) and the waiting candidate sees the share done grow ("Распознаём ответ… 60 %")."""
     answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples
     audio = np.concatenate([answer, np.zeros(48_000, np.float32)])
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000,
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING,
                                     accurate_tail_s=float("inf"))  # a long tail is not decoded greedily here
     streamer.feed((audio * 32767).astype(np.int16), rate=48_000)  # all of it at once: nothing transcribed yet
     worker = StreamingWorker(streamer, poll_s=60)
@@ -193,7 +196,8 @@ def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
     """The walkthrough: "без паузы: 97 с" went on counting through a long silence (the probabilities were not
     brought up to date while a speculative tail held)."""
     speech = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples[:6 * 48_000]
-    streamer = StreamingTranscriber(model=None, source_rate=48_000, silence_to_speculate_s=float("inf"))
+    streamer = StreamingTranscriber(model=None, source_rate=48_000, voicing_threshold=VOICING,
+                                    silence_to_speculate_s=float("inf"))
     for i in range(0, len(speech), 4_800):
         streamer.feed((speech[i:i + 4_800] * 32767).astype(np.int16))
         streamer._take_fed()

@@ -7,6 +7,7 @@ import pytest
 
 from sobes.analysis.features import FeatureStream, compute_features
 from sobes.analysis.resample import Resampler, resample
+from tests.judges import VOICING
 
 
 def in_random_blocks(signal: np.ndarray, seed: int):
@@ -46,12 +47,12 @@ def test_features_computed_while_recording_equal_those_of_the_whole_answer(fixtu
     from sobes.analysis.audio_file import load_audio
 
     y = load_audio(fixtures_dir / "hesitations.wav").samples
-    stream = FeatureStream(16_000)
+    stream = FeatureStream(16_000, voicing_threshold=VOICING)
     fed = 0
     for block in in_random_blocks(y, 3):
         fed += len(block)
         stream.update(y[:fed])
-    got, whole = stream.features(y), compute_features(y, 16_000)
+    got, whole = stream.features(y), compute_features(y, 16_000, voicing_threshold=VOICING)
     assert len(stream._parts) > 3  # really computed in pieces
     for name in ("times", "rms_db", "aperiodicity", "cepstra"):
         np.testing.assert_allclose(getattr(got, name), getattr(whole, name), atol=1e-6, err_msg=name)

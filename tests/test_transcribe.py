@@ -11,6 +11,7 @@ from sobes.analysis.audio_file import load_audio
 from sobes.analysis.report import Report, Word
 from sobes.analysis.transcribe import _looped, _monotonic, transcribe
 from sobes.core.errors import Cancelled
+from tests.judges import DEFAULT
 
 
 @pytest.mark.parametrize("filename", [
@@ -83,6 +84,7 @@ def test_report_round_trips_through_json(report_for):
     assert data["timing"]["transcribe_s"] > 0
 
 
+@pytest.mark.model  # a fresh Analyzer of its own
 def test_whole_pipeline_opens_no_network_connection(monkeypatch, tmp_path, fixtures_dir):
     """Bundled model: assembled, loaded and run with every socket refused."""
     from sobes.analysis import transcribe as transcribe_module
@@ -95,7 +97,7 @@ def test_whole_pipeline_opens_no_network_connection(monkeypatch, tmp_path, fixtu
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setenv("SOBES_CACHE_DIR", str(tmp_path))  # force a fresh assembly
     monkeypatch.setattr(transcribe_module, "_models", {})  # and a fresh load
-    report = Analyzer().analyze_file(fixtures_dir / "intro.wav")
+    report = Analyzer(None, DEFAULT).analyze_file(fixtures_dir / "intro.wav")
     assert report.speech_detected and report.timing.load_s > 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.content.checklist import (
     Answer,
     CheckedItem,
@@ -14,13 +13,14 @@ from sobes.analysis.content.checklist import (
     missing_by_rank,
 )
 from sobes.analysis.content.followups import FollowUp, follow_ups
-from sobes.analysis.content.kinds import KINDS, AnswerKind, kind_of
+from sobes.analysis.content.kinds import KINDS, kind_of
 from sobes.analysis.content.numbers import NumbersSection, find_numbers
 from sobes.analysis.content.ownership import Ownership, measure_ownership
 from sobes.analysis.content.relevance import Relevance, measure_relevance
 from sobes.analysis.content.sentences import split_units
 from sobes.analysis.content.star import LABELS, label_units
 from sobes.analysis.content.vagueness import Vagueness, find_vagueness
+from sobes.analysis.judge import Judge
 from sobes.analysis.transcript import Word
 
 ANSWER_TYPES = tuple(KINDS)
@@ -78,8 +78,8 @@ class ContentSection:
     reason: str | None = None
 
 
-def analyze_content(words: list[Word], question: QuestionContext = QuestionContext(), *,
-                    duration_s: float | None = None, thresholds: Thresholds = Thresholds()) -> ContentSection:
+def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, *,
+                    duration_s: float | None = None) -> ContentSection:
     if question.answer_type not in ANSWER_TYPES:
         raise ValueError(f"answer type must be one of {', '.join(ANSWER_TYPES)}")
     kind = kind_of(question.answer_type)
@@ -99,7 +99,7 @@ def analyze_content(words: list[Word], question: QuestionContext = QuestionConte
     spoken = (words[-1].end - words[0].start) if duration_s is None else duration_s
     section.vagueness = find_vagueness(units)
     section.vagueness.duration_s, section.vagueness.budget_s = round(spoken, 2), question.time_budget_s
-    section.vagueness.length_verdict = judge_length(kind, spoken, question.time_budget_s, thresholds)
+    section.vagueness.length_verdict = judge.length(kind, spoken, question.time_budget_s)
     answer = Answer(units, labelled, section.numbers, section.ownership)
     items = items_for(kind, question.text, question.purpose)
     section.items = check_items(items, answer)
@@ -114,25 +114,6 @@ def analyze_content(words: list[Word], question: QuestionContext = QuestionConte
         unexplained=section.numbers.unexplained, percent_checks=section.numbers.percent_checks,
         vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict)
     return section
-
-
-def judge_length(kind: AnswerKind, spoken_s: float, budget_s: float | None, t: Thresholds) -> str | None:
-    """``short``, ``ok`` or ``long`` for the answer's kind: a self-presentation takes 1–2 minutes, a salary figure
-    is said briefly, a story fills a good part of its time budget."""
-    low: float | None
-    high: float | None
-    if kind.key == "self_presentation":
-        low, high = t.self_presentation_min_s, t.self_presentation_max_s
-    elif kind.brief:
-        low = None
-        high = min(t.brief_answer_max_s, budget_s * t.long_answer_share) if budget_s else t.brief_answer_max_s
-    elif budget_s:
-        low, high = budget_s * t.short_answer_share, budget_s * t.long_answer_share
-    else:
-        return None
-    if low is not None and spoken_s < low:
-        return "short"
-    return "long" if high is not None and spoken_s > high else "ok"
 
 
 def _star(labelled) -> StarSection:

@@ -39,7 +39,7 @@ class Vagueness:
 
 
 def find_vagueness(units: list[Unit]) -> Vagueness:
-    """The phrases; the length is judged with the answer's kind (``section.judge_length``)."""
+    """The phrases; the length is judged with the answer's kind (``Judge.length``)."""
     result = Vagueness()
     for unit in units:
         text = " " + " ".join(t for t in unit.tokens if t) + " "

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.config import Thresholds
 from sobes.analysis.content.kinds import KINDS
 from sobes.analysis.labels import clock
 from sobes.core.errors import SobesError
@@ -70,7 +69,7 @@ class HistoryScreen(QWidget):
     open_requested = Signal(object)  # a past answer (``interview.take.Take``) to review
     back_requested = Signal()
 
-    def __init__(self, history, analyzer=None, parent=None):
+    def __init__(self, history, analyzer, parent=None):
         super().__init__(parent)
         self.history, self.analyzer = history, analyzer
         self._job: worker.Job | None = None
@@ -152,7 +151,7 @@ class HistoryScreen(QWidget):
     def refresh(self) -> None:
         pending = len(self.history.pending_answers())
         self.pending_button.setText(f"Разобрать ответы, записанные без разбора ({pending})")
-        self.pending_button.setVisible(pending > 0 and self.analyzer is not None)
+        self.pending_button.setVisible(pending > 0)
         rows = self.history.sessions()
         _fill(self.table, [[local_time(row["started_at"]), mode_name(row["mode"]),
                             session_status(row), str(row["answers"])] for row in rows],
@@ -175,8 +174,7 @@ class HistoryScreen(QWidget):
 
     def refresh_chart(self) -> None:
         kind = self.kind.currentData()
-        thresholds = self.analyzer.thresholds if self.analyzer is not None else Thresholds()
-        data = progress.series(self.history, self.metric.currentData(), kind, thresholds)
+        data = progress.series(self.history, self.metric.currentData(), kind, self.analyzer.judge)
         self.chart.show_series(data, self.kind.currentText() or "ответы")
 
     def selected_session(self) -> int | None:
@@ -200,8 +198,7 @@ class HistoryScreen(QWidget):
             self.attempts.setText("")
             return
         take = self.history.take(answer_id)
-        thresholds = self.analyzer.thresholds if self.analyzer is not None else Thresholds()
-        side = progress.attempts(self.history, take.step.question_id, thresholds)
+        side = progress.attempts(self.history, take.step.question_id, self.analyzer.judge)
         if side is None:
             self.attempts.setText("На этот вопрос вы отвечали один раз: ответьте ещё раз — здесь появится "
                                   "сравнение попыток.")

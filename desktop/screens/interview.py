@@ -18,6 +18,9 @@ STATE_TEXT = {
 }
 
 
+PACE_NOTE = {"slow": " — медленнее нормы", "fast": " — быстрее нормы"}
+
+
 class InterviewScreen(QWidget):
     end_requested = Signal()  # "Завершить": the window asks first
 
@@ -113,10 +116,12 @@ class InterviewScreen(QWidget):
             percent = "" if event.fraction is None else f" {event.fraction:.0%}".replace("%", " %")
             self.state.setText(f"{event.what}{percent}")
 
-    def show_live(self, live) -> None:
-        """Pace over the last 25 s, fillers so far, time since the last pause, while speaking."""
+    def show_live(self, event) -> None:
+        """Pace over the last 25 s (and whether it is within the candidate's norm), fillers so far, time since the
+        last pause, while speaking. ``event``: ``interview.events.LiveChanged``."""
+        live = event.live
         pace = (live.pace_reason.removeprefix("темп ") if live.words_per_min is None
-                else f"{live.words_per_min:.0f} слов в минуту")
+                else f"{live.words_per_min:.0f} слов в минуту{PACE_NOTE.get(event.pace, '')}")
         pause = "" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
         self.live.setText(f"Темп: {pace} · слов-паразитов: {live.fillers}{pause}")
 

@@ -26,8 +26,6 @@ from sobes.desktop.widgets.timeline import Timeline
 from sobes.desktop.widgets.transcript_view import TranscriptView
 from sobes.interview.labels import local_time
 
-PHONE_QUIETER_DB = 6.0  # calibrated here: a drop the ear notices as "quieter"
-
 
 class ReviewScreen(QWidget):
     next_requested = Signal()
@@ -149,9 +147,8 @@ class ReviewScreen(QWidget):
 
     def show_phone_check(self, check) -> None:
         """How the answer came across through the telephone line (phone screening)."""
-        quieter = check.direct_rms_dbfs - check.phone_rms_dbfs
-        level = (f"по телефону вы звучите тише на {quieter:.0f} дБ — говорите чуть громче и чётче"
-                 if quieter >= PHONE_QUIETER_DB else "по громкости вас слышно так же хорошо")
+        level = (f"по телефону вы звучите тише на {check.quieter_db:.0f} дБ — говорите чуть громче и чётче"
+                 if check.quieter_db is not None else "по громкости вас слышно так же хорошо")
         heard = f"{check.agreement:.0%}".replace("%", " %")
         self.phone.setText(f"<b>Как вас слышно по телефону</b>: интервьюер разберёт примерно {heard} ваших слов; "
                            f"{level}. Он слышит: «{escape(check.phone_text)}»")

@@ -3,7 +3,8 @@ folder."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,26 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.config import describe_thresholds
 from sobes.analysis.labels import ru_number
 from sobes.analysis.norms import NORMS
+from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
+from sobes.desktop import worker
 from sobes.desktop.dialogs import title_with_back
+from sobes.interview.calibration import READING_PASSAGE, READING_S, TempoCalibration, tempo_norms
 from sobes.interview.paths import data_dir
 
-# A neutral passage to read aloud at one's usual pace: the personal tempo baseline.
-READING_PASSAGE = ("Добрый день! Меня зовут Анна, я работаю с корпоративными клиентами уже несколько лет. "
-                   "Каждый день я отвечаю на вопросы партнёров, готовлю предложения и слежу за договорами. "
-                   "Мне нравится находить решения, которые устраивают и клиента, и компанию.")
-CALIBRATION_S = 20.0
-BASELINE_SLOW, BASELINE_FAST = 0.75, 1.35  # the tempo norm becomes 75–135 % of the reading pace
-
-
-VALUE_COLUMN = 2
+VALUE_COLUMN, WHY_COLUMN = 2, 4
+WRONG = QColor("#f9d6d5")  # a value that will not do: its cell, until it is put right
 
 
 def _number(value: float) -> str:
-    """A threshold as a Russian reader writes it: a decimal comma."""
+    """A norm as a Russian reader writes it: a decimal comma."""
     return f"{value:g}".replace(".", ",")
 
 
@@ -81,17 +77,17 @@ class SettingsScreen(QWidget):
         form.addRow("", self.follow_ups)
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
-        rows = describe_thresholds()
-        self.table = QTableWidget(len(rows), 5)
+        self.names = list(NORMS)  # the table's rows, in the order of the declarations
+        self.table = QTableWidget(len(self.names), 5)
         self.table.setHorizontalHeaderLabels(["Группа", "Порог", "Значение", "Единица", "Почему такая норма"])
-        for i, row in enumerate(rows):
-            norm = NORMS[row["name"]]
-            value = settings.thresholds.get(row["name"], row["value"])
+        for i, name in enumerate(self.names):
+            norm = NORMS[name]
+            value = settings.thresholds.get(name, norm.default)
             for column, text in enumerate((norm.group, norm.name, _number(value), norm.unit, norm.why)):
                 item = QTableWidgetItem(text)
                 if column != VALUE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                default = f"По умолчанию: {_number(row['default'])} {norm.unit}".rstrip()
+                default = f"По умолчанию: {_number(norm.default)} {norm.unit}".rstrip()
                 item.setToolTip(default if column == VALUE_COLUMN else text)
                 self.table.setItem(i, column, item)
         # the reason wraps in the room left: as one long line it pushed its own header out of sight
@@ -106,116 +102,120 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.table)
         passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
         passage.setWordWrap(True)
-        self.calibrate = QPushButton(f"Записать чтение ({CALIBRATION_S:.0f} с) и настроить норму темпа")
+        self.calibrate = QPushButton(f"Записать чтение ({READING_S:.0f} с) и настроить норму темпа")
         self.calibration_result = QLabel("")
         resets = QHBoxLayout()
         self.group = QComboBox()
-        for group in dict.fromkeys(NORMS[row["name"]].group for row in rows):
+        for group in dict.fromkeys(norm.group for norm in NORMS.values()):
             self.group.addItem(group, group)
         self.reset_group = QPushButton("Вернуть нормы группы по умолчанию")
         reset, save = QPushButton("Вернуть все нормы по умолчанию"), QPushButton("Сохранить")
         for widget in (self.group, self.reset_group, reset):
             resets.addWidget(widget)
         resets.addStretch()
+        self.problem = QLabel("")  # why nothing was saved
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #8c1d18;")
         for widget in (passage, self.calibrate, self.calibration_result):
             layout.addWidget(widget)
         layout.addLayout(resets)
+        layout.addWidget(self.problem)
         layout.addWidget(save)
         reset.clicked.connect(lambda: self._reset(None))
         self.reset_group.clicked.connect(lambda: self._reset(self.group.currentData()))
         save.clicked.connect(self._save)
         self.model_test.clicked.connect(self._test_model)
         self.calibrate.clicked.connect(self._calibrate)
+        self.table.itemChanged.connect(self._value_edited)
 
     def _test_model(self) -> None:
-        from sobes.analysis.model_store import resolve_model
-        from sobes.analysis.transcribe import load_model
-        from sobes.desktop import worker
-
         name = self.model.text().strip() or None
         self.model_result.setText("Проверяем…")
-        def check():
-            spec = resolve_model(name)  # checksums the bundled model: once is enough
-            load_model(spec)
-            return spec.label
-
-        worker.run(check, on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
-                   on_error=lambda exc: self.model_result.setText(f"Не работает: {exc}"))
+        worker.run(lambda: check_model(name),
+                   on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
+                   on_error=lambda exc: self.model_result.setText(
+                       f"Не работает: {user_message(exc, 'модель не загрузилась')}"))
 
     def _calibrate(self) -> None:
         """Record the candidate reading for a while (a timer ends it: no thread sleeps), then measure the pace."""
-        from PySide6.QtCore import QTimer
-
-        from sobes.audio.recorder import Recorder
-        from sobes.desktop import worker
-        from sobes.interview.paths import scratch_wav
-
         if self.analyzer is None:
             return
-        path = scratch_wav("reading")
+        reading = TempoCalibration(self.analyzer, device=self.settings.input_device or None, backend=self.backend)
         self.calibrate.setEnabled(False)
         self.calibration_result.setText("Читайте текст вслух…")
-        recorder = Recorder(path, device=self.settings.input_device or None, backend=self.backend)
-
-        def stop_and_measure():
-            recorder.stop()
-            try:
-                return self.analyzer.analyze_file(path).tempo.words_per_min
-            finally:
-                path.unlink(missing_ok=True)
 
         def recording(_) -> None:
-            QTimer.singleShot(int(CALIBRATION_S * 1000),
-                              lambda: worker.run(stop_and_measure, on_result=done, on_error=failed))
+            QTimer.singleShot(int(READING_S * 1000), lambda: worker.run(reading.finish, on_result=done,
+                                                                        on_error=failed))
 
-        def done(rate):
+        def done(rate: float | None) -> None:
             self.calibrate.setEnabled(True)
             if not rate:
                 self.calibration_result.setText("Речь не распознана: попробуйте ещё раз ближе к микрофону.")
                 return
             self.set_baseline(rate)
 
-        def failed(exc):
-            path.unlink(missing_ok=True)
+        def failed(exc: BaseException) -> None:
             self.calibrate.setEnabled(True)
             self.calibration_result.setText(user_message(exc, "Не удалось измерить темп: попробуйте ещё раз."))
 
-        worker.run(recorder.start, on_result=recording, on_error=failed)
+        worker.run(reading.start, on_result=recording, on_error=failed)
 
     def set_baseline(self, words_per_min: float) -> None:
-        """Make the tempo norm personal: 75–135 % of the candidate's reading pace."""
-        names = [row["name"] for row in describe_thresholds()]
-        for name, factor in (("slow_words_per_min", BASELINE_SLOW), ("fast_words_per_min", BASELINE_FAST)):
-            self.table.item(names.index(name), VALUE_COLUMN).setText(f"{words_per_min * factor:.0f}")
-        self.calibration_result.setText(f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
-                                        f"{ru_number(words_per_min * BASELINE_SLOW, 0)}–"
-                                        f"{ru_number(words_per_min * BASELINE_FAST, 0)} слов в минуту"
-                                        ". Нажмите «Сохранить».")
-
+        """Make the tempo norm personal: a band around the candidate's reading pace (``interview.calibration``)."""
+        norms = tempo_norms(words_per_min)
+        for name, value in norms.items():
+            self.table.item(self.names.index(name), VALUE_COLUMN).setText(_number(value))
+        self.calibration_result.setText(
+            f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
+            f"{ru_number(norms['slow_words_per_min'], 0)}–{ru_number(norms['fast_words_per_min'], 0)} слов в минуту. "
+            "Нажмите «Сохранить».")
 
     def _reset(self, group: str | None) -> None:
         """Back to the defaults: one group's norms (темп, паузы…), or all of them when ``group`` is None."""
-        for i, row in enumerate(describe_thresholds()):
-            if group is None or NORMS[row["name"]].group == group:
-                self.table.item(i, VALUE_COLUMN).setText(_number(row["default"]))
+        for i, name in enumerate(self.names):
+            if group is None or NORMS[name].group == group:
+                self.table.item(i, VALUE_COLUMN).setText(_number(NORMS[name].default))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Rows as tall as their reasons wrap at the width the table has now."""
         super().showEvent(event)
         self.table.resizeRowsToContents()
 
-    def _save(self) -> None:
-        overrides = {}
-        for i, row in enumerate(describe_thresholds()):
-            try:
-                value = float(self.table.item(i, VALUE_COLUMN).text().replace(",", "."))
-            except ValueError:
-                continue
-            if value != row["default"]:
-                overrides[row["name"]] = value
+    def _value_edited(self, item: QTableWidgetItem) -> None:
+        """A value is checked as it is typed: what is wrong is said in its own row."""
+        if item.column() == VALUE_COLUMN:
+            self._check_row(item.row())
+
+    def _check_row(self, row: int) -> tuple[float | None, str | None]:
+        """The row's value, or None and what is wrong with it — said in the row (its value cell red, the problem
+        before the reason) until it is put right."""
+        norm = NORMS[self.names[row]]
+        value, problem = norm.check(self.table.item(row, VALUE_COLUMN).text().strip())
+        cell, why = self.table.item(row, VALUE_COLUMN), self.table.item(row, WHY_COLUMN)
+        self.table.blockSignals(True)  # the marks are not edits
+        cell.setBackground(WRONG if problem else QBrush())
+        why.setText(f"✗ {problem}. {norm.why}" if problem else norm.why)
+        why.setForeground(QColor("#8c1d18") if problem else QBrush())
+        self.table.blockSignals(False)
+        self.table.resizeRowToContents(row)
+        return value, problem
+
+    def _save(self) -> bool:
+        """Save everything or nothing: a value that will not do is said in its row and nothing is written."""
+        checked = {name: self._check_row(i) for i, name in enumerate(self.names)}
+        wrong = [name for name, (_, problem) in checked.items() if problem]
+        if wrong:
+            self.table.scrollToItem(self.table.item(self.names.index(wrong[0]), VALUE_COLUMN))
+            self.problem.setText(f"Не сохранено: исправьте значения, выделенные красным ({len(wrong)}). "
+                                 f"{checked[wrong[0]][1]}.")
+            return False
+        self.problem.setText("")
         s = self.settings
         s.input_device, s.output_device = self.input.currentData(), self.output.currentData()
-        s.model, s.follow_ups, s.thresholds = self.model.text().strip(), self.follow_ups.isChecked(), overrides
+        s.model, s.follow_ups = self.model.text().strip(), self.follow_ups.isChecked()
+        s.thresholds = {name: value for name, (value, _) in checked.items() if value != NORMS[name].default}
         s.voice = self.voice.currentData()
         s.save()
         self.saved.emit()
+        return True

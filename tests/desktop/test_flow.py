@@ -144,13 +144,11 @@ def test_the_question_number_and_the_progress_after_the_stop_are_shown(window, q
 
 
 def test_settings_reset_one_group_of_norms(window):  # noqa: F811
-    from sobes.analysis.config import describe_thresholds
     from sobes.analysis.norms import NORMS
     from sobes.desktop.screens.settings_screen import VALUE_COLUMN
 
     screen = window.settings_screen
-    names = [row["name"] for row in describe_thresholds()]
-    pace, pause = names.index("slow_words_per_min"), names.index("long_pause_s")
+    pace, pause = screen.names.index("slow_words_per_min"), screen.names.index("long_pause_s")
     assert NORMS["slow_words_per_min"].group != NORMS["long_pause_s"].group
     screen.table.item(pace, VALUE_COLUMN).setText("50")
     screen.table.item(pause, VALUE_COLUMN).setText("9")

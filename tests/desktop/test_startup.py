@@ -50,7 +50,7 @@ def test_broken_settings_fall_back_to_defaults_and_say_so(data, qtbot, fixtures_
     assert window.settings.role == (kept_role or "client_manager")
     if kept_role:
         assert window.settings.thresholds == {"min_pause_s": 0.3}  # the good value kept, the others dropped
-        assert window.analyzer.thresholds.min_pause_s == 0.3
+        assert window.analyzer.judge.norms.min_pause_s == 0.3
     window.history.close()
 
 
