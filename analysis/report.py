@@ -31,7 +31,10 @@ from sobes.analysis.verdicts import DeliverySection
 # is the delivery section's. Reports of version 1 are read as version 2: the keys that went are ignored.
 # 3: content.structure went (its parts are content.items, checked for every kind of answer); content.star is
 # null where the question asks for no story; content.relevance gained verdict and message; the coaching section came.
-SCHEMA_VERSION = 3
+# 4: a long pause is counted once, by one definition (over long_pause_s anywhere, or over mid_sentence_pause_s
+# mid-sentence): pauses.long_count counts both kinds, each pause says whether it is ``long``, and
+# pauses.long_within_sentence_count went; a delivery verdict's ``source`` went (``why`` says the same).
+SCHEMA_VERSION = 4
 
 
 @dataclass

@@ -28,7 +28,7 @@ class Verdict:
     value: float | None
     norm: str
     tip: str
-    why: str  # "Почему такая норма?" in Russian, the source named as people cite it (analysis.norms)
+    why: str = ""  # "Почему такая норма?" in Russian, the source named as people cite it (analysis.norms)
 
 
 @dataclass

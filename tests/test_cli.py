@@ -25,7 +25,7 @@ def test_json_report_for_one_file(fixtures_dir):
     result = run_cli("analyze", str(fixtures_dir / "intro.wav"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)  # exactly one JSON document
-    assert report["schema_version"] == 3 and report["speech_detected"] is True
+    assert report["schema_version"] == 4 and report["speech_detected"] is True
     assert "иванова" in report["transcript"]["text"].lower()
     assert report["model"]["name"] == "whisper-base (bundled)"
 
@@ -108,6 +108,23 @@ def test_thresholds_can_be_set_from_the_command_line(in_process, fixtures_dir):
     assert json.loads(out)["pauses"]["long_count"] == 1
     code, out, _ = in_process("analyze", path, "--json", "--set", "long_pause_s=3")
     assert code == 0 and json.loads(out)["pauses"]["long_count"] == 0
+
+
+def test_analyze_judges_with_the_norms_saved_in_settings(in_process, fixtures_dir, tmp_path, monkeypatch):
+    """The terminal and the window judge alike: `sobes analyze` reads the norms the candidate saved."""
+    from sobes.interview.settings import Settings
+
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path))
+    path = str(fixtures_dir / "pauses.wav")
+    _, out, _ = in_process("analyze", path, "--json")
+    assert json.loads(out)["pauses"]["long_count"] == 1
+    Settings(thresholds={"long_pause_s": 3, "mid_sentence_pause_s": 3}).save()
+    _, out, _ = in_process("analyze", path, "--json")
+    assert json.loads(out)["pauses"]["long_count"] == 0
+    _, out, _ = in_process("analyze", path, "--json", "--set", "long_pause_s=2")  # --set goes over the settings
+    assert json.loads(out)["pauses"]["long_count"] == 1
+    _, out, _ = in_process("thresholds")
+    assert "Длинная пауза: 3 с" in out
 
 
 @pytest.mark.parametrize("override, message", [

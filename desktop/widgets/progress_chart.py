@@ -34,10 +34,12 @@ class ProgressChart(QWidget):
         self.plot.hideButtons()
         layout.addWidget(self.note)
         layout.addWidget(self.plot)
+        self.series: Series | None = None  # what is drawn
 
     def show_series(self, data: Series, kind_name: str) -> None:
         """Hidden with a reason until there are two points; else the points by date over the norm band."""
         tracked = TRACKED[data.metric]
+        self.series = data
         self.plot.clear()
         self.plot.setVisible(data.enough)
         if not data.enough:

@@ -156,3 +156,33 @@ def test_settings_reset_one_group_of_norms(window):  # noqa: F811
     screen.reset_group.click()
     assert screen.table.item(pace, VALUE_COLUMN).text() == "90"
     assert screen.table.item(pause, VALUE_COLUMN).text() == "9"  # another group is left as the candidate set it
+
+
+def test_settings_refuse_a_bad_value_in_its_row_and_save_nothing(window):  # noqa: F811
+    """1000 s for a long pause: said in its own row with the range and unit; neither settings.json, the judge nor
+    the other fields change. Put right, the norm reaches the judge and the progress chart at once."""
+    from sobes.desktop.screens.settings_screen import VALUE_COLUMN, WHY_COLUMN
+    from sobes.interview.paths import data_dir
+    from sobes.interview.settings import FILE_NAME
+
+    screen = window.settings_screen
+    stored = data_dir() / FILE_NAME
+    before = stored.read_bytes() if stored.exists() else None
+    judge = window.analyzer.judge
+    pause, pace = screen.names.index("long_pause_s"), screen.names.index("slow_words_per_min")
+    screen.follow_ups.setChecked(not window.settings.follow_ups)
+    screen.table.item(pace, VALUE_COLUMN).setText("110")
+    screen.table.item(pause, VALUE_COLUMN).setText("1000")  # checked as typed
+    assert screen.table.item(pause, WHY_COLUMN).text().startswith(
+        "✗ Длинная пауза: 1000 не подходит — нужно число от 0,3 до 30 с")
+    assert not screen._save()
+    assert "Не сохранено" in screen.problem.text()
+    assert (stored.read_bytes() if stored.exists() else None) == before  # nothing half-saved
+    assert window.analyzer.judge is judge and window.settings.thresholds.get("slow_words_per_min") is None
+    screen.table.item(pause, VALUE_COLUMN).setText("2,5")  # a decimal comma, as a Russian writes it
+    assert not screen.table.item(pause, WHY_COLUMN).text().startswith("✗")
+    assert screen._save() and screen.problem.text() == ""
+    assert window.settings.thresholds == {"long_pause_s": 2.5, "slow_words_per_min": 110.0}
+    assert window.analyzer.judge.norms.long_pause_s == 2.5  # the next answer is judged by it
+    window.history_screen.metric.setCurrentIndex(window.history_screen.metric.findData("words_per_min"))
+    assert window.history_screen.chart.series.norm == (110.0, 170.0)
