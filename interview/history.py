@@ -1,7 +1,9 @@
-"""Practice history in SQLite (sqlite-utils): sessions, answers, settings.
+"""Practice history in SQLite (sqlite-utils): sessions and their takes.
 
-An answer is stored the moment its recording ends, before analysis; the
-report is added when ready. Key metrics are copied into columns so progress
+A take (``interview.take.Take``) is stored the moment its recording starts,
+before analysis, and every method that changes it here changes the Take
+object too, so its ``state`` always says what the history holds; the report
+is added when ready. Key metrics are copied into columns so progress
 charts need no JSON parsing. The file has a schema version; migrations back
 the file up first. WAL mode lets the app read while a write is going on.
 At start-up, sessions left "active" by a crash are marked interrupted, and
@@ -27,7 +29,7 @@ from sobes.core.errors import SobesError
 from sobes.interview.migrations import MIGRATIONS, SCHEMA_VERSION
 from sobes.interview.paths import data_dir, owner_only, private_folder
 from sobes.interview.session import Step
-from sobes.interview.take import FAILED, RECORDED, RECORDING, Take, new_recording_path
+from sobes.interview.take import ANALYZED, DISCARDED, FAILED, RECORDED, RECORDING, Take, new_recording_path
 
 logger = logging.getLogger(__name__)
 
@@ -242,46 +244,50 @@ class History:
 
     # --- takes (answers) ------------------------------------------------------------------
     def start_take(self, session_id: int, step: Step, folder: Path) -> Take:
-        """A take stored before its first sample: its row (state ``recording``) and a file name of its own."""
-        path = new_recording_path(private_folder(folder), session_id, step.question_id)
+        """A take stored before its first sample: its row (state ``recording``) and a file name of its own; an
+        earlier take at the question in this session is marked as replaced by it."""
+        take = self._insert(session_id, step, new_recording_path(private_folder(folder), session_id, step.question_id))
+        with self.db.conn:
+            self.db.execute("update answers set replaced_by = ? where session_id = ? and question_id = ? "
+                            "and id != ? and replaced_by is null", [take.id, session_id, step.question_id, take.id])
+        return take
+
+    def add_recorded(self, session_id: int, step: Step, path: Path, seconds: float) -> Take:
+        """A recording made before this history knew it (a history rebuilt after damage lists its recordings
+        again): a take that waits for analysis."""
+        return self._insert(session_id, step, path, state=RECORDED, seconds=seconds)
+
+    def _insert(self, session_id: int, step: Step, path: Path, *, state: str = RECORDING,
+                seconds: float = 0.0) -> Take:
+        """The one place a take's row is written."""
         attempt = self.db.execute("select count(*) from answers where question_id = ?",
                                   [step.question_id]).fetchone()[0] + 1
         with self.db.conn:
             take_id = int(self.db.table("answers").insert({
                 "session_id": session_id, "question_id": step.question_id, "question_text": step.text,
-                "attempt": attempt, "audio_path": str(path), "recorded_at": now(), "duration_s": 0.0,
-                "status": RECORDING}).last_pk or 0)
-            self.db.execute("update answers set replaced_by = ? where session_id = ? and question_id = ? "
-                            "and id != ? and replaced_by is null", [take_id, session_id, step.question_id, take_id])
-        return Take(take_id, session_id, step, path, attempt)
+                "attempt": attempt, "audio_path": str(path), "recorded_at": now(), "duration_s": round(seconds, 2),
+                "status": state}).last_pk or 0)
+        return Take(take_id, session_id, step, path, attempt, state=state, seconds=seconds,
+                    recorded_at=self.db.table("answers").get(take_id)["recorded_at"])
 
     def finish_take(self, take: Take) -> None:
         """The take's recording has ended: its length is known and it waits for analysis."""
         with self.db.conn:
             self.db.execute("update answers set duration_s = ?, status = ? where id = ? and status = ?",
                             [round(take.seconds, 2), RECORDED, take.id, RECORDING])
+        take.state = RECORDED if take.state == RECORDING else take.state
 
-    def discard_take(self, take_id: int) -> None:
+    def discard_take(self, take: Take) -> None:
         """Forget a take that holds nothing worth keeping (its microphone never opened), or that the user
         chose not to keep: its row and its file."""
-        row = self.db.table("answers").get(take_id)
         with self.db.conn:
-            self.db.execute("update answers set replaced_by = null where replaced_by = ?", [take_id])
-            self.db.execute("delete from answers where id = ?", [take_id])
-        self._remove_recordings([row["audio_path"]] if row.get("audio_path") else [])
+            self.db.execute("update answers set replaced_by = null where replaced_by = ?", [take.id])
+            self.db.execute("delete from answers where id = ?", [take.id])
+        self._remove_recordings([str(take.path)] if take.path.name else [])
+        take.state = DISCARDED
 
-    def add_answer(self, session_id: int, question_id: str, question_text: str, audio_path: str,
-                   duration_s: float) -> int:
-        """Store a recorded answer at once, before it is analysed."""
-        attempt = self.db.execute("select count(*) from answers where question_id = ?", [question_id]).fetchone()[0]
-        with self.db.conn:
-            return int(self.db.table("answers").insert({
-                "session_id": session_id, "question_id": question_id, "question_text": question_text,
-                "attempt": attempt + 1, "audio_path": audio_path, "recorded_at": now(),
-                "duration_s": round(duration_s, 2), "status": RECORDED}).last_pk or 0)
-
-    def add_report(self, answer_id: int, report: Report) -> None:
-        values: dict[str, object] = {"status": "analyzed", "report_json": report.to_json(indent=None), "error": None}
+    def add_report(self, take: Take, report: Report) -> None:
+        values: dict[str, object] = {"status": ANALYZED, "report_json": report.to_json(indent=None), "error": None}
         for column, (section, name) in METRIC_COLUMNS.items():
             part = getattr(report, section)
             values[column] = getattr(part, name) if part is not None else None
@@ -290,26 +296,27 @@ class History:
         values["overall"] = report.delivery.overall if report.delivery else None
         values["answer_type"] = content.answer_type if content else None
         with self.db.conn:
-            self.db.table("answers").update(answer_id, values)
+            self.db.table("answers").update(take.id, values)
+        take.report, take.state, take.error = report, ANALYZED, None
 
-    def mark_failed(self, answer_id: int, error: str) -> None:
+    def mark_failed(self, take: Take, error: str) -> None:
         """Keep the answer with the reason it could not be analysed.
 
         The recording's folder is taken out of the reason: it is shown and exported, and must not reveal
         where the user keeps their files.
         """
-        audio_path = self.db.table("answers").get(answer_id).get("audio_path")
-        if audio_path:
-            error = error.replace(str(Path(audio_path).parent) + os.sep, "")
+        error = error.replace(str(take.path.parent) + os.sep, "")
         with self.db.conn:
-            self.db.table("answers").update(answer_id, {"status": "failed", "error": error})
+            self.db.table("answers").update(take.id, {"status": FAILED, "error": error})
+        take.state, take.error = FAILED, error
 
     def answers(self, session_id: int) -> list[dict]:
         return list(self.db.table("answers").rows_where("session_id = ?", [session_id], order_by="id"))
 
-    def pending_answers(self) -> list[dict]:
-        """Recorded but never analysed (the app stopped in between)."""
-        return list(self.db.table("answers").rows_where("status = 'recorded'", order_by="id"))
+    def pending_takes(self) -> list[Take]:
+        """Recorded but never analysed (the app stopped in between, or a rebuilt history listed them again)."""
+        return [self.take(row["id"]) for row in self.db.table("answers").rows_where("status = ?", [RECORDED],
+                                                                                   order_by="id", select="id")]
 
     def report(self, answer_id: int) -> Report | None:
         row = self.db.table("answers").get(answer_id)
@@ -346,7 +353,7 @@ class History:
 
     def delete_answer(self, answer_id: int) -> None:
         """Delete one answer for real, as a session is deleted: its row, then its recording."""
-        self.discard_take(answer_id)
+        self.discard_take(self.take(answer_id))
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def attempts(self, question_id: str) -> list[dict]:

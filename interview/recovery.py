@@ -19,6 +19,7 @@ from pathlib import Path
 from sobes.audio.wav_file import recover_wav
 from sobes.interview.history import History, HistoryError, cannot_use
 from sobes.interview.question_bank import load_bank_or_none
+from sobes.interview.session import Step
 
 logger = logging.getLogger(__name__)
 # session{N}-{question}-{date}-{time}-{random}.wav (takes); session{N}-{index}-{question}.wav (before takes)
@@ -58,7 +59,8 @@ def relink_recordings(history: History, folder: Path, texts: dict[str, str] | No
         if old_session not in sessions:
             sessions[old_session] = history.start_session("recovered", "")
             history.end_session(sessions[old_session], "interrupted")
-        history.add_answer(sessions[old_session], question_id, texts.get(question_id, ""), str(path), seconds)
+        step = Step(question_id, texts.get(question_id, ""), "star", 0.0, 0.0)  # the bank's, when analysed
+        history.add_recorded(sessions[old_session], step, path, seconds)
         count += 1
     return count
 

@@ -202,7 +202,7 @@ class SessionRunner:
             if keep_answer:
                 self.history.finish_take(take)
             else:
-                self.history.discard_take(take.id)
+                self.history.discard_take(take)
         for playback in list(self._playing):
             playback.stop()
         held, self._held = self._held, None
@@ -288,7 +288,7 @@ class SessionRunner:
 
         def failed(exc: BaseException) -> None:
             self._recording = None
-            self.history.discard_take(take.id)  # the microphone never opened: nothing was recorded
+            self.history.discard_take(take)  # the microphone never opened: nothing was recorded
             self.on_event(events.Problem(user_message(exc, "Не удалось начать запись.")))
             self._session.abort(self.clock())
 
@@ -319,7 +319,7 @@ class SessionRunner:
 
     def _analyse(self, take: Take) -> None:
         if take.seconds <= 0:  # nothing reached the disk (it was full, or the device gave nothing): no answer
-            self.history.mark_failed(take.id, take.error or NOTHING_RECORDED)
+            self.history.mark_failed(take, take.error or NOTHING_RECORDED)
             self._session.analysis_failed(take.id, self.clock())
             return
         self._progress = ("Распознаём ответ…", 0.0)
@@ -328,8 +328,7 @@ class SessionRunner:
             self._progress = ("Распознаём ответ…", round(fraction, 2))
 
         def analysed(report) -> None:
-            take.report = report
-            self.history.add_report(take.id, report)
+            self.history.add_report(take, report)
             self._progress = None
             self._reviewing = self.hold_for_review
             self.on_event(events.TakeAnalysed(take))
@@ -341,7 +340,7 @@ class SessionRunner:
         def failed(exc: BaseException) -> None:
             self._progress = None
             message = user_message(exc, "анализ не удался")
-            self.history.mark_failed(take.id, message)
+            self.history.mark_failed(take, message)
             self.on_event(events.Problem(f"Не удалось проанализировать ответ ({message}). Запись сохранена: "
                                          "её можно проанализировать позже из истории."))
             self._session.analysis_failed(take.id, self.clock())

@@ -21,8 +21,8 @@ from sobes.analysis.report import Report
 from sobes.analysis.streaming import Streamed
 from sobes.interview.session import Step
 
-# A take's states, as stored in the history
-RECORDING, RECORDED, ANALYZED, FAILED = "recording", "recorded", "analyzed", "failed"
+# A take's states, as stored in the history (a discarded take has no row any more)
+RECORDING, RECORDED, ANALYZED, FAILED, DISCARDED = "recording", "recorded", "analyzed", "failed", "discarded"
 
 
 @dataclass(eq=False)

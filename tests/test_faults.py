@@ -23,6 +23,7 @@ import pytest
 from sobes.analysis.audio_file import load_audio
 from sobes.interview import recovery
 from sobes.interview.history import History, HistoryError
+from sobes.interview.session import Step
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,15 +65,18 @@ ANALYSE_AND_DIE = """
 import shutil, sys
 from pathlib import Path
 from sobes.analysis.engine import Analyzer
+from sobes.analysis.judge import Judge
+from sobes.analysis.norms import Norms
 from sobes.interview.history import History
+from sobes.interview.session import Step
 data, source = Path(sys.argv[1]), sys.argv[2]
 history = History(data / "history.db")
 session = history.start_session("full", "client_manager")
 (data / "recordings").mkdir(exist_ok=True)
 audio = data / "recordings" / f"session{session}-01-BEH-03.wav"
 shutil.copy(source, audio)
-answer = history.add_answer(session, "BEH-03", "Расскажите о достижении", str(audio), 38.9)
-analyzer = Analyzer(None, DEFAULT)
+answer = history.add_recorded(session, Step("BEH-03", "Расскажите о достижении", "star", 0, 0), audio, 38.9)
+analyzer = Analyzer(None, Judge(Norms()))
 analyzer.prepare()
 print("analysing", flush=True)
 for _ in range(100):
@@ -89,30 +93,33 @@ def test_sigkill_during_analysis_keeps_the_answer_for_re_analysis(tmp_path, anal
     history = History(tmp_path / "history.db")
     assert integrity(history.path) == "ok"
     assert len(history.recover_after_crash()[0]) == 1
-    pending = history.pending_answers()
-    assert len(pending) == 1 and Path(pending[0]["audio_path"]).read_bytes() == source.read_bytes()
+    pending = history.pending_takes()
+    assert len(pending) == 1 and pending[0].path.read_bytes() == source.read_bytes()
     history.close()
     from sobes.cli.main import main
 
     assert main(["history", "--db", str(tmp_path / "history.db"), "--analyze-pending"]) == 0  # finish the job
     history = History(tmp_path / "history.db")
-    answer = history.answers(pending[0]["session_id"])[0]
-    assert answer["status"] == "analyzed" and history.report(answer["id"]).transcript.words
-    assert not history.pending_answers()
+    answer = history.take(pending[0].id)
+    assert answer.state == "analyzed" and answer.report.transcript.words
+    assert not history.pending_takes()
     history.close()
 
 
 WRITE_FOREVER = """
 import json, sys
+from pathlib import Path
 from sobes.analysis.report import Report
 from sobes.interview.history import History
+from sobes.interview.session import Step
 history = History(sys.argv[1])
 report = Report.from_dict(json.loads(open(sys.argv[2], encoding="utf-8").read()))
 print("writing", flush=True)
 while True:
     session = history.start_session("full", "client_manager")
     for i in range(5):
-        answer = history.add_answer(session, f"Q-{i}", "вопрос", f"/tmp/{session}-{i}.wav", 10.0)
+        answer = history.add_recorded(session, Step(f"Q-{i}", "вопрос", "star", 0, 0), Path(f"/tmp/{session}-{i}.wav"),
+                                      10.0)
         history.add_report(answer, report)
     history.end_session(session, "finished", {"answers": 5})
 """
@@ -162,7 +169,7 @@ def make_history_with_recordings(tmp_path: Path) -> tuple[Path, Path]:
         session = history.start_session("full", "client_manager")
         path = recordings / f"session{session}-01-{question}.wav"
         shutil.copy(ROOT / "tests" / "fixtures" / "intro.wav", path)
-        history.add_answer(session, question, "вопрос", str(path), 12.6)
+        history.add_recorded(session, Step(question, "вопрос", "star", 0, 0), path, 12.6)
     history.close()
     return db, recordings
 
@@ -207,10 +214,10 @@ def test_damaged_database_is_kept_aside_and_recordings_come_back(tmp_path, damag
     history, aside, relinked = recovery.start_fresh(db, recordings)
     assert aside.read_bytes() == damaged_bytes  # kept as it was, beside the new one
     assert relinked == 2 and integrity(db) == "ok"
-    pending = history.pending_answers()
-    assert {row["question_id"] for row in pending} == {"HR-01", "BEH-03"}
-    assert "достижении" in next(r["question_text"] for r in pending if r["question_id"] == "BEH-03")
-    assert all(Path(row["audio_path"]).is_file() for row in pending)
+    pending = history.pending_takes()
+    assert {take.step.question_id for take in pending} == {"HR-01", "BEH-03"}
+    assert "достижении" in next(take.step.text for take in pending if take.step.question_id == "BEH-03")
+    assert all(take.path.is_file() and take.state == "recorded" for take in pending)
     assert recovery.relink_recordings(history, recordings) == 0  # nothing twice
     history.close()
 
@@ -245,7 +252,7 @@ def test_damaged_database_in_the_window_asks_before_starting_over(tmp_path, monk
     assert startup_checks.open_history() is None and db.is_file()  # "no": nothing touched, the app quits
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     history = startup_checks.open_history()
-    assert len(history.pending_answers()) == 2
+    assert len(history.pending_takes()) == 2
     assert "возвращено записей ответов: 2" in told[-1] and list(tmp_path.glob("history.db.damaged-*"))
     history.close()
 
@@ -278,12 +285,13 @@ def test_a_second_instance_is_refused_and_a_killed_one_leaves_no_stale_lock(tmp_
 
 CONCURRENT_WRITER = """
 import sys
+from pathlib import Path
 from sobes.interview.history import History
-from tests.judges import DEFAULT
+from sobes.interview.session import Step
 history = History(sys.argv[1])
 session = history.start_session("full", sys.argv[2])
 for i in range(150):
-    history.add_answer(session, f"Q-{i}", sys.argv[2], "/tmp/x.wav", 1.0)
+    history.add_recorded(session, Step(f"Q-{i}", sys.argv[2], "star", 0, 0), Path("/tmp/x.wav"), 1.0)
 print("done", flush=True)
 """
 

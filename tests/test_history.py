@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -16,19 +17,8 @@ from sobes.audio.wav_file import recover_wav
 from sobes.cli.main import main
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
-from sobes.interview.question_bank import load_bank
-
-
-@pytest.fixture
-def history(tmp_path):
-    store = History(tmp_path / "history.db")
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
+from sobes.interview.session import Step
+from tests.judges import DEFAULT
 
 
 def test_a_session_killed_mid_answer_is_found_at_the_next_start(tmp_path, fixtures_dir):
@@ -105,7 +95,8 @@ def test_reads_while_writing(tmp_path):
 
     def write():
         for i in range(200):
-            writer.add_answer(session_id, f"Q-{i:03d}", "вопрос", f"/tmp/{i}.wav", 1.0)
+            writer.add_recorded(session_id, Step(f"Q-{i:03d}", "вопрос", "star", 0, 0), Path(f"/tmp/{i}.wav"),
+                                1.0)
 
     thread = threading.Thread(target=write)
     thread.start()
@@ -126,8 +117,9 @@ def test_reads_while_writing(tmp_path):
 def test_progress_and_attempts(analyzer, fixtures_dir, history):
     session_id = history.start_session("retake", "client_manager")
     for name in ("fillers.wav", "star.wav"):
-        answer_id = history.add_answer(session_id, "HR-01", "вопрос", str(fixtures_dir / name), 10.0)
-        history.add_report(answer_id, analyzer.analyze_file(fixtures_dir / name))
+        take = history.add_recorded(session_id, Step("HR-01", "вопрос", "star", 0, 0), fixtures_dir / name, 10.0)
+        history.add_report(take, analyzer.analyze_file(fixtures_dir / name))
+        assert take.state == "analyzed" and take.report is not None  # the take follows the history
     values = [v for _, v in history.progress("fillers_per_100_words")]
     assert values[0] > values[1]  # the second attempt has fewer fillers
     assert [a["attempt"] for a in history.attempts("HR-01")] == [1, 2]
@@ -135,7 +127,8 @@ def test_progress_and_attempts(analyzer, fixtures_dir, history):
 
 def test_exports_escape_text_and_skip_audio(history):
     session_id = history.start_session("full", "client_manager")
-    history.add_answer(session_id, "MY-01", "<script>alert('x')</script>", "/secret/path.wav", 3.0)
+    history.add_recorded(session_id, Step("MY-01", "<script>alert('x')</script>", "star", 0, 0),
+                         Path("/secret/path.wav"), 3.0)
     page = session_html(history, session_id)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     document = json.loads(session_json(history, session_id))
@@ -200,32 +193,32 @@ def test_a_past_answer_comes_back_whole_and_attempts_sit_side_by_side(analyzer, 
         audio = tmp_path / "recordings" / f"session{session_id}-{name}"
         audio.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(fixtures_dir / name, audio)
-        ids.append(history.add_answer(session_id, "BEH-03", story.text, str(audio), 12.0))
+        ids.append(history.add_recorded(session_id, Step("BEH-03", story.text, "star", 0, 0), audio, 12.0))
         history.add_report(ids[-1], analyzer.analyze_file(audio, question=story))
-    other = history.add_answer(session_id, "HR-01", "Зарплата?", str(fixtures_dir / "intro.wav"), 5.0)
+    other = history.add_recorded(session_id, Step("HR-01", "Зарплата?", "star", 0, 0), fixtures_dir / "intro.wav", 5.0)
     history.add_report(other, analyzer.analyze_file(fixtures_dir / "intro.wav",
                                                     question=QuestionContext("Ваши ожидания по зарплате?", "fact")))
 
-    take = history.take(ids[1])
+    take = history.take(ids[1].id)
     assert take.step.text == story.text and take.step.answer_type == "star" and take.attempt == 2
     assert take.report is not None and "компания" in take.report.transcript.text.lower()
     assert take.recorded_at and take.audio().duration_s > 20  # the recording plays from the stored file
 
-    side = attempts(history, "BEH-03")
+    side = attempts(history, "BEH-03", DEFAULT)
     assert side is not None and len(side.headers) == 2 and side.headers[0].startswith("Попытка 1, ")
     fillers = next(row for row in side.rows if row[0] == "Слова-паразиты")
     assert all(value.endswith("на 100 слов") for value in fillers[1]) and fillers[2] == "✓ лучше"
-    assert attempts(history, "HR-01") is None  # answered once: nothing to compare
+    assert attempts(history, "HR-01", DEFAULT) is None  # answered once: nothing to compare
 
     assert set(history.answer_types()) == {"star", "fact"}
-    assert len(series(history, "fillers_per_100_words", "star").points) == 2
-    assert not series(history, "fillers_per_100_words", "fact").enough  # one point is no trend
+    assert len(series(history, "fillers_per_100_words", "star", DEFAULT).points) == 2
+    assert not series(history, "fillers_per_100_words", "fact", DEFAULT).enough  # one point is no trend
 
-    history.delete_answer(ids[0])
-    assert [a["id"] for a in history.answers(session_id)] == [ids[1], other]
+    history.delete_answer(ids[0].id)
+    assert [a["id"] for a in history.answers(session_id)] == [ids[1].id, other.id]
     assert not (tmp_path / "recordings" / f"session{session_id}-fillers.wav").exists()
     with pytest.raises(HistoryError, match="удалён"):
-        history.take(ids[0])
+        history.take(ids[0].id)
 
 
 def test_the_kind_of_answer_is_filled_in_for_answers_analysed_before_it_was_stored(tmp_path, analyzer,
@@ -253,8 +246,8 @@ def test_a_session_ended_before_its_plan_reads_as_ended_early(history):
     from sobes.interview.summary import summarize
 
     early = history.start_session("full", "client_manager")
-    history.end_session(early, "completed", summarize(history, early, [], planned=3, early=True))
+    history.end_session(early, "completed", summarize(history, early, [], DEFAULT, planned=3, early=True))
     assert session_status(history.session(early)) == "завершена досрочно"
     whole = history.start_session("full", "client_manager")
-    history.end_session(whole, "completed", summarize(history, whole, [], planned=3))
+    history.end_session(whole, "completed", summarize(history, whole, [], DEFAULT, planned=3))
     assert session_status(history.session(whole)) == "завершена"

@@ -19,6 +19,7 @@ import pytest
 
 from sobes.cli.main import main
 from sobes.interview.history import History
+from sobes.interview.session import Step
 from tests.judges import VOICING
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -313,9 +314,9 @@ def test_exports_carry_no_folder_of_the_users_files(in_process_analyzer, fixture
     shutil.copy(fixtures_dir / "pauses.wav", recordings / "answer.wav")
     history = History(tmp_path / "data" / "history.db")
     session = history.start_session("full", "client_manager")
-    answer = history.add_answer(session, "HR-01", "вопрос", str(recordings / "answer.wav"), 10.0)
+    answer = history.add_recorded(session, Step("HR-01", "вопрос", "star", 0, 0), recordings / "answer.wav", 10.0)
     history.add_report(answer, in_process_analyzer.analyze_file(recordings / "answer.wav"))
-    gone = history.add_answer(session, "HR-02", "вопрос", str(recordings / "gone.wav"), 10.0)
+    gone = history.add_recorded(session, Step("HR-02", "вопрос", "star", 0, 0), recordings / "gone.wav", 10.0)
     history.mark_failed(gone, f"аудиофайл не найден: {recordings / 'gone.wav'}")
     exported = session_json(history, session) + session_html(history, session) + session_csv(history, session)
     assert main(["analyze", str(recordings / "answer.wav"), "--json"]) == 0

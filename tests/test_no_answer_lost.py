@@ -27,7 +27,6 @@ from sobes.interview import events
 from sobes.interview.history import History, HistoryError
 from sobes.interview.question_bank import load_bank
 from sobes.interview.recovery import start_fresh
-from tests.pulse import ensure_null_sink, play
 from tests.test_runner import Clock, drive
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,14 +76,14 @@ until(lambda: False)
 """
 
 
-def test_a_window_killed_mid_answer_keeps_the_take(tmp_path, fixtures_dir):
-    ensure_null_sink()
+@pytest.mark.model  # the window in a subprocess, then --analyze-pending here
+def test_a_window_killed_mid_answer_keeps_the_take(tmp_path, fixtures_dir, pulse):
     environment = {**os.environ, "SOBES_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
     window = subprocess.Popen([sys.executable, "-c", WINDOW], stdout=subprocess.PIPE, text=True, env=environment,
                               cwd=ROOT)
     try:
         assert window.stdout.readline().strip() == "recording"
-        player = play(fixtures_dir / "star.wav")
+        player = pulse.play(fixtures_dir / "star.wav")
         time.sleep(6.0)
         killed_at = 6.0
         window.send_signal(signal.SIGKILL)
@@ -329,7 +328,7 @@ def test_recovery_with_a_broken_own_question_bank_still_relinks(tmp_path, monkey
     write_wav(recordings / "session4-MY-01-20261127-101010-0a1b2c3d.wav", np.zeros(8_000, np.float32), 16_000)
     (folder / "history.db").write_bytes(b"not a database" * 100)
     history, _, relinked = start_fresh(folder / "history.db", recordings)
-    assert relinked == 1 and history.pending_answers()[0]["question_id"] == "MY-01"
+    assert relinked == 1 and history.pending_takes()[0].step.question_id == "MY-01"
     history.close()
 
 

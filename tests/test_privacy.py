@@ -15,6 +15,7 @@ import pytest
 
 from sobes.audio.wav_file import write_wav
 from sobes.interview.history import History
+from sobes.interview.session import Step
 from tests.syscalls import hostile_environment, needs_strace, traced
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +60,8 @@ def test_deleting_a_session_removes_its_audio_and_its_words_from_the_file(tmp_pa
         path = tmp_path / "recordings" / f"session{session_id}-01-HR-01.wav"
         write_wav(path, np.zeros(1600, np.float32), 16_000)
         audio.append(path)
-        answer = history.add_answer(session_id, "HR-01", f"Секретный ответ: {word} " * 50, str(path), 0.1)
+        step = Step("HR-01", f"Секретный ответ: {word} " * 50, "star", 0, 0)
+        answer = history.add_recorded(session_id, step, path, 0.1)
         history.mark_failed(answer, word)
     assert history.delete_session(gone) == 1
     assert not audio[1].exists() and audio[0].exists()
@@ -79,7 +81,7 @@ def test_delete_command(tmp_path, capsys):
     (tmp_path / "recordings").mkdir()
     path = tmp_path / "recordings" / "a.wav"
     write_wav(path, np.zeros(160, np.float32), 16_000)
-    history.add_answer(session_id, "HR-01", "вопрос", str(path), 0.01)
+    history.add_recorded(session_id, Step("HR-01", "вопрос", "star", 0, 0), path, 0.01)
     history.close()
     assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 0
     assert not path.exists() and "удалена" in capsys.readouterr().out
@@ -97,7 +99,7 @@ def test_deleting_a_session_never_touches_files_outside_the_recordings(tmp_path)
     sneaky = recordings / "link.wav"  # inside the folder, but a link to the precious file
     sneaky.symlink_to(precious)
     for path in (precious, recordings / ".." / ".." / "thesis.wav", sneaky):
-        history.add_answer(session_id, "HR-01", "вопрос", str(path), 0.01)
+        history.add_recorded(session_id, Step("HR-01", "вопрос", "star", 0, 0), path, 0.01)
     assert history.delete_session(session_id) == 1  # the link only
     assert precious.exists() and not sneaky.is_symlink()
     history.close()
@@ -113,6 +115,7 @@ def test_logs_at_info_never_contain_the_transcript(analyzer, fixtures_dir, caplo
 
 
 @needs_strace
+@pytest.mark.model  # sobes analyze in a subprocess
 def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level(tmp_path, fixtures_dir):
     """From an empty model cache (assembled from the pip parts) to the reports, watched by strace: ONNX Runtime
     (the Silero VAD) is told not to phone home whatever the user's environment says, and files named like
@@ -131,6 +134,7 @@ def test_analysis_sends_nothing_and_writes_no_telemetry_at_the_system_call_level
 
 
 @needs_strace
+@pytest.mark.model  # the window loads the model
 def test_the_window_sends_nothing_at_start(tmp_path):
     environment = hostile_environment(tmp_path, QT_QPA_PLATFORM="offscreen")
     done, offending = traced([sys.executable, "-m", "sobes.cli.main", "desktop", "--self-test"], env=environment,

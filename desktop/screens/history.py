@@ -149,7 +149,7 @@ class HistoryScreen(QWidget):
         self.delete_answer_button.clicked.connect(self._delete_answer)
 
     def refresh(self) -> None:
-        pending = len(self.history.pending_answers())
+        pending = len(self.history.pending_takes())
         self.pending_button.setText(f"Разобрать ответы, записанные без разбора ({pending})")
         self.pending_button.setVisible(pending > 0)
         rows = self.history.sessions()

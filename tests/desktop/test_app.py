@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from sobes.audio.fake_backend import FakeBackend
+from sobes.interview.session import Step
 
 
 def open_window(qtbot, tmp_path, backend, *, speak=False):
@@ -161,7 +162,7 @@ def test_a_session_is_deleted_with_its_recordings_from_the_history_screen(window
     audio = tmp_path / "data" / "recordings" / f"session{session_id}-01-HR-01.wav"
     audio.parent.mkdir(parents=True, exist_ok=True)
     write_wav(audio, np.zeros(1600, np.float32), 16_000)
-    history.add_answer(session_id, "HR-01", "<img src=x>Вопрос", str(audio), 0.1)
+    history.add_recorded(session_id, Step("HR-01", "<img src=x>Вопрос", "star", 0, 0), audio, 0.1)
     window.show_history()
     screen = window.history_screen
     screen.table.selectRow(0)
@@ -242,8 +243,8 @@ def test_answers_left_without_a_report_are_analysed_from_the_history_screen(wind
     recordings.mkdir(parents=True, exist_ok=True)
     good = recordings / f"session{session_id}-01-BEH-03.wav"
     shutil.copy(fixtures_dir / "star.wav", good)
-    history.add_answer(session_id, "BEH-03", "Расскажите о достижении", str(good), 25.6)
-    history.add_answer(session_id, "HR-01", "Расскажите о себе", str(recordings / "gone.wav"), 3.0)
+    history.add_recorded(session_id, Step("BEH-03", "Расскажите о достижении", "star", 0, 0), good, 25.6)
+    history.add_recorded(session_id, Step("HR-01", "Расскажите о себе", "star", 0, 0), recordings / "gone.wav", 3.0)
     history.end_session(session_id, "interrupted")
     window.show_history()
     screen = window.history_screen
