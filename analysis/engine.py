@@ -12,7 +12,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sobes.analysis.audio_file import LoadedAudio, load_audio
 from sobes.analysis.coaching import coach, delivery_moments
 from sobes.analysis.content.section import QuestionContext, analyze_content
 from sobes.analysis.delivery import analyze_delivery
@@ -28,6 +27,7 @@ from sobes.analysis.transcribe import (
 )
 from sobes.analysis.transcript import Transcript
 from sobes.analysis.verdicts import judge_delivery
+from sobes.core.audio_file import LoadedAudio, load_audio
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,6 @@
 """The engine's errors, under the project-wide base in ``core.errors``."""
 
-from sobes.core.errors import InputError, SobesError
-
-
-class AudioLoadError(InputError):
-    """An input file is missing, unreadable, not audio, or empty."""
+from sobes.core.errors import SobesError
 
 
 class ModelError(SobesError):

@@ -6,6 +6,8 @@ so a metric is called the same everywhere.
 
 from __future__ import annotations
 
+from sobes.core.numbers import ru_number
+
 METRIC_NAMES = {
     "tempo": "Темп", "pauses": "Паузы", "latency": "Начало ответа", "fillers": "Слова-паразиты",
     "hesitations": "Заминки", "hedges": "Неуверенность", "pitch": "Интонация", "loudness": "Громкость",
@@ -22,14 +24,6 @@ def overall_text(verdict: str | None) -> str:
 STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
 
-def ru_number(value: float | None, digits: int = 1) -> str:
-    """``3.25`` -> ``"3,3"``, ``-17.2`` -> ``"−17,2"`` (a minus sign, not a hyphen); ``None`` -> ``"—"``."""
-    if value is None:
-        return "—"
-    text = f"{value:.{digits}f}".replace(".", ",")
-    if text.startswith("-"):
-        text = text[1:] if not text.strip("-0,") else "−" + text[1:]  # "-0,0" is plain 0
-    return text
 
 
 def clock(seconds: float) -> str:

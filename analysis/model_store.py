@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 from sobes.analysis.errors import ModelError
+from sobes.core.cache import CACHE_ENV, cache_dir
 
 logger = logging.getLogger(__name__)
 
-CACHE_ENV = "SOBES_CACHE_DIR"
 BUNDLED_NAME = "base"
 REQUIRED_FILES = ("model.bin", "config.json", "tokenizer.json")
 HUB_NAMES = (
@@ -106,12 +104,6 @@ class ModelSpec:
     label: str
     path_or_name: str
     is_hub: bool = False
-
-
-def cache_dir() -> Path:
-    """Per-user cache root; ``$SOBES_CACHE_DIR`` overrides it (tests, portable installs)."""
-    override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else Path(platformdirs.user_cache_dir("sobes"))
 
 
 def resolve_model(model: str | None = None) -> ModelSpec:

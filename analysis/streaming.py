@@ -37,15 +37,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sobes.analysis.audio_file import LoadedAudio
-from sobes.analysis.buffer import SampleBuffer
 from sobes.analysis.features import Features, FeatureStream
 from sobes.analysis.live import LiveIndicators, live_indicators
-from sobes.analysis.resample import Resampler
 from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.transcribe import CancelCheck, ProgressCallback, TranscribeOptions, transcribe
 from sobes.analysis.transcript import Transcript, Word
+from sobes.core.audio_file import LoadedAudio
+from sobes.core.buffer import SampleBuffer
 from sobes.core.errors import Cancelled
+from sobes.core.resample import Resampler
 
 logger = logging.getLogger(__name__)
 RATE = 16_000

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from sobes.analysis.delivery import DeliveryMetrics
 from sobes.analysis.judge import Judge
-from sobes.analysis.labels import ru_number, times
+from sobes.analysis.labels import times
 from sobes.analysis.norms import NORMS
+from sobes.core.numbers import ru_number
 
 GOOD, ATTENTION, PROBLEM = "good", "attention", "problem"
 _RANK = {GOOD: 0, ATTENTION: 1, PROBLEM: 2}

@@ -89,11 +89,11 @@ class FakeBackend:
         """A source (the first, by default) as int16 at ``rate``."""
         source = source if source is not None else self.source[0] if isinstance(self.source, list) else self.source
         if isinstance(source, np.ndarray):
-            from sobes.analysis.resample import resample
+            from sobes.core.resample import resample
 
             audio = source if rate == 16_000 else resample(source, 16_000, rate)
         else:
-            from sobes.analysis.audio_file import load_audio
+            from sobes.core.audio_file import load_audio
 
             audio = load_audio(source, sample_rate=rate).samples
         return (np.clip(audio, -1, 1) * 32767).astype(np.int16)

@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from sobes.analysis.resample import resample
 from sobes.audio.devices import find_device, get_backend
 from sobes.audio.errors import AudioDeviceError, from_portaudio
+from sobes.core.resample import resample
 
 logger = logging.getLogger(__name__)
 

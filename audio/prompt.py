@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sobes.analysis.audio_file import load_audio
 from sobes.audio import cues
 from sobes.audio.voice import render_prompt
+from sobes.core.audio_file import load_audio
 
 CUE_RATE = 16_000
 CUES = {"start": cues.start_beep, "end_of_time": cues.end_of_time, "ring": lambda: cues.ringing_tone(rings=1)}

@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sobes.analysis.model_store import cache_dir
+from sobes.core.cache import cache_dir
 from sobes.core.errors import SobesError
 
 logger = logging.getLogger(__name__)

@@ -26,11 +26,11 @@ from sobes.analysis.norms import Norms
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.analysis.delivery import analyze_delivery  # noqa: E402
 from sobes.analysis.engine import Analyzer  # noqa: E402
 from sobes.analysis.features import compute_features  # noqa: E402
 from sobes.analysis.transcript import Word  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
 
 SR = 16_000
 

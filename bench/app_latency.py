@@ -30,7 +30,7 @@ SOURCES = ["tests/fixtures/intro.wav", "tests/fixtures/star.wav", "assets/demo/a
 
 def answer(seconds: float, silence_s: float) -> np.ndarray:
     """About ``seconds`` of speech at 16 kHz (whole sentences from the fixtures), then ``silence_s`` of quiet."""
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     pieces, total = [], 0
     while total < seconds * 16_000 * 0.95:

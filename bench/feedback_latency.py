@@ -30,11 +30,11 @@ from sobes.analysis.norms import Norms
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.analysis.engine import Analyzer  # noqa: E402
 from sobes.analysis.streaming import StreamingWorker  # noqa: E402
 from sobes.analysis.wer import word_error_rate, words_of  # noqa: E402
 from sobes.audio.wav_file import write_wav  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
 
 SOURCES = ["assets/demo/answer.wav", "tests/fixtures/hesitations.wav", "tests/fixtures/star.wav",
            "tests/fixtures/pauses.wav", "tests/fixtures/tempo_slow.wav", "tests/fixtures/fillers.wav"]

@@ -22,8 +22,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.audio.wav_file import write_wav  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
 
 TARGET_MB = 1024
 

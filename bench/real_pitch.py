@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.judge import Judge
 from sobes.analysis.norms import Norms
+from sobes.core.audio_file import load_audio
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"

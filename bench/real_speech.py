@@ -18,12 +18,12 @@ import json
 import time
 from pathlib import Path
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.judge import Judge
 from sobes.analysis.norms import Norms
 from sobes.analysis.transcribe import TranscribeOptions, transcribe
 from sobes.analysis.wer import spoken_words, word_error_rate
+from sobes.core.audio_file import load_audio
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.analysis.model_store import resolve_model  # noqa: E402
 from sobes.analysis.transcribe import TranscribeOptions, load_model, transcribe  # noqa: E402
 from sobes.audio.recorder import Recorder  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
 from tests.pulse import ensure_null_sink, play  # noqa: E402
 
 DEMO = ROOT / "assets" / "demo" / "answer.wav"

@@ -44,12 +44,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from transcribe_settings import comparable  # noqa: E402
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.analysis.engine import Analyzer  # noqa: E402
-from sobes.analysis.resample import resample  # noqa: E402
 from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording  # noqa: E402
 from sobes.analysis.transcribe import transcribe  # noqa: E402
 from sobes.analysis.wer import spoken_words, word_error_rate, words_of  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
+from sobes.core.resample import resample  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 RATE = 48_000
@@ -94,7 +94,8 @@ def main() -> None:
         audio = np.concatenate([answer, silence])  # the recording: the answer, then the silence before the stop
         streamed, pieces = streamed_text(analyzer, audio, cutting, args.stop_after)
         samples = load_audio_16k(audio)
-        again = normal(transcribe_recording(analyzer._whisper, samples, analyzer.options, **cutting).transcript.text)
+        again = normal(transcribe_recording(analyzer._whisper, samples, analyzer.options, **cutting,
+                                            voicing_threshold=analyzer.judge.norms.voicing_aperiodicity).transcript.text)
         whole = normal(transcribe(analyzer._whisper, samples, analyzer.options).text)
         reference, streamed_words = normal(text), normal(streamed)
         agreement = word_error_rate(again, streamed_words)

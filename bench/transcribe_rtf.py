@@ -18,9 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from sobes.analysis.audio_file import load_audio  # noqa: E402
 from sobes.analysis.model_store import resolve_model  # noqa: E402
 from sobes.analysis.transcribe import TranscribeOptions, load_model, transcribe  # noqa: E402
+from sobes.core.audio_file import load_audio  # noqa: E402
 
 
 def time_chosen(model, samples, options) -> float:

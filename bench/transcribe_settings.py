@@ -17,12 +17,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.fillers import HESITATION
 from sobes.analysis.model_store import resolve_model
 from sobes.analysis.transcribe import TranscribeOptions, load_model
 from sobes.analysis.wer import word_error_rate as wer
 from sobes.analysis.wer import words_of
+from sobes.core.audio_file import load_audio
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,14 +15,13 @@ from pathlib import Path
 
 from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
 from sobes.analysis.engine import Analyzer
-from sobes.analysis.errors import AudioLoadError
 from sobes.analysis.judge import Judge
 from sobes.analysis.norms import short
 from sobes.analysis.report import Report, json_default
 from sobes.cli.arguments import number
 from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
-from sobes.core.errors import InputError, OutputError
+from sobes.core.errors import AudioLoadError, InputError, OutputError
 from sobes.core.files import output_error, write_atomically
 
 

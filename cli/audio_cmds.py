@@ -87,8 +87,8 @@ def run_say(args: argparse.Namespace) -> int:
     write_atomically(args.out, rendered.read_bytes())
     print(f"Сохранено: {args.out}")
     if args.play:
-        from sobes.analysis.audio_file import load_audio
         from sobes.audio.playback import play
+        from sobes.core.audio_file import load_audio
 
         audio = load_audio(args.out)
         playback = play(audio.samples, audio.sample_rate)
@@ -99,9 +99,9 @@ def run_say(args: argparse.Namespace) -> int:
 
 
 def run_phone(args: argparse.Namespace) -> int:
-    from sobes.analysis.audio_file import load_audio
     from sobes.audio.telephone import telephone_channel
     from sobes.audio.wav_file import write_wav
+    from sobes.core.audio_file import load_audio
 
     check_output_path(args.out)
     audio = load_audio(args.inp)

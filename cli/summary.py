@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sobes.analysis.coaching import CoachingSection
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, ru_number, verdict_value, words
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, verdict_value, words
 from sobes.analysis.report import Report
+from sobes.core.numbers import ru_number
 
 
 def format_summary(report: Report) -> str:

@@ -14,6 +14,10 @@ class InputError(SobesError):
     """A file or value the user gave cannot be used (missing, a folder, a device, out of range)."""
 
 
+class AudioLoadError(InputError):
+    """An audio file is missing, unreadable, not audio, or empty."""
+
+
 class OutputError(SobesError):
     """A file cannot be written where the user asked (a folder, read-only, no space left)."""
 

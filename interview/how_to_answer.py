@@ -6,7 +6,7 @@ from __future__ import annotations
 from sobes.analysis.content.checklist import items_for
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.judge import Judge
-from sobes.analysis.labels import ru_number
+from sobes.core.numbers import ru_number
 from sobes.interview.question_bank import Question
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sobes.analysis.audio_file import LoadedAudio
 from sobes.analysis.judge import Judge
 from sobes.audio.recorder import Level
+from sobes.core.audio_file import LoadedAudio
 from sobes.interview.scratch import ScratchRecording
 
 CHECK_S = 3.0  # long enough for a phrase, short enough not to bore

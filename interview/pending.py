@@ -12,8 +12,7 @@ import logging
 from collections.abc import Callable
 
 from sobes.analysis.engine import Analyzer
-from sobes.analysis.errors import AudioLoadError
-from sobes.core.errors import Cancelled
+from sobes.core.errors import AudioLoadError, Cancelled
 from sobes.interview.history import History
 from sobes.interview.question_bank import QuestionBank, load_bank_or_none
 from sobes.interview.session import Step

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sobes.analysis.audio_file import LoadedAudio
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.wer import word_error_rate, words_of
 from sobes.audio.telephone import telephone_channel
+from sobes.core.audio_file import LoadedAudio
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sobes.analysis.judge import Judge
-from sobes.analysis.labels import ru_number
+from sobes.core.numbers import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import local_time
 

@@ -8,8 +8,8 @@ disk.
 
 from __future__ import annotations
 
-from sobes.analysis.audio_file import LoadedAudio, load_audio
 from sobes.audio.recorder import Level, Recorder, RecordingResult
+from sobes.core.audio_file import LoadedAudio, load_audio
 from sobes.interview.paths import scratch_wav
 
 

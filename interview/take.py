@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sobes.analysis.audio_file import LoadedAudio, load_audio
 from sobes.analysis.report import Report
 from sobes.analysis.streaming import Streamed
+from sobes.core.audio_file import LoadedAudio, load_audio
 from sobes.interview.session import Step
 
 # A take's states, as stored in the history (a discarded take has no row any more)

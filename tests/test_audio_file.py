@@ -7,8 +7,8 @@ import wave
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
-from sobes.analysis.errors import AudioLoadError
+from sobes.core.audio_file import load_audio
+from sobes.core.errors import AudioLoadError
 
 
 def test_wav_16k_mono(fixtures_dir, manifest):

@@ -10,8 +10,8 @@ import wave
 
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.cli.main import main
+from sobes.core.audio_file import load_audio
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

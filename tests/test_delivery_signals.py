@@ -11,7 +11,6 @@ import json
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.features import compute_features, yin
 from sobes.analysis.loudness import measure_loudness
@@ -19,6 +18,7 @@ from sobes.analysis.norms import NORMS, Norms
 from sobes.analysis.pitch import measure_pitch
 from sobes.analysis.report import Report
 from sobes.analysis.transcript import Word
+from sobes.core.audio_file import load_audio
 from sobes.core.errors import InputError
 from tests.judges import DEFAULT, VOICING, judge_with
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
+from sobes.core.audio_file import load_audio
 from sobes.interview import recovery
 from sobes.interview.history import History, HistoryError
 from sobes.interview.session import Step

@@ -210,7 +210,7 @@ def damaged(data: bytes, start_fraction: float, length: int = 2000) -> bytes:
 def encode_flac(source: Path, target: Path) -> None:
     import av
 
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     samples = (load_audio(source).samples * 32767).astype(np.int16)
     with av.open(str(target), "w") as container:
@@ -247,7 +247,7 @@ def test_an_intact_file_has_no_warning(report_for):
 def test_a_32_channel_wav_is_audio(tmp_path):
     import wave
 
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     tone = (0.3 * np.sin(2 * np.pi * 220 * np.arange(16_000) / 16_000) * 32767).astype(np.int16)
     path = tmp_path / "many.wav"
@@ -360,9 +360,9 @@ def test_an_ordinary_answer_is_one_window():
 def test_long_signals_are_measured_in_pieces_with_the_same_result(fixtures_dir):
     import pyloudnorm
 
-    from sobes.analysis.audio_file import load_audio
     from sobes.analysis.features import compute_features, features_of
     from sobes.analysis.loudness import _lufs
+    from sobes.core.audio_file import load_audio
 
     y = np.tile(load_audio(fixtures_dir / "star.wav").samples, 6)  # ~2.6 minutes
     whole = compute_features(y, 16_000, voicing_threshold=VOICING)

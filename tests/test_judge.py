@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.coaching import delivery_moments
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.transcript import Transcript, Word
 from sobes.cli.summary import format_summary
+from sobes.core.audio_file import load_audio
 from sobes.interview import progress
 from sobes.interview.history import History
 from sobes.interview.session import Step
@@ -62,7 +62,7 @@ def test_a_long_pause_mid_sentence_is_one_long_pause_everywhere(answer, manifest
     history = History(tmp_path / "history.db")
     session = history.start_session("stage", "client_manager")
     take = history.start_take(session, Step("BEH-01", "Расскажите о клиенте.", "star", 10, 120), tmp_path)
-    history.add_report(take.id, report)
+    history.add_report(take, report)
     assert history.answers(session)[0]["long_pauses"] == 1  # the history, the summary's means
     assert [value for _, value in progress.series(history, "long_pauses", None, DEFAULT).points] == [1.0]
     history.close()

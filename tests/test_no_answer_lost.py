@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.audio.fake_backend import FakeBackend
 from sobes.audio.wav_file import write_wav
+from sobes.core.audio_file import load_audio
 from sobes.interview import events
 from sobes.interview.history import History, HistoryError
 from sobes.interview.question_bank import load_bank

@@ -17,9 +17,9 @@ import subprocess
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.features import fold_octave_errors
 from sobes.audio.wav_file import write_wav
+from sobes.core.audio_file import load_audio
 from tests.test_delivery_audio import TOLERANCE_S, _events, _silent_pauses
 
 SHIFTS_CENTS = [-400, 400, 900, 1200]  # 115 Hz … 295 Hz for the fixtures' ~145 Hz voice

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.delivery import analyze_delivery
+from sobes.core.audio_file import load_audio
 from tests.judges import DEFAULT
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real"

@@ -9,7 +9,6 @@ import wave
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.audio import recorder as recorder_module
 from sobes.audio.devices import choose_input_rate, find_device, list_devices
 from sobes.audio.errors import AudioDeviceError, from_portaudio
@@ -17,6 +16,7 @@ from sobes.audio.fake_backend import FakeBackend, PortAudioError
 from sobes.audio.recorder import Recorder
 from sobes.audio.ring_buffer import RingBuffer
 from sobes.audio.wav_file import StreamingWavWriter, recover_wav
+from sobes.core.audio_file import load_audio
 from tests.judges import DEFAULT
 
 

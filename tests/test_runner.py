@@ -12,9 +12,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.engine import Analyzer
 from sobes.audio.fake_backend import FakeBackend
+from sobes.core.audio_file import load_audio
 from sobes.interview import events
 from sobes.interview.runner import SessionRunner
 from sobes.interview.settings import Settings
@@ -197,7 +197,7 @@ def test_a_streamed_report_equals_the_report_of_the_saved_file(tmp_path, history
     drive(runner, clock, lambda: runner.state == "summary", timeout=120)
     (take,) = [e.take for e in seen if isinstance(e, events.TakeAnalysed)]
     assert take.rate == 48_000
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     saved = load_audio(take.path)
     np.testing.assert_array_equal(take.streamed.audio.samples, saved.samples)

@@ -7,13 +7,13 @@ import time
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.fillers import find_fillers
 from sobes.analysis.live import words_per_minute
 from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker, transcribe_recording
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
+from sobes.core.audio_file import load_audio
 from tests.judges import VOICING
 
 
@@ -155,7 +155,8 @@ def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_sa
     busy = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
     feed_unevenly(busy, audio)
     first, second = steady.finish(), busy.finish()
-    again = transcribe_recording(analyzer._whisper, steady.audio, analyzer.options).transcript
+    again = transcribe_recording(analyzer._whisper, steady.audio, analyzer.options,
+                                 voicing_threshold=VOICING).transcript
     assert len(steady.texts) >= 2
     assert first.text == second.text == again.text
     assert [w.start for w in first.words] == [w.start for w in again.words]
@@ -186,7 +187,8 @@ def test_a_worker_left_behind_finishes_the_same_pieces_and_says_how_far_it_got(a
     worker = StreamingWorker(streamer, poll_s=60)
     seen: list[float] = []
     streamed = worker.stop(seen.append)
-    again = transcribe_recording(analyzer._whisper, streamer.audio, analyzer.options).transcript
+    again = transcribe_recording(analyzer._whisper, streamer.audio, analyzer.options,
+                                 voicing_threshold=VOICING).transcript
     assert streamed.transcript.text == again.text and len(streamer.texts) >= 2
     assert seen[0] < 0.5 and seen[-1] == pytest.approx(1.0, abs=0.05)
     assert any(0.2 < share < 0.95 for share in seen) and seen == sorted(seen), seen

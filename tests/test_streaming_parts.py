@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from sobes.analysis.features import FeatureStream, compute_features
-from sobes.analysis.resample import Resampler, resample
+from sobes.core.resample import Resampler, resample
 from tests.judges import VOICING
 
 
@@ -44,7 +44,7 @@ def test_resampling_each_block_alone_would_dent_the_signal():
 
 
 def test_features_computed_while_recording_equal_those_of_the_whole_answer(fixtures_dir):
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     y = load_audio(fixtures_dir / "hesitations.wav").samples
     stream = FeatureStream(16_000, voicing_threshold=VOICING)

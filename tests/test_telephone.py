@@ -8,8 +8,8 @@ import warnings
 import numpy as np
 import pytest
 
-from sobes.analysis.audio_file import LoadedAudio
 from sobes.audio.telephone import alaw2lin, busy_tone, lin2alaw, lin2ulaw, ringing_tone, telephone_channel, ulaw2lin
+from sobes.core.audio_file import LoadedAudio
 
 ALL_PCM = np.arange(-32768, 32768, dtype=np.int16)
 ALL_CODES = np.arange(256, dtype=np.uint8)
@@ -77,7 +77,7 @@ def test_russian_call_progress_tones():
 
 
 def test_whisper_still_understands_the_phone_line(analyzer, fixtures_dir, manifest):
-    from sobes.analysis.audio_file import load_audio
+    from sobes.core.audio_file import load_audio
 
     audio = load_audio(fixtures_dir / "pauses.wav")
     line = telephone_channel(audio.samples, law="alaw")

@@ -7,9 +7,9 @@ import socket
 
 import pytest
 
-from sobes.analysis.audio_file import load_audio
 from sobes.analysis.report import Report, Word
 from sobes.analysis.transcribe import _looped, _monotonic, transcribe
+from sobes.core.audio_file import load_audio
 from sobes.core.errors import Cancelled
 from tests.judges import DEFAULT
 

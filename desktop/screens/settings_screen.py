@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.labels import ru_number
 from sobes.analysis.norms import NORMS
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
+from sobes.core.numbers import ru_number
 from sobes.desktop import worker
 from sobes.desktop.dialogs import title_with_back
 from sobes.interview.calibration import READING_PASSAGE, READING_S, TempoCalibration, tempo_norms

@@ -7,7 +7,7 @@ from datetime import datetime
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from sobes.analysis.labels import ru_number
+from sobes.core.numbers import ru_number
 from sobes.interview.progress import TRACKED, Series
 
 NORM_BRUSH = (76, 175, 80, 45)  # light green; the band is also named in the legend, never colour alone

@@ -18,16 +18,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import av
-import av.logging
 import numpy as np
 
-from sobes.analysis.buffer import SampleBuffer
-from sobes.analysis.errors import AudioLoadError
-from sobes.analysis.labels import ru_number
-from sobes.analysis.resample import Resampler
-from sobes.core.errors import InputError
+from sobes.core.buffer import SampleBuffer
+from sobes.core.errors import AudioLoadError, InputError
 from sobes.core.files import open_regular_file
+from sobes.core.numbers import ru_number
+from sobes.core.resample import Resampler
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +76,8 @@ def load_audio(path: str | os.PathLike, *, sample_rate: int = ANALYSIS_SAMPLE_RA
         and one longer than ``max_duration_s`` (checked from the header when
         it says, and while decoding when it lies).
     """
+    import av  # FFmpeg: loaded on the first file decoded, not by every command that imports the core
+
     name = os.fspath(path)
     try:
         source = open_regular_file(path, what="аудиофайл")
@@ -103,6 +102,9 @@ def _too_long(path: Path, seconds: float, limit: float) -> AudioLoadError:
 
 
 def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> LoadedAudio:
+    import av
+    import av.logging
+
     previous_level = av.logging.get_level()
     av.logging.set_level(av.logging.ERROR)  # FFmpeg's own reports of damage, captured below
     try:
@@ -137,6 +139,8 @@ def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> Load
 def _decode_stream(container, stream, path: Path, source_rate: int, sample_rate: int, max_duration_s: float, *,
                    expected_s: float | None) -> tuple[np.ndarray, int]:
     """The stream as mono float32 at ``sample_rate``, and how many packets failed to decode."""
+    import av
+
     resampler = Resampler(source_rate, sample_rate)
     out = SampleBuffer(int(min(expected_s or 60.0, max_duration_s) * sample_rate) + sample_rate)
     limit = int(max_duration_s * sample_rate)
