@@ -1,7 +1,7 @@
 """`sobes interview`: a whole phone screening in the terminal, through the real PortAudio path.
 
 The questions are spoken by Festival through the telephone line into the
-PulseAudio null sink; each time the terminal says "Говорите", a recorded
+private PulseAudio's null sink (tests/pulse.py); each time the terminal says "Говорите", a recorded
 answer is played into the sink, whose monitor is the default microphone.
 Nothing is faked: the proof that the session runner needs no window.
 """
@@ -17,17 +17,12 @@ import pytest
 
 from sobes.interview.history import History
 from sobes.interview.settings import Settings
-from tests.pulse import ensure_null_sink, play
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.model  # sobes interview analyses each answer
 
 
-@pytest.fixture(scope="module", autouse=True)
-def null_sink():
-    ensure_null_sink()
-
-
-def test_a_phone_screening_in_the_terminal(tmp_path, fixtures_dir):
+def test_a_phone_screening_in_the_terminal(tmp_path, fixtures_dir, pulse):
     environment = {**os.environ, "SOBES_DATA_DIR": str(tmp_path / "data")}
     # the interviewer's follow-ups are tested in test_runner and test_coaching; here they would double the time
     Settings(follow_ups=False).save(tmp_path / "data")
@@ -39,7 +34,7 @@ def test_a_phone_screening_in_the_terminal(tmp_path, fixtures_dir):
     for line in process.stdout:
         lines.append(line)
         if line.startswith("Говорите"):
-            players.append(play(fixtures_dir / "intro.wav"))  # the candidate answers
+            players.append(pulse.play(fixtures_dir / "intro.wav"))  # the candidate answers
     process.wait(timeout=300)
     process.stdout.close()
     for player in players:

@@ -18,7 +18,7 @@ import pytest
 from tests.syscalls import hostile_environment, needs_strace, traced
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.model]  # the frozen app analyses
 BROKEN = ("Traceback", "ModuleNotFoundError", "ImportError", "Could not load the Qt platform plugin",
           "Cannot load library")
 

@@ -1,4 +1,4 @@
-"""The real PortAudio path (PulseAudio null sink) and crash safety of `sobes record`."""
+"""The real PortAudio path (the private PulseAudio's null sink) and crash safety of `sobes record`."""
 
 from __future__ import annotations
 
@@ -12,14 +12,8 @@ import numpy as np
 import pytest
 from scipy.signal import correlate
 
-from sobes.analysis.audio_file import load_audio
 from sobes.audio.wav_file import recover_wav
-from tests.pulse import ensure_null_sink, play
-
-
-@pytest.fixture(scope="module", autouse=True)
-def null_sink():
-    ensure_null_sink()
+from sobes.core.audio_file import load_audio
 
 
 def start_recording(out, *args):
@@ -33,10 +27,10 @@ def start_recording(out, *args):
     return process
 
 
-def test_recording_contains_what_was_played(tmp_path, fixtures_dir):
+def test_recording_contains_what_was_played(tmp_path, fixtures_dir, pulse):
     clip = fixtures_dir / "intro.wav"
     recorder = start_recording(tmp_path / "rec.wav", "--seconds", "15")
-    play(clip).wait(timeout=30)
+    pulse.play(clip).wait(timeout=30)
     out, err = recorder.communicate(timeout=30)
     assert recorder.returncode == 0, err
     assert "Сохранено" in out
@@ -50,11 +44,11 @@ def test_recording_contains_what_was_played(tmp_path, fixtures_dir):
     assert similarity > 0.8, similarity
 
 
-def test_sigkill_loses_at_most_a_second(tmp_path, fixtures_dir):
+def test_sigkill_loses_at_most_a_second(tmp_path, fixtures_dir, pulse):
     out = tmp_path / "killed.wav"
     recorder = start_recording(out)
     started = time.monotonic()
-    player = play(fixtures_dir / "pauses.wav")
+    player = pulse.play(fixtures_dir / "pauses.wav")
     time.sleep(4)
     recorder.send_signal(signal.SIGKILL)
     elapsed = time.monotonic() - started
@@ -70,13 +64,13 @@ def test_sigkill_loses_at_most_a_second(tmp_path, fixtures_dir):
     assert load_audio(out).duration_s == pytest.approx(recovered, abs=0.01)
 
 
-def test_devices_command_lists_the_pulse_device():
+def test_devices_command_lists_the_pulse_device(pulse):
     result = subprocess.run([sys.executable, "-m", "sobes.cli.main", "devices"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and "по умолчанию" in result.stdout
 
 
-def test_real_playback_reaches_the_device(tmp_path, fixtures_dir):
+def test_real_playback_reaches_the_device(tmp_path, fixtures_dir, pulse):
     """Play through PortAudio into the null sink while recording its monitor."""
     from sobes.audio.playback import play as play_samples
 

@@ -13,11 +13,6 @@ from sobes.interview.question_bank import ROLES, STAGES, BankError, load_bank
 SEED_IDS = Path(__file__).resolve().parent / "fixtures" / "seed_question_ids.txt"
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def test_bank_holds_every_seed_question(bank):
     lines = SEED_IDS.read_text(encoding="utf-8").splitlines()
     seed_ids = {line for line in lines if line and not line.startswith("#")}

@@ -53,17 +53,13 @@ def test_cues_are_short_and_audible():
         assert 0.1 < len(cue) / 16_000 < 1.0 and 0.1 < np.abs(cue).max() <= 0.5
 
 
-def test_prompts_through_real_portaudio_leave_no_handles_or_threads_behind():
+def test_prompts_through_real_portaudio_leave_no_handles_or_threads_behind(pulse):
     """Each playback used to keep its PortAudio stream open: ~7 handles and a thread per spoken question.
 
     Four prompts (each takes ~2 s to drain through PulseAudio here, and leaked 7 handles); fifty go through the
     session below.
     """
     import os
-
-    from tests.pulse import ensure_null_sink
-
-    ensure_null_sink()
 
     def open_handles_and_threads() -> tuple[int, int]:
         return len(os.listdir("/proc/self/fd")), len(os.listdir("/proc/self/task"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.model]  # the installed wheel analyses
 
 
 def test_the_wheel_installs_and_works_outside_the_repository(tmp_path, fixtures_dir, isolated_cache):

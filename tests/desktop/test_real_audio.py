@@ -1,18 +1,16 @@
-"""The window with the real PortAudio path (PulseAudio null sink): a phone screening, spoken and recorded."""
+"""The window with the real PortAudio path (the private PulseAudio's null sink): a phone screening, spoken and
+recorded."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.pulse import ensure_null_sink, play
-
 
 @pytest.fixture
-def window(qtbot, tmp_path, analyzer, monkeypatch):
+def window(qtbot, tmp_path, analyzer, monkeypatch, pulse):
     from sobes.desktop.app import build_window
     from sobes.interview.settings import Settings
 
-    ensure_null_sink()
     monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
     Settings(follow_ups=False).save()
     win = build_window(speak=True)  # real devices, real Festival prompts
@@ -24,7 +22,7 @@ def window(qtbot, tmp_path, analyzer, monkeypatch):
     win.history.close()
 
 
-def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir):
+def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir, pulse):
     start = window.start
     start.mode.setCurrentIndex(start.mode.findData("phone"))
     start.start_button.click()
@@ -33,7 +31,7 @@ def test_phone_screening_with_the_default_microphone(window, qtbot, fixtures_dir
     qtbot.waitUntil(lambda: window.host.session.state == "answer", timeout=60_000)
     qtbot.waitUntil(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 0.5,
                     timeout=10_000)
-    player = play(fixtures_dir / "intro.wav")
+    player = pulse.play(fixtures_dir / "intro.wav")
     player.wait(timeout=30)
     window.interview.buttons["stop_answer"].click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
