@@ -40,7 +40,8 @@ def run_record(args: argparse.Namespace) -> int:
     judge = saved_settings().judge()
     recorder = Recorder(check_output_path(args.out), device=args.device)
     recorder.start()
-    print(f"Запись с «{recorder.device.name}» ({recorder.rate} Гц) в {args.out}. Ctrl+C — стоп.", file=sys.stderr)
+    device = recorder.device.name if recorder.device else "микрофона по умолчанию"
+    print(f"Запись с «{device}» ({recorder.rate} Гц) в {args.out}. Ctrl+C — стоп.", file=sys.stderr)
     started = time.monotonic()
     try:
         while not recorder.failed and (args.seconds is None or time.monotonic() - started < args.seconds):

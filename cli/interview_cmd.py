@@ -120,6 +120,8 @@ class Terminal:
         """Enter: start the answer now during the think time, or end it while recording."""
         while not self._keys.empty():
             self._keys.get()
+            if self.runner is None:
+                continue
             if self.runner.state == "think":
                 self.runner.start_answer_now()
             elif self.runner.state == "answer":
@@ -136,7 +138,7 @@ class Terminal:
                     "analysis": "Анализируем ответ…"}.get(event.state)
             if line:
                 print(line, flush=True)
-        elif isinstance(event, events.TakeAnalysed):
+        elif isinstance(event, events.TakeAnalysed) and event.take.report is not None:
             print(format_summary(event.take.report), flush=True)
         elif isinstance(event, events.PhoneChecked):
             print(f"Через телефонную линию расшифровка совпала на {event.check.agreement:.0%}.", flush=True)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Style and types: ruff over the whole tree, mypy over the Qt-free packages (core, analysis, audio, interview).
+# Style and types: ruff over the whole tree, mypy over every product package (core, analysis, audio, interview,
+# desktop, cli).
 # CI runs it after the tests (.ci/run); it needs the test tools (scripts/setup.sh test).
 set -euo pipefail
 cd "$(dirname "$0")/.."

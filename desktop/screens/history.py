@@ -62,7 +62,8 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int]) -> None:
 
 def _selected(table: QTableWidget) -> int | None:
     rows = table.selectionModel().selectedRows()
-    return table.item(rows[0].row(), 0).data(256) if rows else None
+    item = table.item(rows[0].row(), 0) if rows else None
+    return item.data(256) if item is not None else None
 
 
 class HistoryScreen(QWidget):
@@ -128,11 +129,11 @@ class HistoryScreen(QWidget):
 
         layout.addWidget(QLabel("<b>Прогресс</b> — ответы одного вида, по датам"))
         choose = QHBoxLayout()
-        self.metric = QComboBox()
+        self.figure = QComboBox()
         for key, tracked in progress.TRACKED.items():
-            self.metric.addItem(tracked.name, key)
+            self.figure.addItem(tracked.name, key)
         self.kind = QComboBox()
-        choose.addWidget(self.metric)
+        choose.addWidget(self.figure)
         choose.addWidget(self.kind)
         choose.addStretch()
         layout.addLayout(choose)
@@ -140,7 +141,7 @@ class HistoryScreen(QWidget):
         layout.addWidget(self.chart)
         layout.addStretch(1)
 
-        self.metric.currentIndexChanged.connect(self.refresh_chart)
+        self.figure.currentIndexChanged.connect(self.refresh_chart)
         self.kind.currentIndexChanged.connect(self.refresh_chart)
         self.table.itemSelectionChanged.connect(self._show_answers)
         self.answers.itemSelectionChanged.connect(self._show_attempts)
@@ -174,7 +175,7 @@ class HistoryScreen(QWidget):
 
     def refresh_chart(self) -> None:
         kind = self.kind.currentData()
-        data = progress.series(self.history, self.metric.currentData(), kind, self.analyzer.judge)
+        data = progress.series(self.history, self.figure.currentData(), kind, self.analyzer.judge)
         self.chart.show_series(data, self.kind.currentText() or "ответы")
 
     def selected_session(self) -> int | None:

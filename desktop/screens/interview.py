@@ -33,27 +33,27 @@ class InterviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)  # centred on a large screen, not stuck to the top of a half-empty window
         self.number = QLabel("")  # "Вопрос 2 из 5"
-        self.number.setAlignment(Qt.AlignCenter)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setStyleSheet("color: #555;")
         layout.addWidget(self.number)
         self.question = QLabel("")
         self.question.setWordWrap(True)
-        self.question.setTextFormat(Qt.PlainText)  # a question from an own bank is text, never markup
-        self.question.setAlignment(Qt.AlignCenter)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)  # a question from an own bank is text, never markup
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setStyleSheet("font-size: 20px; padding: 16px;")
         self.state = QLabel("")
-        self.state.setAlignment(Qt.AlignCenter)
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer = QLabel("")
-        self.timer.setAlignment(Qt.AlignCenter)
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer.setStyleSheet("font-size: 28px;")
         self.meter = LevelMeter()
         self.live = QLabel("")
-        self.live.setAlignment(Qt.AlignCenter)
+        self.live.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.how_to_button = QPushButton("Как отвечать?")
         self.how_to_button.setCheckable(True)
         self.how_to = QLabel("")  # the question's "как отвечать" note, on request
         self.how_to.setWordWrap(True)
-        self.how_to.setTextFormat(Qt.PlainText)
+        self.how_to.setTextFormat(Qt.TextFormat.PlainText)
         self.how_to.setVisible(False)
         self.how_to_button.toggled.connect(self.how_to.setVisible)
         for widget in (self.question, self.how_to_button, self.how_to, self.state, self.timer, self.meter, self.live):

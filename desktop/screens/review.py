@@ -129,10 +129,11 @@ class ReviewScreen(QWidget):
         self.title.setText(f"<b>Вопрос:</b> {escape(question)}")  # own banks may hold any text
         self.transcript.show_report(report)
         self.timeline.show_report(report)
-        while self.cards.count():
-            card = self.cards.takeAt(0).widget()
-            card.hide()  # at once: deleteLater waits for the event loop, and the old card would show meanwhile
-            card.deleteLater()
+        while (item := self.cards.takeAt(0)) is not None:
+            card = item.widget()
+            if card is not None:
+                card.hide()  # at once: deleteLater waits for the event loop, and the old card would show meanwhile
+                card.deleteLater()
         heard = report.speech_detected  # nothing said: only the headline and "Перезаписать ответ" mean anything
         for widget in (self.transcript, self.legend, self.timeline, self.play_button, self.stop_button):
             widget.setVisible(heard)

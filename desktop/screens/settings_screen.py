@@ -86,7 +86,7 @@ class SettingsScreen(QWidget):
             for column, text in enumerate((norm.group, norm.name, _number(value), norm.unit, norm.why)):
                 item = QTableWidgetItem(text)
                 if column != VALUE_COLUMN:
-                    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 default = f"По умолчанию: {_number(norm.default)} {norm.unit}".rstrip()
                 item.setToolTip(default if column == VALUE_COLUMN else text)
                 self.table.setItem(i, column, item)
@@ -110,8 +110,8 @@ class SettingsScreen(QWidget):
             self.group.addItem(group, group)
         self.reset_group = QPushButton("Вернуть нормы группы по умолчанию")
         reset, save = QPushButton("Вернуть все нормы по умолчанию"), QPushButton("Сохранить")
-        for widget in (self.group, self.reset_group, reset):
-            resets.addWidget(widget)
+        for button in (self.group, self.reset_group, reset):
+            resets.addWidget(button)
         resets.addStretch()
         self.problem = QLabel("")  # why nothing was saved
         self.problem.setWordWrap(True)
@@ -165,7 +165,7 @@ class SettingsScreen(QWidget):
         """Make the tempo norm personal: a band around the candidate's reading pace (``interview.calibration``)."""
         norms = tempo_norms(words_per_min)
         for name, value in norms.items():
-            self.table.item(self.names.index(name), VALUE_COLUMN).setText(_number(value))
+            self._cell(self.names.index(name), VALUE_COLUMN).setText(_number(value))
         self.calibration_result.setText(
             f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
             f"{ru_number(norms['slow_words_per_min'], 0)}–{ru_number(norms['fast_words_per_min'], 0)} слов в минуту. "
@@ -175,12 +175,18 @@ class SettingsScreen(QWidget):
         """Back to the defaults: one group's norms (темп, паузы…), or all of them when ``group`` is None."""
         for i, name in enumerate(self.names):
             if group is None or NORMS[name].group == group:
-                self.table.item(i, VALUE_COLUMN).setText(_number(NORMS[name].default))
+                self._cell(i, VALUE_COLUMN).setText(_number(NORMS[name].default))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Rows as tall as their reasons wrap at the width the table has now."""
         super().showEvent(event)
         self.table.resizeRowsToContents()
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell of the norms' table (every cell is filled when the screen is made)."""
+        item = self.table.item(row, column)
+        assert item is not None
+        return item
 
     def _value_edited(self, item: QTableWidgetItem) -> None:
         """A value is checked as it is typed: what is wrong is said in its own row."""
@@ -191,8 +197,8 @@ class SettingsScreen(QWidget):
         """The row's value, or None and what is wrong with it — said in the row (its value cell red, the problem
         before the reason) until it is put right."""
         norm = NORMS[self.names[row]]
-        value, problem = norm.check(self.table.item(row, VALUE_COLUMN).text().strip())
-        cell, why = self.table.item(row, VALUE_COLUMN), self.table.item(row, WHY_COLUMN)
+        value, problem = norm.check(self._cell(row, VALUE_COLUMN).text().strip())
+        cell, why = self._cell(row, VALUE_COLUMN), self._cell(row, WHY_COLUMN)
         self.table.blockSignals(True)  # the marks are not edits
         cell.setBackground(WRONG if problem else QBrush())
         why.setText(f"✗ {problem}. {norm.why}" if problem else norm.why)
@@ -206,7 +212,7 @@ class SettingsScreen(QWidget):
         checked = {name: self._check_row(i) for i, name in enumerate(self.names)}
         wrong = [name for name, (_, problem) in checked.items() if problem]
         if wrong:
-            self.table.scrollToItem(self.table.item(self.names.index(wrong[0]), VALUE_COLUMN))
+            self.table.scrollToItem(self._cell(self.names.index(wrong[0]), VALUE_COLUMN))
             self.problem.setText(f"Не сохранено: исправьте значения, выделенные красным ({len(wrong)}). "
                                  f"{checked[wrong[0]][1]}.")
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -130,6 +131,14 @@ class StartScreen(QWidget):
         self.stage.setCurrentIndex(max(index, 0))
         self._list_questions()
 
+    def _not_a_choice(self, index: int) -> None:
+        """A line of the question list that cannot be chosen (a stage's heading, "nothing found")."""
+        model = self.question.model()
+        assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
+        item = model.item(index)
+        if item is not None:
+            item.setEnabled(False)
+
     def _list_questions(self) -> None:
         """The role's questions grouped by stage, full text, narrowed to those with every word searched for."""
         role, words = self.role.currentData(), self.search.text().lower().split()
@@ -141,13 +150,13 @@ class StartScreen(QWidget):
             if not in_stage:
                 continue
             self.question.addItem(f"— {name} —")  # a heading, not a choice
-            self.question.model().item(self.question.count() - 1).setEnabled(False)
+            self._not_a_choice(self.question.count() - 1)
             for q in in_stage:
                 self.question.addItem(q.text, q.id)
                 self.question.setItemData(self.question.count() - 1, q.text, Qt.ItemDataRole.ToolTipRole)
         if not found:
             self.question.addItem("Таких вопросов нет: сократите запрос")
-            self.question.model().item(0).setEnabled(False)
+            self._not_a_choice(0)
         index = self.question.findData(chosen) if chosen is not None else -1
         self.question.setCurrentIndex(index if index >= 0 else (1 if found else 0))
         self.start_button.setEnabled(bool(found) or self.mode.currentData() != "retake")

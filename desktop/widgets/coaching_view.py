@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QVBoxLayout, QWidget
 
 from sobes.analysis.labels import clock
 
@@ -33,11 +33,12 @@ class CoachingView(QWidget):
 
     def show_coaching(self, coaching) -> None:
         while self.fixes.count():
-            row = self.fixes.takeAt(0).layout()
-            while row.count():
-                widget = row.takeAt(0).widget()
-                widget.hide()  # at once, not when the event loop gets to deleteLater
-                widget.deleteLater()
+            row = _taken(self.fixes).layout()
+            while row is not None and row.count():
+                widget = _taken(row).widget()
+                if widget is not None:
+                    widget.hide()  # at once, not when the event loop gets to deleteLater
+                    widget.deleteLater()
         if coaching is None:
             self.headline.setText("")
             self.example.setText("")
@@ -64,3 +65,10 @@ class CoachingView(QWidget):
         lacked = "".join(f"<li>✗ {escape(i.label)}</li>" for i in coaching.missing)
         self.items.setText((f"<b>Есть в ответе:</b><ul>{had}</ul>" if had else "")
                            + (f"<b>Не хватает:</b><ul>{lacked}</ul>" if lacked else ""))
+
+
+def _taken(layout: QLayout) -> QLayoutItem:
+    """The first item of a layout that has one, taken out of it."""
+    item = layout.takeAt(0)
+    assert item is not None
+    return item

@@ -42,14 +42,14 @@ class Timeline(pg.GraphicsLayoutWidget):
         self.playhead.setPos(0)
         self.loudness.addItem(self.playhead)
         if report.loudness and report.loudness.envelope:
-            times, levels = zip(*report.loudness.envelope)
-            levels = [max(level, FLOOR_DB) for level in levels]  # digital silence would squash the scale
+            times = [t for t, _ in report.loudness.envelope]
+            levels = [max(level, FLOOR_DB) for _, level in report.loudness.envelope]  # silence would squash it
             self.loudness.plot(times, levels, pen=pg.mkPen("#3367d6", width=1.5))
         if report.pitch and report.pitch.track:
             points = [(t, hz) for t, hz in report.pitch.track if hz is not None]
             if points:
-                times, hz = zip(*points)
-                self.pitch.plot(times, hz, pen=None, symbol="o", symbolSize=3, symbolBrush="#7b1fa2")
+                self.pitch.plot([t for t, _ in points], [hz for _, hz in points], pen=None, symbol="o", symbolSize=3,
+                                symbolBrush="#7b1fa2")
         for pause in report.pauses.items if report.pauses else []:
             region = pg.LinearRegionItem((pause.start, pause.end), movable=False, brush=(128, 128, 128, 50))
             self.loudness.addItem(region)

@@ -7,6 +7,10 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
 
+from sobes.analysis.report import Report
+from sobes.analysis.transcript import Word
+from sobes.core.numbers import ru_number
+
 MARKS = {"lexical": "#ffd27f", "hesitation": "#ff9e9e", "hedge": "#d9c2ff"}
 
 
@@ -16,8 +20,10 @@ class TranscriptView(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
+        self._words: list[Word] = []
+        self._report: Report | None = None
+        self._current = -1
         self.anchorClicked.connect(lambda url: self.word_clicked.emit(self._words[int(url.path())].start))
-        self._words, self._report, self._current = [], None, -1
 
     def show_report(self, report) -> None:
         self._report, self._words, self._current = report, report.transcript.words, -1
@@ -37,13 +43,13 @@ class TranscriptView(QTextBrowser):
             return
         spans = [(f.start, f.end, f.kind) for f in (report.fillers.items if report.fillers else [])]
         spans += [(h.start, h.end, "hedge") for h in (report.hedges.items if report.hedges else [])]
-        long_pause = report.pauses.items if report.pauses else []
-        parts, pause_index = [], 0
+        long_pauses = [p for p in (report.pauses.items if report.pauses else []) if p.long]  # as the card counts
+        parts: list[str] = []
+        pause_index = 0
         for i, word in enumerate(self._words):
-            while pause_index < len(long_pause) and long_pause[pause_index].start <= word.start:
-                pause = long_pause[pause_index]
-                if pause.duration >= 1.0:
-                    parts.append(f"<span style='color:#888'>[пауза {pause.duration:.1f} с]</span>".replace(".", ","))
+            while pause_index < len(long_pauses) and long_pauses[pause_index].start <= word.start:
+                pause = long_pauses[pause_index]
+                parts.append(f"<span style='color:#8c1d18'>[долгая пауза {ru_number(pause.duration)} с]</span>")
                 pause_index += 1
             kind = next((k for s, e, k in spans if s - 0.05 <= word.start and word.end <= e + 0.05), None)
             style = f"background:{MARKS[kind]};" if kind else ""

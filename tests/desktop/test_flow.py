@@ -184,5 +184,5 @@ def test_settings_refuse_a_bad_value_in_its_row_and_save_nothing(window):  # noq
     assert screen._save() and screen.problem.text() == ""
     assert window.settings.thresholds == {"long_pause_s": 2.5, "slow_words_per_min": 110.0}
     assert window.analyzer.judge.norms.long_pause_s == 2.5  # the next answer is judged by it
-    window.history_screen.metric.setCurrentIndex(window.history_screen.metric.findData("words_per_min"))
+    window.history_screen.figure.setCurrentIndex(window.history_screen.figure.findData("words_per_min"))
     assert window.history_screen.chart.series.norm == (110.0, 170.0)
