@@ -1,4 +1,5 @@
-"""The practice history in a real SQLite file: sessions, takes, reports, migrations, exports, commands."""
+"""The practice history in a real SQLite file: sessions, takes, reports, exports, commands (old files: see
+test_migrations.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sobes.audio.recorder import Recorder
 from sobes.audio.wav_file import recover_wav
 from sobes.cli.main import main
 from sobes.interview.export import session_csv, session_html, session_json
-from sobes.interview.history import MIGRATIONS, SCHEMA_VERSION, History, HistoryError
+from sobes.interview.history import History, HistoryError
 from sobes.interview.session import Step
 from tests.judges import DEFAULT
 
@@ -45,29 +46,6 @@ def test_a_session_killed_mid_answer_is_found_at_the_next_start(tmp_path, fixtur
     assert recover_wav(tmp_path / "left.wav") > 20  # the recording is there to analyse
     assert restarted.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     restarted.close()
-
-
-def test_migration_from_v1_backs_up_first(tmp_path):
-    path = tmp_path / "history.db"
-    import sqlite_utils
-
-    old = sqlite_utils.Database(path)
-    MIGRATIONS[0](old)
-    old["meta"].insert({"key": "schema_version", "value": "1"})
-    old["sessions"].insert({"id": 1, "started_at": "2026-01-01", "mode": "full", "role": "sales_support",
-                            "status": "completed"})
-    old["answers"].insert({"id": 1, "session_id": 1, "question_id": "HR-01", "status": "analyzed",
-                           "words_per_min": 120.0})
-    old.conn.close()
-
-    history = History(path)
-    assert history.version() == SCHEMA_VERSION
-    assert (tmp_path / "history.db.v1.bak").exists()
-    backup = sqlite3.connect(tmp_path / "history.db.v1.bak")
-    assert backup.execute("select value from meta").fetchone()[0] == "1"
-    backup.close()
-    assert history.answers(1)[0]["words_per_min"] == 120.0 and "star_parts" in history.answers(1)[0]
-    history.close()
 
 
 def test_newer_or_damaged_database_is_refused_clearly(tmp_path):
@@ -160,26 +138,6 @@ def test_history_and_report_commands(tmp_path, capsys):
 
 
 
-def test_an_upgraded_history_has_the_schema_of_a_fresh_one(tmp_path):
-    """Migrations are frozen: each writes its own columns, so v1 → latest and a fresh file agree."""
-    import sqlite_utils
-
-    old = sqlite_utils.Database(tmp_path / "old.db")
-    MIGRATIONS[0](old)
-    old["meta"].insert({"key": "schema_version", "value": "1"})
-    old.conn.close()
-
-    def schema(path):
-        history = History(path)
-        tables = {name: {c.name: c.type for c in history.db[name].columns} for name in history.db.table_names()}
-        history.close()
-        return tables
-
-    assert schema(tmp_path / "old.db") == schema(tmp_path / "fresh.db")
-    assert "replaced_by" in schema(tmp_path / "fresh.db")["answers"]
-    assert "settings" not in schema(tmp_path / "fresh.db")  # settings live in settings.json now
-
-
 def test_a_past_answer_comes_back_whole_and_attempts_sit_side_by_side(analyzer, fixtures_dir, history, tmp_path):
     """The library: a stored answer reopens as one Take (question, recording, report, when); attempts at one
     question are compared figure by figure; progress is by kind of answer; one answer can be deleted for real."""
@@ -219,26 +177,6 @@ def test_a_past_answer_comes_back_whole_and_attempts_sit_side_by_side(analyzer, 
     assert not (tmp_path / "recordings" / f"session{session_id}-fillers.wav").exists()
     with pytest.raises(HistoryError, match="удалён"):
         history.take(ids[0].id)
-
-
-def test_the_kind_of_answer_is_filled_in_for_answers_analysed_before_it_was_stored(tmp_path, analyzer,
-                                                                                   fixtures_dir):
-    import sqlite_utils
-
-    from sobes.analysis.content.section import QuestionContext
-
-    path = tmp_path / "history.db"
-    old = sqlite_utils.Database(path)
-    for step in MIGRATIONS[:3]:
-        step(old)
-    old["meta"].insert({"key": "schema_version", "value": "3"})
-    report = analyzer.analyze_file(fixtures_dir / "intro.wav", question=QuestionContext("Кем работаете?", "fact"))
-    old["answers"].insert({"id": 1, "session_id": 1, "question_id": "HR-01", "status": "analyzed",
-                           "report_json": report.to_json(indent=None), "fillers_per_100_words": 1.0})
-    old.conn.close()
-    history = History(path)
-    assert history.answer_types() == ["fact"]
-    history.close()
 
 
 def test_a_session_ended_before_its_plan_reads_as_ended_early(history):
