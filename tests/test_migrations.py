@@ -32,7 +32,7 @@ def version_of(path: Path) -> int:
 
 def rows(path: Path, table: str) -> list[dict]:
     """A table as the file holds it, read without Sobes."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{path}?immutable=1", uri=True)  # leaves no -wal or -shm beside it
     connection.row_factory = sqlite3.Row
     try:
         return [dict(row) for row in connection.execute(f"select * from {table} order by rowid")]
