@@ -246,7 +246,8 @@ class Norms:
             raise InputError(next(iter(problems.values())))
         return replace(self, **values)
 
-    def check_overrides(self, overrides: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    @staticmethod
+    def check_overrides(overrides: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         """The usable values among ``overrides``, and one Russian line for each name whose value is not.
 
         For settings saved by another version: the good values are kept, the others reported.

@@ -67,7 +67,7 @@ class Settings:
             if type(value) is not wanted:
                 problems.append(f"настройка «{_NAMES[f.name]}» не прочитана — взято стандартное значение")
             elif f.name == "thresholds":
-                values[f.name], dropped = Norms().check_overrides(value)
+                values[f.name], dropped = Norms.check_overrides(value)
                 for problem in dropped.values():
                     logger.warning("stored threshold dropped: %s", problem)
                 if dropped:

@@ -9,6 +9,7 @@ import pytest
 
 from sobes.analysis.coaching import delivery_moments
 from sobes.analysis.engine import Analyzer
+from sobes.analysis.norms import Norms
 from sobes.analysis.transcript import Transcript, Word
 from sobes.cli.summary import format_summary
 from sobes.core.audio_file import load_audio
@@ -112,6 +113,6 @@ def test_a_norm_changed_in_settings_changes_the_progress_chart(tmp_path):
 
 
 def test_settings_refuse_a_value_out_of_range_with_its_name_range_and_unit():
-    values, problems = Settings().judge().norms.check_overrides({"long_pause_s": 1000, "min_pause_s": "0,5"})
+    values, problems = Norms.check_overrides({"long_pause_s": 1000, "min_pause_s": "0,5"})
     assert values == {"min_pause_s": 0.5}  # a decimal comma as a Russian writes it
     assert problems == {"long_pause_s": "Длинная пауза: 1000 не подходит — нужно число от 0,3 до 30 с"}
