@@ -171,7 +171,7 @@ def pytest_addoption(parser):
     parser.addoption("--run-slow", action="store_true", help="also run tests marked slow (packaging builds)")
 
 
-MODEL_FIXTURES = {"analyzer", "report_for"}
+MODEL_FIXTURES = {"analyzer", "report_for"}  # a test using one of these (or a fixture that does) is marked model
 
 
 def fast_run(config) -> bool:
@@ -182,8 +182,11 @@ def fast_run(config) -> bool:
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):  # also through fixtures that use them
+        fixtures = set(getattr(item, "fixturenames", ()))  # also those that the test's fixtures use
+        if MODEL_FIXTURES & fixtures:
             item.add_marker(pytest.mark.model)
+        if "pulse" in fixtures:  # real-time audio: scripts/test.sh --fast runs these beside the rest
+            item.add_marker(pytest.mark.pulse)
     if config.getoption("--run-slow"):
         return
     skip = pytest.mark.skip(reason="takes minutes: run with --run-slow")

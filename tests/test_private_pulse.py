@@ -18,6 +18,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from tests import pulse as pulse_daemon
 
@@ -36,6 +37,7 @@ def _samples(path: Path) -> np.ndarray:
         return np.frombuffer(recording.readframes(recording.getnframes()), np.int16)
 
 
+@pytest.mark.pulse  # real-time audio, in two test runs of its own
 def test_the_users_pulseaudio_is_left_alone_and_two_runs_side_by_side_pass(tmp_path):
     """A stand-in for the user's desktop daemon, with speakers and a microphone of its own, is what the test
     environment reaches (PULSE_SERVER, XDG_RUNTIME_DIR), as in a desktop session. Two test runs of real
