@@ -12,6 +12,7 @@ them out, and fails any other test that loads the model all the same.
 
 from __future__ import annotations
 
+import errno
 import functools
 import inspect
 import json
@@ -158,6 +159,28 @@ def full_filesystem(tiny_filesystem):
         except OSError:
             pass
     return tiny_filesystem
+
+
+@pytest.fixture
+def disk_full_after(monkeypatch):
+    """``disk_full_after(blocks)``: a recording's writer is told "No space left on device" after that many
+    blocks, as on a disk that fills up mid-take (``full_filesystem`` is a disk full from the start)."""
+    from sobes.audio.wav_file import StreamingWavWriter
+
+    real_append = StreamingWavWriter.append
+
+    def after(blocks: int) -> None:
+        written = [0]
+
+        def append_until_full(self, pcm):
+            written[0] += 1
+            if written[0] > blocks:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real_append(self, pcm)
+
+        monkeypatch.setattr(StreamingWavWriter, "append", append_until_full)
+
+    return after
 
 
 @pytest.fixture

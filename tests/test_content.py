@@ -11,13 +11,9 @@ from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.content.sentences import split_units
 from sobes.analysis.content.star import label_units
 from sobes.analysis.report import Report
-from sobes.analysis.transcript import Word
 from tests.judges import content_of
+from tests.relevance_cases import words_of
 from tests.star_cases import ANSWERS, COMPLETE, HELD_OUT
-
-
-def words_of(text: str, step: float = 0.35) -> list[Word]:
-    return [Word(w, i * step, i * step + 0.3, 1.0) for i, w in enumerate(text.split())]
 
 
 def answer_text(name: str) -> str:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sobes.cli.main import main
+from tests.banks import ONE_QUESTION as BANK
 
 EXAMPLES = int(os.environ.get("SOBES_FUZZ_EXAMPLES", "20"))
 FUZZ = settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
@@ -111,18 +112,6 @@ def test_fuzzing_really_ran():
 
 
 # --- question banks --------------------------------------------------------------------------------
-BANK = """questions:
-- id: MY-01
-  text: Расскажите о своём лучшем проекте.
-  stage: behavioral
-  roles: [client_manager]
-  answer_type: star
-  think_s: 20
-  answer_s: 120
-  source: my own
-"""
-
-
 @FUZZ
 @given(cut=st.integers(0, len(BANK)), insert=st.text(max_size=40), at=st.integers(0, len(BANK)))
 def test_mangled_question_banks_say_file_and_line(tmp_path, cut, insert, at):

@@ -9,6 +9,7 @@ import pytest
 
 from sobes.cli.main import main
 from sobes.interview.question_bank import ROLES, STAGES, BankError, load_bank
+from tests.banks import ONE_QUESTION as GOOD
 
 SEED_IDS = Path(__file__).resolve().parent / "fixtures" / "seed_question_ids.txt"
 
@@ -46,18 +47,6 @@ def _write(tmp_path, body: str, name: str = "bank.yaml") -> Path:
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")
     return path
-
-
-GOOD = """questions:
-- id: MY-01
-  text: Расскажите о своём лучшем проекте.
-  stage: behavioral
-  roles: [client_manager]
-  answer_type: star
-  think_s: 20
-  answer_s: 120
-  source: my own
-"""
 
 
 def test_a_user_bank_loads(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import shutil
 import wave
 
@@ -93,17 +92,9 @@ def test_device_that_vanishes_keeps_the_take(tmp_path, fixtures_dir):
     assert load_audio(result.path).duration_s == pytest.approx(1.0, abs=0.02)
 
 
-def test_full_disk_stops_with_a_message_and_keeps_what_was_written(tmp_path, fixtures_dir, monkeypatch):
-    real_append = StreamingWavWriter.append
-    calls = {"n": 0}
-
-    def append_until_full(self, pcm):
-        calls["n"] += 1
-        if calls["n"] > 3:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_append(self, pcm)
-
-    monkeypatch.setattr(StreamingWavWriter, "append", append_until_full)
+def test_full_disk_stops_with_a_message_and_keeps_what_was_written(tmp_path, fixtures_dir, monkeypatch,
+                                                                   disk_full_after):
+    disk_full_after(3)
     monkeypatch.setattr(recorder_module, "DRAIN_INTERVAL_S", 0.001)
     backend = FakeBackend(fixtures_dir / "star.wav", realtime=True)
     rec = Recorder(tmp_path / "e.wav", backend=backend)

@@ -209,21 +209,8 @@ def test_microphone_lost_mid_take_keeps_the_answer_and_the_session_goes_on(qtbot
     window.history.close()
 
 
-def test_full_disk_mid_take_keeps_what_was_written_and_the_app_runs_on(window, qtbot, monkeypatch):
-    import errno
-
-    from sobes.audio.wav_file import StreamingWavWriter
-
-    real_append = StreamingWavWriter.append
-    written = {"blocks": 0}
-
-    def append_until_full(self, pcm):
-        written["blocks"] += 1
-        if written["blocks"] > 20:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_append(self, pcm)
-
-    monkeypatch.setattr(StreamingWavWriter, "append", append_until_full)
+def test_full_disk_mid_take_keeps_what_was_written_and_the_app_runs_on(window, qtbot, disk_full_after):
+    disk_full_after(20)
     errors = []
     window.host.error.connect(errors.append)
     answer_until_the_take_fails(window, qtbot)
