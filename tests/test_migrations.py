@@ -58,7 +58,8 @@ def old(request, tmp_path) -> tuple[Path, Path, int]:
 
 def test_every_earlier_schema_has_a_committed_history():
     """A new schema leaves its predecessor behind: make_old_histories.py has to write a file of it."""
-    assert [version_of(path) for path in OLD] == list(range(1, SCHEMA_VERSION))
+    assert [version_of(path) for path in OLD] == list(range(1, SCHEMA_VERSION)), (
+        "add the schema left behind to COMMITS in tests/fixtures/make_old_histories.py and run it")
 
 
 def test_an_old_history_is_backed_up_as_it_was_then_migrated(old):
