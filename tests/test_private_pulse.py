@@ -40,16 +40,22 @@ def _samples(path: Path) -> np.ndarray:
 @pytest.mark.pulse  # real-time audio, in two test runs of its own
 def test_the_users_pulseaudio_is_left_alone_and_two_runs_side_by_side_pass(tmp_path):
     """A stand-in for the user's desktop daemon, with speakers and a microphone of its own, is what the test
-    environment reaches (PULSE_SERVER, XDG_RUNTIME_DIR), as in a desktop session. Two test runs of real
-    playback and recording at once each bring their own daemon: both pass, and the user's daemon ends as it
-    began, its speakers having heard nothing."""
+    environment reaches (PULSE_SERVER, and $XDG_RUNTIME_DIR/pulse/native), as in a desktop session. Two test
+    runs of real playback and recording at once each bring their own daemon: both pass, and the user's daemon
+    ends as it began, its speakers having heard nothing."""
     user = pulse_daemon.start(tmp_path / "user", sink="user_speakers", source="user_mic",
                               extra="load-module module-null-source source_name=user_mic\n")
     try:
         before = _defaults(user)
         assert before[:2] == ("user_speakers", "user_mic")
         speakers = user.record(tmp_path / "speakers.wav", device="user_speakers.monitor")
-        session = {**os.environ, **user.environment, "XDG_RUNTIME_DIR": str(user.folder / "runtime")}
+        desktop = tmp_path / "xdg-runtime"  # where a desktop session's clients look for their daemon
+        (desktop / "pulse").mkdir(parents=True)
+        (desktop / "pulse" / "native").symlink_to(user.socket)
+        session = {**os.environ, **user.environment, "XDG_RUNTIME_DIR": str(desktop)}
+        for environment in (session, {k: v for k, v in session.items() if k != "PULSE_SERVER"}):
+            reached = subprocess.run(["pactl", "info"], env=environment, capture_output=True, text=True, timeout=20)
+            assert "Default Sink: user_speakers" in reached.stdout  # without the harness, clients reach it
         runs = [subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                   f"--basetemp={tmp_path / f'run{n}'}", PROBE],
                                  cwd=ROOT, env=session, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
