@@ -23,6 +23,7 @@ from sobes.analysis.pauses import PausesSection
 from sobes.analysis.verdicts import ATTENTION, PROBLEM, DeliverySection
 
 MAX_FIXES = 3
+LEAD_IN_S = 1.5  # "▶" on a long pause starts this much before it: the words that lead into the silence
 _LENGTH_FIX = {
     ("self_presentation", "short"): "Самопрезентация короче минуты: расскажите об опыте, одном достижении с цифрой "
                                     "и о том, почему вам интересна эта работа — на 1–2 минуты.",
@@ -114,7 +115,7 @@ def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | Non
         moments.setdefault("fillers" if item.kind == "lexical" else "hesitations", item.start)
     for pause in pauses.items if pauses else []:
         if pause.long:
-            moments.setdefault("pauses", pause.start)
+            moments.setdefault("pauses", max(0.0, pause.start - LEAD_IN_S))
     return moments
 
 

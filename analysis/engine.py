@@ -68,6 +68,11 @@ class Analyzer:
         return replace(self._options, vad_threshold=self.judge.norms.vad_speech_prob)
 
     @property
+    def model_name(self) -> str | None:
+        """The model as the user named it (None: the bundled one); it stays for the analyzer's life."""
+        return self._model_arg
+
+    @property
     def model_label(self) -> str | None:
         """The model's name once resolved (``prepare`` or the first analysis)."""
         return self._spec.label if self._spec else None

@@ -44,9 +44,15 @@ class Judge:
     # --- pauses ------------------------------------------------------------------------------
     def long_pause(self, duration_s: float, within_sentence: bool) -> bool:
         """The one definition of a long pause: over ``long_pause_s`` anywhere, or over ``mid_sentence_pause_s`` in
-        the middle of a sentence (a 3 s pause mid-sentence is one long pause, not two)."""
-        n = self.norms
-        return duration_s >= n.long_pause_s or (within_sentence and duration_s >= n.mid_sentence_pause_s)
+        the middle of a sentence (a 3 s pause mid-sentence is one long pause, not two). Judged as shown, to a tenth
+        of a second: "паузы до 2,5 с" never flags a pause it shows as "2,5 с"."""
+        n, shown = self.norms, round(duration_s, 1)
+        return shown > n.long_pause_s or (within_sentence and shown > n.mid_sentence_pause_s)
+
+    def breathless(self, speaking_s: float | None) -> bool:
+        """Speech has gone on without a pause (of ``min_pause_s``) for longer than ``no_pause_speech_s``: live, since
+        the last pause; in the report, the longest such stretch."""
+        return speaking_s is not None and speaking_s > self.norms.no_pause_speech_s
 
     # --- level -------------------------------------------------------------------------------
     def clipped(self, clipped_ratio: float) -> bool:

@@ -49,12 +49,12 @@ class Norm:
                 raise TypeError(raw)
             value = float(raw.replace(",", ".") if isinstance(raw, str) else raw)  # "1,5" as a Russian writes it
         except (TypeError, ValueError, OverflowError):
-            return None, f"{self.name}: нужно число, а не «{short(raw)}»"
+            value = math.nan
         if math.isfinite(value) and self.low <= value <= self.high and (not self.whole or value == int(value)):
             return (int(value) if self.whole else value), None
         kind = "целое число" if self.whole else "число"
         span = f"от {_ru(self.low)} до {_ru(self.high)}" + (f" {self.unit}" if self.unit else "")
-        return None, f"{self.name}: {short(raw)} не подходит — нужно {kind} {span}"
+        return None, f"{self.name}: «{short(raw)}» не подходит — нужно {kind} {span}"
 
 
 def _norm(default: float, low: float, high: float, unit: str, name: str, group: str, why: str, source: str, *,
@@ -95,10 +95,10 @@ class Norms:
         "Одна-две длинные паузы за ответ заметны, три и больше звучат как растерянность — " + CHOSEN_HERE + ".",
         "calibrated here: three long pauses in one answer", whole=True)
     no_pause_speech_s: float = _norm(
-        20.0, 5, 600, "с", "Речь без единой паузы дольше", PAUSES,
+        20.0, 5, 600, "с", "Слишком долго без паузы: дольше", PAUSES,
         "«Делайте паузы, чтобы дать собеседнику время осмыслить ваши слова» (" + GUIDE_CLIENTS + "); "
         "20 с подряд без паузы — " + CHOSEN_HERE + ".",
-        "calibrated here: more than 20 s of speech with no pause at all")
+        "calibrated here: more than 20 s of speech without a pause (of min_pause_s), live and in the report")
     latency_attention_s: float = _norm(
         3.0, 0.5, 60, "с", "Пауза перед ответом", PAUSES,
         f"«Небольшая пауза покажет, что вы обдумываете вопрос» ({GUIDE_SALES}); больше 3 с — уже затяжка, это "
@@ -263,10 +263,48 @@ class Norms:
                 problems[name] = problem
             else:
                 values[name] = value
+        for name, problem in _out_of_order(values).items():
+            problems[name] = problem
+            values.pop(name)
         return values, problems
 
 
 NORMS: dict[str, Norm] = {f.name: f.metadata["norm"] for f in fields(Norms)}
+# pairs of norms whose values only make sense in this order (the lower first): "faster than 80 is too fast" with
+# "slower than 90 is too slow" would call every pace wrong
+ORDERED = (("slow_words_per_min", "fast_words_per_min"),
+           ("latency_attention_s", "latency_problem_s"),
+           ("fillers_per_100_attention", "fillers_per_100_problem"),
+           ("hesitations_per_min_attention", "hesitations_per_min_problem"),
+           ("hedges_per_100_attention", "hedges_per_100_problem"),
+           ("monotone_sd_st", "flat_sd_st"),
+           ("no_voice_dbfs", "too_quiet_dbfs"),
+           ("too_quiet_dbfs", "too_loud_dbfs"),
+           ("snr_problem_db", "snr_attention_db"),
+           ("short_answer_share", "long_answer_share"),
+           ("self_presentation_min_s", "self_presentation_max_s"))
+
+
+def _out_of_order(values: dict[str, Any]) -> dict[str, str]:
+    """The norms among ``values`` (a user's, over the defaults) that break an ``ORDERED`` pair, each with what to do."""
+    problems: dict[str, str] = {}
+    for low, high in ORDERED:
+        if low not in values and high not in values:
+            continue
+        low_value, high_value = values.get(low, NORMS[low].default), values.get(high, NORMS[high].default)
+        if low_value <= high_value:
+            continue
+        if high in values:
+            problems[high] = (f"{NORMS[high].name}: {_ru(high_value)}{_unit(high)} не подходит — нужно не меньше, "
+                              f"чем «{NORMS[low].name}» ({_ru(low_value)}{_unit(low)})")
+        else:
+            problems[low] = (f"{NORMS[low].name}: {_ru(low_value)}{_unit(low)} не подходит — нужно не больше, "
+                             f"чем «{NORMS[high].name}» ({_ru(high_value)}{_unit(high)})")
+    return problems
+
+
+def _unit(name: str) -> str:
+    return f" {NORMS[name].unit}" if NORMS[name].unit else ""
 
 
 def short(value: object, limit: int = 30) -> str:

@@ -37,6 +37,7 @@ class PausesSection:
     total_s: float | None = None
     pause_ratio: float | None = None
     mean_length_of_run_s: float | None = None
+    longest_run_s: float | None = None  # the longest stretch of speech without a pause
     response_latency_s: float | None = None
     speech_start_s: float | None = None
     speech_end_s: float | None = None
@@ -67,6 +68,8 @@ def measure_pauses(activity: SpeechActivity, hop_s: float, words: list[Word], ju
         total_s=round(total, 3),
         pause_ratio=round(total / span, 3) if span > 0 else None,
         mean_length_of_run_s=round((span - total) / (len(pauses) + 1), 3),
+        longest_run_s=round(max(end - start for start, end in zip([speech_start] + [p.end for p in pauses],
+                                                                  [p.start for p in pauses] + [speech_end])), 3),
         response_latency_s=round(speech_start, 3),
         speech_start_s=round(speech_start, 3),
         speech_end_s=round(speech_end, 3),

@@ -342,10 +342,11 @@ class StreamingTranscriber:
             self._committed = resume if resume > begin + RATE else keep_until
 
     # --- live indicators ------------------------------------------------------------------------
-    def live(self) -> LiveIndicators:
-        """Pace, fillers and time since the last pause, as far as the answer is transcribed (analysis.live)."""
+    def live(self, pause_s: float) -> LiveIndicators:
+        """Pace, fillers and time since the last pause of ``pause_s`` (the shortest pause the report counts), as far
+        as the answer is transcribed (analysis.live)."""
         return live_indicators(list(self.words), self._probs, len(self._audio) / RATE,
-                               speech_threshold=self.options.vad_threshold)
+                               speech_threshold=self.options.vad_threshold, pause_s=pause_s)
 
 
 def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions = TranscribeOptions(), *,

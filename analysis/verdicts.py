@@ -80,9 +80,9 @@ def _pauses(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
         return _verdict("pauses", PROBLEM if p.long_count >= t.long_pauses_problem else ATTENTION, p.max_s, norm,
                         f"Длинных пауз: {p.long_count}. «Избегайте слов-паразитов и длинных пауз»: долгая пауза "
                         "посреди фразы звучит как неуверенность.", "long_pause_s")
-    if p.count == 0 and (m.tempo.speaking_time_s or 0) > t.no_pause_speech_s:
-        return _verdict("pauses", ATTENTION, p.count, norm, "Вы говорите без пауз. «Делайте паузы, чтобы дать "
-                        "собеседнику время осмыслить ваши слова».", "no_pause_speech_s")
+    if judge.breathless(p.longest_run_s):
+        return _verdict("pauses", ATTENTION, p.max_s, norm, f"Вы говорили {ru_number(p.longest_run_s, 0)} с без паузы. "
+                        "«Делайте паузы, чтобы дать собеседнику время осмыслить ваши слова».", "no_pause_speech_s")
     return _verdict("pauses", GOOD, p.max_s, norm, "Паузы в меру. «Используйте паузы для акцентирования важных "
                     "моментов».", "long_pause_s")
 

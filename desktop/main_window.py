@@ -181,7 +181,9 @@ class MainWindow(QMainWindow):
                             speak=self.speak and s.voice == "festival")
         self.analyzer.judge = s.judge()
         self.history_screen.refresh()  # the progress chart's norm band
-        self.statusBar().showMessage("Настройки сохранены (другая модель — после перезапуска)", 5_000)
+        restart = (s.model or None) != self.analyzer.model_name
+        self.statusBar().showMessage("Настройки сохранены" + (": другая модель заработает после перезапуска Собеса"
+                                                              if restart else ""), 5_000)
 
     # --- a session ----------------------------------------------------------------------------
     def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:

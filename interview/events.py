@@ -41,6 +41,7 @@ class LevelChanged:
 class LiveChanged:
     live: LiveIndicators
     pace: str | None  # slow | ok | fast by the tempo norm (analysis.judge.Judge.tempo); None before there is a pace
+    breathless: bool = False  # talking without a pause for too long (analysis.judge.Judge.breathless)
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,16 @@ class Attempts:
 
 
 def attempts(history: History, question_id: str, judge: Judge) -> Attempts | None:
-    """The attempts at ``question_id`` side by side, or None when it was answered once."""
-    tries = [row for row in history.attempts(question_id) if row["status"] == "analyzed"]
+    """The attempts at ``question_id`` side by side, or None when it was answered once. An attempt with no speech
+    in it (nothing was judged) is no attempt to compare: "0 длинных пауз → 3 ✗ хуже" said otherwise."""
+    tries = [row for row in history.attempts(question_id) if row["status"] == "analyzed" and row["overall"]]
     if len(tries) < 2:
         return None
     first, last = tries[0], tries[-1]
     rows = []
     for metric in _SIDE_BY_SIDE:
+        if all(row[metric] is None for row in tries):  # not measured for this kind of answer (STAR for a greeting)
+            continue
         before, now = first[metric], last[metric]
         change = CHANGE_NAMES[judge.compare(metric, before, now)] if before is not None and now is not None else ""
         rows.append((TRACKED[metric].name, [shown(metric, row[metric]) for row in tries], change))

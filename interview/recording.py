@@ -63,5 +63,6 @@ class TakeRecording:
     def level(self) -> Level:
         return self.recorder.level()
 
-    def live(self) -> LiveIndicators | None:
-        return self._transcriber.live() if self._transcriber is not None else None
+    def live(self, pause_s: float) -> LiveIndicators | None:
+        """What the candidate sees while speaking; ``pause_s``: the shortest pause that counts."""
+        return self._transcriber.live(pause_s) if self._transcriber is not None else None

@@ -112,10 +112,10 @@ class SessionRunner:
         if recording is not None and session.state == ANSWER:
             judge, level = self.analyzer.judge, recording.level()
             self.on_event(events.LevelChanged(level, judge.level(level.speech_dbfs, level.clipped_ratio)))
-            live = recording.live()
+            live = recording.live(judge.norms.min_pause_s)
             if live is not None:
                 pace = judge.tempo(live.words_per_min) if live.words_per_min is not None else None
-                self.on_event(events.LiveChanged(live, pace))
+                self.on_event(events.LiveChanged(live, pace, judge.breathless(live.since_pause_s)))
             if recording.failed:
                 session.stop_answer(self.clock())
         session.tick(self.clock())

@@ -7,6 +7,7 @@ from sobes.analysis.norms import Norms
 
 DEFAULT = Judge(Norms())
 VOICING = Norms().voicing_aperiodicity  # the features' voicing threshold by default
+MIN_PAUSE = Norms().min_pause_s  # the shortest pause that counts, by default
 
 
 def judge_with(**norms: float) -> Judge:

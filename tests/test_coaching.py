@@ -159,7 +159,8 @@ def test_progress_never_calls_a_change_inside_the_norm_worse():
     assert compare("pitch_sd_st", 1.4, 0.8) == "worse"
     assert compare("words_per_min", 220, 180) == "better" and compare("words_per_min", 80, 60) == "worse"
     # the user's norms decide: 8 and 4 fillers per 100 words are both inside a norm of 9
-    assert judge_with(fillers_per_100_attention=9).compare("fillers_per_100_words", 8.0, 4.0) == "in_norm"
+    personal = judge_with(fillers_per_100_attention=9, fillers_per_100_problem=12)
+    assert personal.compare("fillers_per_100_words", 8.0, 4.0) == "in_norm"
     assert judge_with(same_change_pct=30).compare("fillers_per_100_words", 8.0, 6.0) == "same"
 
 

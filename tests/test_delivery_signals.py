@@ -169,7 +169,7 @@ def test_norms_are_documented_and_overridable():
     assert custom.long_pause_s == 1.5 and custom.fast_words_per_min == 150.0
     with pytest.raises(InputError, match="нормы «pause_lenght» нет"):
         Norms().with_overrides({"pause_lenght": 1})
-    with pytest.raises(InputError, match="Длинная пауза: 1000 не подходит — нужно число от 0,3 до 30 с"):
+    with pytest.raises(InputError, match="Длинная пауза: «1000» не подходит — нужно число от 0,3 до 30 с"):
         Norms().with_overrides({"long_pause_s": 1000})
 
 

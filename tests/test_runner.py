@@ -150,7 +150,7 @@ def test_a_failed_analysis_keeps_the_take_for_later(tmp_path, history, bank, fix
 @pytest.mark.parametrize("norms, level, pace", [
     ({}, "ok", "ok"),
     # the user's norms, as Settings saves them: the live meter and the live pace are judged by them
-    ({"too_quiet_dbfs": -5.0, "fast_words_per_min": 100.0}, "quiet", "fast"),
+    ({"too_quiet_dbfs": -9.0, "fast_words_per_min": 100.0}, "quiet", "fast"),
 ])
 def test_the_live_indicators_and_level_reach_the_interface_judged_by_the_users_norms(
         tmp_path, history, bank, fake_analyzer, fixtures_dir, norms, level, pace):

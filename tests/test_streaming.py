@@ -14,7 +14,7 @@ from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker, tran
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
 from sobes.core.audio_file import load_audio
-from tests.judges import VOICING
+from tests.judges import MIN_PAUSE, VOICING
 
 
 def feed_in_blocks(streamer, audio, rate=48_000):
@@ -68,7 +68,7 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
     for i in range(0, len(audio), 4_800):
         streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16), rate=48_000)
         if i % 24_000 == 0:
-            seen.append(streamer.live())
+            seen.append(streamer.live(MIN_PAUSE))
         time.sleep(max(0.0, started + (i + 4_800) / 48_000 - time.monotonic()))  # as a microphone delivers
     final = worker.stop().transcript.words
     assert seen[0].words_per_min is None and "15 с" in seen[0].pace_reason
@@ -204,9 +204,9 @@ def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
         streamer.feed((speech[i:i + 4_800] * 32767).astype(np.int16))
         streamer._take_fed()
         streamer._update_probabilities()
-    talking = streamer.live().since_pause_s
+    talking = streamer.live(MIN_PAUSE).since_pause_s
     silence = np.zeros(4_800, np.int16)
     for _ in range(40):  # four seconds of silence, stepped as the worker steps
         streamer.feed(silence)
         streamer.step()
-    assert talking is not None and talking > 0 and streamer.live().since_pause_s == 0.0
+    assert talking is not None and talking > 0 and streamer.live(MIN_PAUSE).since_pause_s == 0.0

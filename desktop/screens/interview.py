@@ -122,7 +122,8 @@ class InterviewScreen(QWidget):
         live = event.live
         pace = (live.pace_reason.removeprefix("темп ") if live.words_per_min is None
                 else f"{live.words_per_min:.0f} слов в минуту{PACE_NOTE.get(event.pace, '')}")
-        pause = "" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
+        pause = ("" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
+                 + (" — сделайте паузу" if event.breathless else ""))
         self.live.setText(f"Темп: {pace} · слов-паразитов: {live.fillers}{pause}")
 
     def refresh_timer(self) -> None:

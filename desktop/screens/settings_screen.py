@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.norms import NORMS
+from sobes.analysis.norms import GROUPS, NORMS, Norms
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
 from sobes.core.numbers import ru_number
@@ -77,7 +77,8 @@ class SettingsScreen(QWidget):
         form.addRow("", self.follow_ups)
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
-        self.names = list(NORMS)  # the table's rows, in the order of the declarations
+        # the table's rows: group by group, in the order of the declarations within a group
+        self.names = sorted(NORMS, key=lambda name: GROUPS.index(NORMS[name].group))
         self.table = QTableWidget(len(self.names), 5)
         self.table.setHorizontalHeaderLabels(["Группа", "Порог", "Значение", "Единица", "Почему такая норма"])
         for i, name in enumerate(self.names):
@@ -113,9 +114,8 @@ class SettingsScreen(QWidget):
         for button in (self.group, self.reset_group, reset):
             resets.addWidget(button)
         resets.addStretch()
-        self.problem = QLabel("")  # why nothing was saved
+        self.problem = QLabel("")  # why nothing was saved, or that it was
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #8c1d18;")
         for widget in (passage, self.calibrate, self.calibration_result):
             layout.addWidget(widget)
         layout.addLayout(resets)
@@ -189,39 +189,45 @@ class SettingsScreen(QWidget):
         return item
 
     def _value_edited(self, item: QTableWidgetItem) -> None:
-        """A value is checked as it is typed: what is wrong is said in its own row."""
+        """A value is checked as soon as it is entered: what is wrong is said in its own row."""
         if item.column() == VALUE_COLUMN:
-            self._check_row(item.row())
+            self._check()
 
-    def _check_row(self, row: int) -> tuple[float | None, str | None]:
-        """The row's value, or None and what is wrong with it — said in the row (its value cell red, the problem
-        before the reason) until it is put right."""
-        norm = NORMS[self.names[row]]
-        value, problem = norm.check(self._cell(row, VALUE_COLUMN).text().strip())
-        cell, why = self._cell(row, VALUE_COLUMN), self._cell(row, WHY_COLUMN)
+    def _check(self) -> tuple[dict[str, float], dict[str, str]]:
+        """Every value as the judge would take it (``Norms.check_overrides``: each in its range, pairs in their
+        order), and what is wrong — said in the rows (the value cell red, the problem before the reason) and
+        above «Сохранить» until it is put right."""
+        values, problems = Norms.check_overrides({name: self._cell(i, VALUE_COLUMN).text().strip()
+                                                  for i, name in enumerate(self.names)})
         self.table.blockSignals(True)  # the marks are not edits
-        cell.setBackground(WRONG if problem else QBrush())
-        why.setText(f"✗ {problem}. {norm.why}" if problem else norm.why)
-        why.setForeground(QColor("#8c1d18") if problem else QBrush())
+        for i, name in enumerate(self.names):
+            problem, why = problems.get(name), self._cell(i, WHY_COLUMN)
+            self._cell(i, VALUE_COLUMN).setBackground(WRONG if problem else QBrush())
+            text = f"✗ {problem}. {NORMS[name].why}" if problem else NORMS[name].why
+            if why.text() != text:
+                why.setText(text)
+                why.setForeground(QColor("#8c1d18") if problem else QBrush())
+                self.table.resizeRowToContents(i)
         self.table.blockSignals(False)
-        self.table.resizeRowToContents(row)
-        return value, problem
+        first = next(iter(problems.values()), None)
+        self.problem.setText(f"Не сохранено: исправьте значения, выделенные красным ({len(problems)}). {first}."
+                             if first else "")
+        self.problem.setStyleSheet("color: #8c1d18;")
+        return values, problems
 
     def _save(self) -> bool:
         """Save everything or nothing: a value that will not do is said in its row and nothing is written."""
-        checked = {name: self._check_row(i) for i, name in enumerate(self.names)}
-        wrong = [name for name, (_, problem) in checked.items() if problem]
-        if wrong:
-            self.table.scrollToItem(self._cell(self.names.index(wrong[0]), VALUE_COLUMN))
-            self.problem.setText(f"Не сохранено: исправьте значения, выделенные красным ({len(wrong)}). "
-                                 f"{checked[wrong[0]][1]}.")
+        values, problems = self._check()
+        if problems:
+            self.table.scrollToItem(self._cell(self.names.index(next(iter(problems))), VALUE_COLUMN))
             return False
-        self.problem.setText("")
         s = self.settings
         s.input_device, s.output_device = self.input.currentData(), self.output.currentData()
         s.model, s.follow_ups = self.model.text().strip(), self.follow_ups.isChecked()
-        s.thresholds = {name: value for name, (value, _) in checked.items() if value != NORMS[name].default}
+        s.thresholds = {name: value for name, value in values.items() if value != NORMS[name].default}
         s.voice = self.voice.currentData()
         s.save()
+        self.problem.setText("Сохранено.")
+        self.problem.setStyleSheet("color: #1b5e20;")
         self.saved.emit()
         return True

@@ -174,14 +174,14 @@ def test_settings_refuse_a_bad_value_in_its_row_and_save_nothing(window):  # noq
     screen.table.item(pace, VALUE_COLUMN).setText("110")
     screen.table.item(pause, VALUE_COLUMN).setText("1000")  # checked as typed
     assert screen.table.item(pause, WHY_COLUMN).text().startswith(
-        "✗ Длинная пауза: 1000 не подходит — нужно число от 0,3 до 30 с")
+        "✗ Длинная пауза: «1000» не подходит — нужно число от 0,3 до 30 с")
     assert not screen._save()
     assert "Не сохранено" in screen.problem.text()
     assert (stored.read_bytes() if stored.exists() else None) == before  # nothing half-saved
     assert window.analyzer.judge is judge and window.settings.thresholds.get("slow_words_per_min") is None
     screen.table.item(pause, VALUE_COLUMN).setText("2,5")  # a decimal comma, as a Russian writes it
     assert not screen.table.item(pause, WHY_COLUMN).text().startswith("✗")
-    assert screen._save() and screen.problem.text() == ""
+    assert screen._save() and screen.problem.text() == "Сохранено."
     assert window.settings.thresholds == {"long_pause_s": 2.5, "slow_words_per_min": 110.0}
     assert window.analyzer.judge.norms.long_pause_s == 2.5  # the next answer is judged by it
     window.history_screen.figure.setCurrentIndex(window.history_screen.figure.findData("words_per_min"))
