@@ -16,14 +16,12 @@ METRIC_NAMES = {
 }
 VERDICT_MARK = {"good": "✓", "attention": "!", "problem": "✗"}  # beside the colour, never colour alone
 VERDICT_WORDS = {"good": "хорошо", "attention": "есть что улучшить", "problem": "нужна работа"}
+STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
 
 
 def overall_text(verdict: str | None) -> str:
     """An answer's overall verdict for people: a mark and words ("✓ хорошо"); "—" when there is none."""
     return f"{VERDICT_MARK[verdict]} {VERDICT_WORDS[verdict]}" if verdict in VERDICT_WORDS else "—"
-STAR_NAMES = {"situation": "ситуация", "task": "задача", "action": "действия", "result": "результат"}
-
-
 
 
 def clock(seconds: float) -> str:
@@ -50,12 +48,22 @@ def words(count: int) -> str:
     return plural(count, "слово", "слова", "слов")
 
 
+def pace(words_per_min: float) -> str:
+    """``101.4`` -> ``"101 слово в минуту"``: tempo as it is judged and shown everywhere (whole words)."""
+    return f"{words(round(words_per_min))} в минуту"
+
+
+def pace_range(low: float, high: float) -> str:
+    """``90, 172`` -> ``"90–172 слова в минуту"`` (the number next to the noun decides its form)."""
+    return f"{round(low)}–{pace(high)}"
+
+
 def verdict_value(metric: str, value: float | None) -> str:
     """A verdict's figure with its unit, rounded for people: the same words in the review, exports and CLI."""
     if value is None:
         return "—"
     return {
-        "tempo": f"{value:.0f} слов в минуту",
+        "tempo": pace(value),
         "pauses": f"самая длинная {ru_number(value)} с" if value else "пауз нет",
         "latency": f"{ru_number(value)} с",
         "fillers": f"{ru_number(value)} на 100 слов",

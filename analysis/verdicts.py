@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sobes.analysis.delivery import DeliveryMetrics
 from sobes.analysis.judge import Judge
-from sobes.analysis.labels import times
+from sobes.analysis.labels import pace_range, times
 from sobes.analysis.norms import NORMS
 from sobes.core.numbers import ru_number
 
@@ -58,7 +58,7 @@ def _tempo(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
     rate, t = m.tempo.words_per_min, judge.norms
     if rate is None:
         return None
-    norm = f"{ru_number(t.slow_words_per_min, 0)}–{ru_number(t.fast_words_per_min, 0)} слов в минуту"
+    norm = pace_range(t.slow_words_per_min, t.fast_words_per_min)
     verdict = judge.tempo(rate)
     if verdict == "ok":
         return _verdict("tempo", GOOD, rate, norm, "Темп в норме. «Варьируйте темп и тон речи, чтобы сделать "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sobes.analysis.coaching import CoachingSection
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, verdict_value, words
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, pace, verdict_value, words
 from sobes.analysis.report import Report
 from sobes.core.numbers import ru_number
 
@@ -57,8 +57,8 @@ def _cut(text: str, limit: int = 60) -> str:
 
 def _metrics(report: Report) -> list[str]:
     lines = []
-    if (tempo := report.tempo) and tempo.syllables_per_sec is not None:
-        lines.append(f"Темп: {ru_number(tempo.words_per_min, 0)} слов в минуту")
+    if (tempo := report.tempo) and tempo.words_per_min is not None:
+        lines.append(f"Темп: {pace(tempo.words_per_min)}")
     if (pauses := report.pauses) and pauses.count is not None and pauses.speech_end_s is not None:
         lines.append(f"Паузы: {pauses.count}, длинных {pauses.long_count}, самая длинная {ru_number(pauses.max_s)} с; "
                      f"начало ответа через {ru_number(pauses.response_latency_s)} с")

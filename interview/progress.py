@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sobes.analysis.judge import Judge
+from sobes.analysis.labels import pace
 from sobes.core.numbers import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import local_time
@@ -59,6 +60,8 @@ def shown(metric: str, value: float | None) -> str:
     """A tracked figure with its unit, rounded for people."""
     if value is None:
         return "—"
+    if metric == "words_per_min":
+        return pace(value)  # "101 слово в минуту"
     tracked = TRACKED[metric]
     return f"{ru_number(value, tracked.digits)} {tracked.unit}"
 

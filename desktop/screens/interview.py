@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sobes.analysis.labels import pace
 from sobes.desktop.widgets.level_meter import LevelMeter
 
 SPACE_GRACE_S = 1.0  # calibrated here: a key pressed as the recording starts was meant for the old button
@@ -120,11 +121,11 @@ class InterviewScreen(QWidget):
         """Pace over the last 25 s (and whether it is within the candidate's norm), fillers so far, time since the
         last pause, while speaking. ``event``: ``interview.events.LiveChanged``."""
         live = event.live
-        pace = (live.pace_reason.removeprefix("темп ") if live.words_per_min is None
-                else f"{live.words_per_min:.0f} слов в минуту{PACE_NOTE.get(event.pace, '')}")
+        rate = (live.pace_reason.removeprefix("темп ") if live.words_per_min is None
+                else f"{pace(live.words_per_min)}{PACE_NOTE.get(event.pace, '')}")
         pause = ("" if live.since_pause_s is None else f" · без паузы: {live.since_pause_s:.0f} с"
                  + (" — сделайте паузу" if event.breathless else ""))
-        self.live.setText(f"Темп: {pace} · слов-паразитов: {live.fillers}{pause}")
+        self.live.setText(f"Темп: {rate} · слов-паразитов: {live.fillers}{pause}")
 
     def refresh_timer(self) -> None:
         left = self.host.time_left()

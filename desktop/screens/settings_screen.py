@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sobes.analysis.labels import pace, pace_range
 from sobes.analysis.norms import GROUPS, NORMS, Norms
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
-from sobes.core.numbers import ru_number
 from sobes.desktop import worker
 from sobes.desktop.dialogs import title_with_back
 from sobes.interview.calibration import READING_PASSAGE, READING_S, TempoCalibration, tempo_norms
@@ -167,8 +167,8 @@ class SettingsScreen(QWidget):
         for name, value in norms.items():
             self._cell(self.names.index(name), VALUE_COLUMN).setText(_number(value))
         self.calibration_result.setText(
-            f"Ваш темп чтения: {ru_number(words_per_min, 0)} слов в минуту. Норма темпа: "
-            f"{ru_number(norms['slow_words_per_min'], 0)}–{ru_number(norms['fast_words_per_min'], 0)} слов в минуту. "
+            f"Ваш темп чтения: {pace(words_per_min)}. Норма темпа: "
+            f"{pace_range(norms['slow_words_per_min'], norms['fast_words_per_min'])}. "
             "Нажмите «Сохранить».")
 
     def _reset(self, group: str | None) -> None:
