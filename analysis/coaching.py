@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from sobes.analysis.content.checklist import missing_by_rank
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.content.relevance import OFF_TOPIC
-from sobes.analysis.content.section import ContentSection, QuestionContext
+from sobes.analysis.content.section import ContentSection, QuestionContext, analyze_content
 from sobes.analysis.fillers import FillersSection
+from sobes.analysis.judge import Judge
 from sobes.analysis.pauses import PausesSection
+from sobes.analysis.transcript import Word
 from sobes.analysis.verdicts import ATTENTION, PROBLEM, DeliverySection
 
 MAX_FIXES = 3
@@ -106,6 +108,14 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     chosen = _with_worst_delivery(_unique(fixes), delivery)
     return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, relevance), chosen, covered,
                            missing, relevance, length)
+
+
+def coach_words(words: list[Word], question: QuestionContext, judge: Judge, delivery: DeliverySection | None = None,
+                moments: dict[str, float] | None = None) -> tuple[ContentSection, CoachingSection]:
+    """What the answer said and the coaching of it: the one path for a recording's transcript (the engine, with its
+    delivery) and a written or corrected one (``sobes coach``, the review's correction), so they cannot differ."""
+    content = analyze_content(words, question, judge)
+    return content, coach(content, delivery, question, moments)
 
 
 def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | None) -> dict[str, float]:

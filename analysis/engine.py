@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from sobes.analysis.coaching import coach, delivery_moments
+from sobes.analysis.coaching import coach_words, delivery_moments
 from sobes.analysis.content.section import QuestionContext, analyze_content
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.judge import Judge
@@ -176,9 +176,8 @@ class Analyzer:
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, judge,
                                    probabilities=vad_probabilities, features=features)
         report.add_delivery(metrics, judge_delivery(metrics, judge))
-        report.content = analyze_content(transcript.words, question, judge)
-        report.coaching = coach(report.content, report.delivery, question,
-                                delivery_moments(report.fillers, report.pauses))
+        report.content, report.coaching = coach_words(transcript.words, question, judge, report.delivery,
+                                                      delivery_moments(report.fillers, report.pauses))
         report.timing = Timing(
             decode_s=round(decode_s, 3),
             load_s=round(load_s, 3),

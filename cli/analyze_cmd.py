@@ -13,12 +13,11 @@ import json
 import sys
 from pathlib import Path
 
-from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.judge import Judge
 from sobes.analysis.norms import short
 from sobes.analysis.report import Report, json_default
-from sobes.cli.arguments import number
+from sobes.cli.question_args import add_question_arguments, question_context
 from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
 from sobes.core.errors import AudioLoadError, InputError, OutputError
@@ -33,11 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="'base' (bundled, default), a local CTranslate2 model folder, or a hub name (online)")
     parser.add_argument("--out", metavar="DIR", type=Path, default=None,
                         help="also write each report to DIR/<name>.json")
-    parser.add_argument("--question", default=None, help="the question that was answered (for relevance)")
-    parser.add_argument("--type", dest="answer_type", choices=ANSWER_TYPES, default="star",
-                        help="expected answer type (default: star)")
-    parser.add_argument("--budget", type=number(5, 3600, " с"), default=None, metavar="SECONDS",
-                        help="the answer's time budget, to judge its length")
+    add_question_arguments(parser)
     parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
                         help="override a saved norm (see `sobes thresholds`), e.g. --set long_pause_s=3")
     parser.set_defaults(run=run)
@@ -47,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     analyzer = Analyzer(args.model, judge_of(args.overrides))
     reports: list[Report] = []
     failed = 0
-    question = QuestionContext(args.question, args.answer_type, args.budget)
+    question = question_context(args, analyzer.judge)
     for path in args.paths:
         try:
             report = analyzer.analyze_file(path, question=question)

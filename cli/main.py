@@ -14,6 +14,7 @@ import sys
 from sobes.cli import (
     analyze_cmd,
     audio_cmds,
+    coach_cmd,
     desktop_cmd,
     history_cmds,
     interview_cmd,
@@ -25,7 +26,7 @@ from sobes.cli.arguments import EXIT_USAGE, Parser
 from sobes.core.errors import SobesError
 from sobes.core.offline import disable_telemetry
 
-COMMANDS = (analyze_cmd, audio_cmds, desktop_cmd, history_cmds, interview_cmd, model_cmd, questions_cmd,
+COMMANDS = (analyze_cmd, coach_cmd, audio_cmds, desktop_cmd, history_cmds, interview_cmd, model_cmd, questions_cmd,
             thresholds_cmd)
 
 
