@@ -77,28 +77,25 @@ class Judge:
         return drop if drop >= self.norms.phone_quieter_db else None
 
     # --- length ------------------------------------------------------------------------------
-    def length_range(self, kind: AnswerKind, budget_s: float | None) -> tuple[float | None, float | None] | None:
-        """The shortest and longest right length of an answer of ``kind`` (None: no limit that side), or None when
-        nothing says: a self-presentation takes 1–2 minutes, a salary figure is said briefly, a story fills a good
-        part of its time budget."""
+    def length_range(self, kind: AnswerKind) -> tuple[float | None, float]:
+        """The shortest and longest right length of an answer of ``kind`` (None: no shortest), by what kind of
+        answer it is — a story 1–3 minutes, a self-presentation 1–2, a salary figure briefly — never by a share of
+        the question's timer: the window and the command line judge the same answer alike."""
         n = self.norms
-        if kind.key == "self_presentation":
-            return n.self_presentation_min_s, n.self_presentation_max_s
-        if kind.brief:
-            return None, min(n.brief_answer_max_s, budget_s * n.long_answer_share) if budget_s else n.brief_answer_max_s
-        if budget_s:
-            return budget_s * n.short_answer_share, budget_s * n.long_answer_share
-        return None
+        return {"story": (n.story_min_s, n.story_max_s),
+                "reasoned": (n.reasoned_min_s, n.reasoned_max_s),
+                "self_presentation": (n.self_presentation_min_s, n.self_presentation_max_s),
+                "presentation": (n.presentation_min_s, n.presentation_max_s),
+                "brief": (None, n.brief_answer_max_s),
+                "follow_up": (None, n.follow_up_max_s)}[kind.length]
 
-    def length(self, kind: AnswerKind, spoken_s: float, budget_s: float | None) -> str | None:
-        """``short``, ``ok`` or ``long`` for an answer of ``kind``; None when there is nothing to judge it by."""
-        limits = self.length_range(kind, budget_s)
-        if limits is None:
-            return None
-        low, high = limits
-        if low is not None and spoken_s < low:
+    def length(self, kind: AnswerKind, spoken_s: float, *, complete: bool) -> str:
+        """``short``, ``ok`` or ``long`` for an answer of ``kind`` spoken for ``spoken_s``. An answer that has
+        everything its kind asks for (``complete``) is never too short: a 50 s story with its result is a story."""
+        low, high = self.length_range(kind)
+        if low is not None and spoken_s < low and not complete:
             return "short"
-        return "long" if high is not None and spoken_s > high else "ok"
+        return "long" if spoken_s > high else "ok"
 
     # --- progress ----------------------------------------------------------------------------
     def band(self, metric: str) -> tuple[float, float]:

@@ -215,12 +215,33 @@ class Norms:
         "Разницу в 6 дБ ухо слышит как «заметно тише» — " + CHOSEN_HERE + ".",
         "calibrated here: a drop the ear notices as quieter")
     # --- length of an answer ----------------------------------------------------------
-    short_answer_share: float = _norm(
-        0.3, 0.05, 1, "", "Слишком коротко: меньше этой доли отведённого времени", LENGTH, CHOSEN,
-        "calibrated here: under a third of the question's time budget leaves out what the guides ask for")
-    long_answer_share: float = _norm(
-        1.1, 1, 5, "", "Затянуто: больше этой доли отведённого времени", LENGTH, CHOSEN,
-        "calibrated here: over the time budget by more than 10 %")
+    story_min_s: float = _norm(
+        60.0, 10, 600, "с", "Рассказ о случае не короче", LENGTH,
+        "Рассказ по STAR — ситуация, задача, ваши действия и результат — обычно занимает от минуты до трёх; "
+        f"{NO_FIGURE}. Ответ, в котором всё это есть, коротким не считается.",
+        "seed_digest §6.5, the compiler's starting point (not from seeds): a STAR answer ~1.5–3 min; the lower edge "
+        "at 1 min, and never said of a story with every part: 50 s complete stories were called too short")
+    story_max_s: float = _norm(
+        180.0, 30, 900, "с", "Рассказ о случае не длиннее", LENGTH,
+        f"Рассказ дольше трёх минут теряет нить; {NO_FIGURE}.",
+        "seed_digest §6.5, the compiler's starting point (not from seeds): a STAR answer ~1.5–3 min")
+    reasoned_min_s: float = _norm(
+        20.0, 5, 600, "с", "Ответ о подходе, мотивации или на трудный вопрос не короче", LENGTH,
+        f"Одна мысль и пример к ней — это хотя бы 20 секунд; {NO_FIGURE}.",
+        "calibrated here: a claim with one example takes 20 s at an ordinary pace (40 words)")
+    reasoned_max_s: float = _norm(
+        120.0, 20, 900, "с", "Ответ о подходе, мотивации или на трудный вопрос не длиннее", LENGTH,
+        f"Дольше двух минут такой ответ превращается в монолог; {NO_FIGURE}.",
+        "calibrated here: as long as a self-presentation at most")
+    presentation_min_s: float = _norm(
+        60.0, 10, 900, "с", "Презентация не короче", LENGTH,
+        f"Выступление на презентации — 5–7 минут ({GUIDE_SALES}); короче минуты не успеть сказать о пользе и "
+        "привести пример.",
+        "001 L480: 5 min preparation + 5–7 min talk + 3 min questions; the lower edge calibrated here")
+    presentation_max_s: float = _norm(
+        420.0, 60, 1800, "с", "Презентация не длиннее", LENGTH,
+        f"Выступление на презентации — 5–7 минут ({GUIDE_SALES}).",
+        "001 L480: 5 min preparation + 5–7 min talk + 3 min questions")
     self_presentation_min_s: float = _norm(
         60.0, 10, 600, "с", "Самопрезентация не короче", LENGTH,
         f"Рассказ о себе — «чётко и лаконично» ({GUIDE_CLIENTS}); 1–2 минуты — ориентир подсказок к вопросам.",
@@ -233,6 +254,10 @@ class Norms:
         45.0, 5, 600, "с", "Короткий ответ (сумма, «да», приветствие) не длиннее", LENGTH,
         "Цифру, «да» или приветствие дольше 45 с никто не дослушает — " + CHOSEN_HERE + ".",
         "calibrated here: a salary figure, a yes or a greeting said in more than 45 s is lost in words")
+    follow_up_max_s: float = _norm(
+        90.0, 10, 600, "с", "Ответ на уточняющий вопрос не длиннее", LENGTH,
+        "На уточняющий вопрос отвечают по делу: полторы минуты хватает на любой — " + CHOSEN_HERE + ".",
+        "calibrated here: the follow-up's own answer time (session.FOLLOW_UP_ANSWER_S)")
     # --- comparing attempts and sessions ----------------------------------------------
     same_change_pct: float = _norm(
         10.0, 0, 100, "%", "Без изменений, если разница меньше", PROGRESS,
@@ -281,7 +306,9 @@ ORDERED = (("slow_words_per_min", "fast_words_per_min"),
            ("no_voice_dbfs", "too_quiet_dbfs"),
            ("too_quiet_dbfs", "too_loud_dbfs"),
            ("snr_problem_db", "snr_attention_db"),
-           ("short_answer_share", "long_answer_share"),
+           ("story_min_s", "story_max_s"),
+           ("reasoned_min_s", "reasoned_max_s"),
+           ("presentation_min_s", "presentation_max_s"),
            ("self_presentation_min_s", "self_presentation_max_s"))
 
 

@@ -20,14 +20,14 @@ def how_to_answer(question: Question, judge: Judge) -> tuple[str, ...]:
     avoid = [i.label[:1].lower() + i.label[1:] for i in items if i.absent]
     if avoid:
         lines.append("И ещё: " + "; ".join(avoid) + ".")
-    low, high = judge.length_range(kind, question.answer_s) or (None, None)
-    if kind.key == "self_presentation" and low is not None and high is not None:
-        lines.append(f"Длина: {_duration(low)}–{_duration(high)}." if low < 60 else
-                     f"Длина: {_duration(low).removesuffix(' мин')}–{_duration(high)}.")
-    elif kind.brief and high is not None:
-        lines.append(f"Коротко: до {_duration(min(high, question.answer_s))}.")
+    low, high = judge.length_range(kind)
+    high = min(high, question.answer_s)  # the timer stops the answer there anyway
+    if low is None:
+        lines.append(f"Коротко: до {_duration(high)}.")
+    elif low >= 60 and high >= 60:
+        lines.append(f"Длина: {_duration(low).removesuffix(' мин')}–{_duration(high)}.")
     else:
-        lines.append(f"Время на ответ: до {_duration(question.answer_s)}.")
+        lines.append(f"Длина: от {_duration(low)} до {_duration(high)}.")
     return tuple(dict.fromkeys(lines))
 
 

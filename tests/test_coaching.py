@@ -112,6 +112,20 @@ def test_length_is_judged_for_the_kind_of_answer():
     assert rambling.vagueness.length_verdict == "long"
 
 
+def test_a_story_with_every_part_is_never_too_short_whatever_the_timer():
+    """A 50 s complete story with its result was headlined «Ответ слишком короткий» under a 3-minute timer."""
+    story = ("В прошлом году крупный клиент грозился уйти к конкуренту из-за срывов поставок. Моей задачей было "
+             "сохранить договор. Я сам разобрал все заказы за квартал, нашёл, где склад терял время, и договорился "
+             "о резервной машине. В результате за два месяца опоздания упали с двенадцати до двух, и клиент "
+             "продлил контракт ещё на год.")
+    for timer in (None, 120, 180, 600):  # the window's timer, or none at all (the command line)
+        content = content_of(words_of(story, step=0.9), QuestionContext("Расскажите о случае…", "star", timer))
+        assert content.vagueness.length_verdict == "ok" and all(i.covered for i in content.items), timer
+    half = content_of(words_of("В прошлом году клиент был недоволен. Я ему позвонил.", step=0.9),
+                      QuestionContext("Расскажите о случае…", "star", 180))
+    assert half.vagueness.length_verdict == "short"  # short and missing its result: that is worth saying
+
+
 def test_follow_ups_follow_what_is_missing_and_never_a_phone_greeting():
     story = content_of(words_of("Однажды клиент был недоволен сроками. Я выслушал его и предложил скидку."),
                             QuestionContext(None, "star", 120))

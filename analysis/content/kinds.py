@@ -35,7 +35,9 @@ class AnswerKind:
     items: tuple[Item, ...]
     star: bool = False  # the STAR story applies
     follow_ups: bool = True  # an interviewer asks more after it (not after a phone greeting)
-    brief: bool = False  # a short answer is right: judged only for being too long
+    # how long it should be (analysis.judge.Judge.length_range): story | reasoned | self_presentation |
+    # presentation | brief (a short answer is right: judged only for being too long) | follow_up
+    length: str = "reasoned"
     topic_weight: float = 0.0  # how much covering a ``topic`` item shows the answer is on topic (relevance.py)
     # a reply in a role play is spoken to the client in the client's own terms: it is coached, never called off topic
     may_be_off_topic: bool = True
@@ -68,7 +70,7 @@ _R = Item("result", "Результат, который можно провер�
 KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
     AnswerKind("star", "Рассказ о случае из опыта", (_S, _T, _A, _R, Item(
         "tone", "Без упрёков и спора", "Уберите упрёки и спор: расскажите, как вы искали решение, а не кто был прав.",
-        None, BLAME, absent=True)), star=True, topic_weight=0.5),
+        None, BLAME, absent=True)), star=True, topic_weight=0.5, length="story"),
     AnswerKind("self_presentation", "Самопрезентация", (
         Item("name", "Имя", "Начните с имени: «Меня зовут …».", None, ("меня зовут", "мое имя", "зовут*"),
              where="start", topic=True),
@@ -81,8 +83,8 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "будете полезны компании.", "Почему вас заинтересовала именно эта вакансия?",
              ("хочу", "хотел* бы", "стремлюсь", "цель", "интересн*", "привлека*", "вашей компании", "вашу компанию",
               "вашей команд*", "развиваться", "буду рад*", "полез*", "могу принести", "вакансi*", "вакансия")),
-    ), topic_weight=0.5),
-    AnswerKind("fact", "Короткий ответ по существу", (), brief=True, topic_weight=1.0),
+    ), topic_weight=0.5, length="self_presentation"),
+    AnswerKind("fact", "Короткий ответ по существу", (), topic_weight=1.0, length="brief"),
     AnswerKind("motivation", "Мотивация", (
         Item("reason", "Конкретная причина", "Назовите одну-две конкретные причины вместо общих слов.",
              "Что конкретно для вас важно в работе?", _REASON, topic=True),
@@ -118,7 +120,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Как вы будете измерять эффективность вашего решения?",
              ("план*", "срок*", "недел*", "месяц*", "измер*", "метрик*", "показател*", "kpi", "контрол*",
               "первым делом", "в первую очередь")),
-    )),
+    ), length="story"),
     AnswerKind("presentation", "Презентация", (
         Item("greeting", "Приветствие и тема", "Начните с приветствия и темы: кто вы и о чём расскажете.", None,
              GREETING, where="start"),
@@ -130,7 +132,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
         Item("call", "Призыв к действию", "Закончите призывом: что слушателю сделать дальше.", None,
              ("предлага*", "давайте", "попробуйте", "свяжитесь", "запишитесь", "приглаша*", "оставьте", "закажите",
               "следующ* шаг*", "подключ*")),
-    )),
+    ), length="presentation"),
     AnswerKind("phone_opening", "Начало телефонного разговора", (
         Item("greeting", "Приветствие", "Начните с приветствия: «Добрый день».", None, GREETING, where="start",
              topic=True),
@@ -140,7 +142,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Подтвердите, что вам удобно говорить, или предложите время, когда перезвонить.", None,
              ("удобно", "могу говорить", "можем поговорить", "готов* поговорить", "готов* говорить", "перезвон*"),
              topic=True),
-    ), follow_ups=False, brief=True, topic_weight=1.0),
+    ), follow_ups=False, length="brief", topic_weight=1.0),
     AnswerKind("role_play", "Ролевая игра", (
         Item("empathy", "Признание проблемы клиента",
              "Сначала признайте чувства клиента: «Я понимаю ваше недовольство».",
@@ -163,7 +165,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
               "хорошего дня")),
         Item("tone", "Без раздражения и отговорок", "Без «всякое бывает» и «это не ко мне»: проблема клиента теперь "
              "ваша, и он должен это услышать.", None, _DISMISSIVE, absent=True),
-    ), brief=True, topic_weight=0.5, may_be_off_topic=False),
+    ), length="brief", topic_weight=0.5, may_be_off_topic=False),
     AnswerKind("stress", "Стрессовый вопрос", (
         Item("calm", "Спокойно, без оправданий и упрёков", "Отвечайте спокойно, без оправданий и упрёков.", None,
              BLAME + ("не ваше дело", "глупый вопрос", "какое вам дело"), absent=True),
@@ -181,7 +183,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Спросите о задачах, команде или о том, как оценивают успех, а не только об отпуске и деньгах.", None,
              ("задач*", "команд*", "цел*", "kpi", "показател*", "обучен*", "развит*", "клиент*", "испытательн*",
               "адаптац*", "наставник*", "продукт*", "ожида*", "инструмент*", "crm", "ресурс*")),
-    ), brief=True, topic_weight=1.0),
+    ), length="brief", topic_weight=1.0),
     AnswerKind("negotiation", "Переговоры об оффере", (
         Item("stance", "Ваш ответ на предложение", "Скажите прямо: принимаете, просите время подумать или называете "
              "свои условия.", None, ("согла*", "готов*", "рассмотр*", "предлагаю", "рассчитыва*", "хотел* бы",
@@ -197,8 +199,8 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
         Item("no_ultimatum", "Без ультиматумов", "Без ультиматумов: предложите вариант, выгодный обеим сторонам.",
              None, ("не устраивает", "стою гораздо больше", "или я ухожу", "несерьезно", "смешн*", "издевательств*"),
              absent=True),
-    ), brief=True, topic_weight=0.5),
-    AnswerKind("short", "Короткий ответ", ()),
+    ), length="brief", topic_weight=0.5),
+    AnswerKind("short", "Короткий ответ", (), length="follow_up"),
 )}
 
 # Questions that ask for one fact: the item that answers them, chosen by the words of the question.

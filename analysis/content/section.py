@@ -97,12 +97,12 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
     results = {i for i, u in enumerate(labelled) if u.label == "result"}
     section.numbers = find_numbers(units, results)
     spoken = (words[-1].end - words[0].start) if duration_s is None else duration_s
-    section.vagueness = find_vagueness(units)
-    section.vagueness.duration_s, section.vagueness.budget_s = round(spoken, 2), question.time_budget_s
-    section.vagueness.length_verdict = judge.length(kind, spoken, question.time_budget_s)
     answer = Answer(units, labelled, section.numbers, section.ownership)
     items = items_for(kind, question.text, question.purpose)
     section.items = check_items(items, answer)
+    section.vagueness = find_vagueness(units)
+    section.vagueness.duration_s, section.vagueness.budget_s = round(spoken, 2), question.time_budget_s
+    section.vagueness.length_verdict = judge.length(kind, spoken, complete=all(i.covered for i in section.items))
     said_what_was_asked = any(c.covered and i.topic for i, c in zip(items, section.items))
     topic = fact_topic(question.text) if kind.key == "fact" else None
     section.relevance = measure_relevance(
