@@ -190,3 +190,15 @@ def test_a_red_delivery_problem_is_always_among_the_fixes():
     assert all(f.kind != "delivery" for f in coaching.fixes[:-1])  # what the answer lacks still comes first
     calm = coach(story, DeliverySection([], "good", []), QuestionContext(None, "star", 120))
     assert [f.kind for f in calm.fixes].count("delivery") == 0 and len(calm.fixes) == MAX_FIXES
+
+
+def test_a_misheard_letter_does_not_hide_a_greeting_but_never_accuses():
+    """«Да, здравствуйте, Ольга!» transcribed «здравствуете» was told «не хватает: приветствие»."""
+    from sobes.analysis.content.cues import find_cue
+
+    opening = content_of(words_of("Да, здравствуете, Ольга! Да, удобно, слушаю вас."),
+                         QuestionContext("Вам удобно говорить?", "phone_opening", 30))
+    assert next(i for i in opening.items if i.key == "greeting").covered
+    assert find_cue(["добрый", "дент"], ("добрый день",), tolerant=True)
+    assert not find_cue(["день"], ("дела",), tolerant=True)  # short words are other words one letter away
+    assert not find_cue(["спорил"], ("спорт*",), tolerant=False)

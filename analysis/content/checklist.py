@@ -87,8 +87,8 @@ def _check(item: Item, answer: Answer) -> CheckedItem:
     found: tuple[Unit, str] | None = None
     if item.check:
         found = _CHECKS[item.check.split(":")[0]](item, answer)
-    if found is None and item.cues:
-        found = first_unit_with(units, item.cues)
+    if found is None and item.cues:  # a misheard letter does not hide what was said; it never accuses
+        found = first_unit_with(units, item.cues, tolerant=not item.absent)
     if item.absent:  # covered when nothing breaks it; the words that break it are the evidence
         return _checked(item, found is None, found)
     if found is None and item.check == "star:result":

@@ -4,6 +4,12 @@ A cue is one or more words separated by spaces; a word ending in ``*`` matches
 any word that starts with it ("извин*" matches "извините", "извинился"). The
 transcript's tokens are already lower-case with ``ё`` as ``е``
 (``analysis.text.normalize``), so cues are written the same way.
+
+A recogniser mishears a letter now and then ("здравствуете", "добрый дент"):
+with ``tolerant``, a cue word of ``TOLERANT_FROM`` letters or more also matches
+a word one letter away (one letter changed, added or dropped; for a ``*`` cue,
+in the part it gives). Checks that are covered by *not* saying something
+(blame) stay exact: a near-miss must never accuse the candidate.
 """
 
 from __future__ import annotations
@@ -19,31 +25,55 @@ def _parts(cue: str) -> tuple[str, ...]:
     return tuple(cue.lower().replace("ё", "е").split())
 
 
-def _word_matches(pattern: str, token: str) -> bool:
-    return token.startswith(pattern[:-1]) if pattern.endswith("*") else token == pattern
+TOLERANT_FROM = 6  # calibrated here: shorter words are too often other words one letter away ("день" / "дела")
 
 
-def find_span(tokens: Sequence[str], cues: Iterable[str]) -> tuple[int, int] | None:
+def _word_matches(pattern: str, token: str, tolerant: bool = False) -> bool:
+    prefix = pattern.endswith("*")
+    stem = pattern[:-1] if prefix else pattern
+    if token.startswith(stem) if prefix else token == stem:
+        return True
+    if not tolerant or len(stem) < TOLERANT_FROM:
+        return False
+    if prefix:  # the stem against the token's start, allowing the one letter added or dropped
+        return any(_one_apart(stem, token[:len(stem) + d]) for d in (-1, 0, 1))
+    return _one_apart(stem, token)
+
+
+@functools.lru_cache(maxsize=65536)
+def _one_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one letter changed, added or dropped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1:]
+
+
+def find_span(tokens: Sequence[str], cues: Iterable[str], *, tolerant: bool = False) -> tuple[int, int] | None:
     """Where the first cue found in ``tokens`` is: [start, end) token indexes, or None."""
     for cue in cues:
         parts = _parts(cue)
         for i in range(len(tokens) - len(parts) + 1):
-            if all(_word_matches(p, tokens[i + k]) for k, p in enumerate(parts)):
+            if all(_word_matches(p, tokens[i + k], tolerant) for k, p in enumerate(parts)):
                 return i, i + len(parts)
     return None
 
 
-def find_cue(tokens: Sequence[str], cues: Iterable[str]) -> str | None:
+def find_cue(tokens: Sequence[str], cues: Iterable[str], *, tolerant: bool = False) -> str | None:
     """The first cue found in ``tokens`` (as the tokens that matched), or None."""
-    span = find_span(tokens, cues)
+    span = find_span(tokens, cues, tolerant=tolerant)
     return None if span is None else " ".join(tokens[span[0]:span[1]])
 
 
-def first_unit_with(units: Sequence[Unit], cues: Iterable[str]) -> tuple[Unit, str] | None:
+def first_unit_with(units: Sequence[Unit], cues: Iterable[str], *, tolerant: bool = False
+                    ) -> tuple[Unit, str] | None:
     """The first unit that contains one of ``cues``, with the words that matched as the transcript wrote them."""
     cues = tuple(cues)
     for unit in units:
-        span = find_span(unit.tokens, cues)
+        span = find_span(unit.tokens, cues, tolerant=tolerant)
         if span is not None:
             said = " ".join(w.word.strip() for w in unit.words[span[0]:span[1]])
             return unit, said.strip(_EDGE_PUNCTUATION)
