@@ -26,14 +26,15 @@ def _parts(cue: str) -> tuple[str, ...]:
 
 
 TOLERANT_FROM = 6  # calibrated here: shorter words are too often other words one letter away ("день" / "дела")
+TOLERANT_IN_PHRASE = 4  # beside a word said exactly ("добрый дент"), a shorter word may be misheard too
 
 
-def _word_matches(pattern: str, token: str, tolerant: bool = False) -> bool:
+def _word_matches(pattern: str, token: str, tolerant: bool = False, shortest: int = TOLERANT_FROM) -> bool:
     prefix = pattern.endswith("*")
     stem = pattern[:-1] if prefix else pattern
     if token.startswith(stem) if prefix else token == stem:
         return True
-    if not tolerant or len(stem) < TOLERANT_FROM:
+    if not tolerant or len(stem) < shortest:
         return False
     if prefix:  # the stem against the token's start, allowing the one letter added or dropped
         return any(_one_apart(stem, token[:len(stem) + d]) for d in (-1, 0, 1))
@@ -57,7 +58,10 @@ def find_span(tokens: Sequence[str], cues: Iterable[str], *, tolerant: bool = Fa
     for cue in cues:
         parts = _parts(cue)
         for i in range(len(tokens) - len(parts) + 1):
-            if all(_word_matches(p, tokens[i + k], tolerant) for k, p in enumerate(parts)):
+            said = tokens[i:i + len(parts)]
+            exact = sum(_word_matches(p, t) for p, t in zip(parts, said))
+            shortest = TOLERANT_IN_PHRASE if exact and len(parts) > 1 else TOLERANT_FROM
+            if all(_word_matches(p, t, tolerant, shortest) for p, t in zip(parts, said)):
                 return i, i + len(parts)
     return None
 
