@@ -2,25 +2,39 @@
 
 Whisper's punctuation marks most sentence ends; run-on stretches are also cut
 before the phrases that open a STAR part ("в результате", "моя задача",
-"Результат:"), so each unit can carry one label.
+"Результат:"), so each unit can carry one label. A stretch with no sentence
+end at all — how people speak, and how a transcript often comes out — is cut
+before every opener once a few words have gone, and before "я" with a
+verb of the past ("…а маркетинг был против | я собрала данные…").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sobes.analysis.morph import tag
 from sobes.analysis.text import normalize
 from sobes.analysis.transcript import Word
 
 _SENTENCE_END = (".", "!", "?", "…")
 RUN_ON_WORDS = 12  # a "sentence" this long without a full stop is a run-on
 CLAUSE_WORDS = 4  # an opener after a comma starts a new part when this many words come before it
+UNPUNCTUATED_WORDS = 5  # in a transcript without sentence ends, an opener this many words in starts a new part
+RUN_ON_TEXT = 25  # calibrated here: fewer sentence ends than one per this many words is a transcript without them
 _CLAUSE_END = (",", ";", ":", "—")
 # Phrases that open a new part of a STAR story even without a full stop before them.
 PART_OPENERS = (
     ("ситуация",), ("задача",), ("действия",), ("действие",), ("результат",),
     ("в", "результате"), ("в", "итоге"), ("моя", "задача"), ("моей", "задачей"), ("мне", "нужно"),
     ("мне", "необходимо"), ("благодаря", "этому"),
+)
+# more openers, heard only in a stretch with no punctuation (with it, they stay inside their sentence)
+RUN_ON_OPENERS = (
+    ("мне", "надо"), ("надо", "было"), ("нужно", "было"), ("необходимо", "было"), ("мне", "поручили"),
+    ("поручили",), ("задача", "была"), ("цель", "была"), ("я", "отвечал*"), ("я", "должен"), ("я", "должна"),
+    ("сначала",), ("потом",), ("затем",), ("после", "этого"), ("итогом",), ("это", "позволило"),
+    ("через", "месяц*"), ("через", "неделю"), ("через", "две"), ("через", "три"), ("через", "полгода"),
+    ("через", "год"), ("за", "следующ*"), ("к", "концу"),
 )
 
 
@@ -42,8 +56,9 @@ def split_units(words: list[Word]) -> list[Unit]:
     """Sentences, cut further before STAR part openers."""
     units: list[Unit] = []
     current: list[Word] = []
+    unpunctuated = sum(_ends(w, _SENTENCE_END) for w in words) * RUN_ON_TEXT < len(words)
     for i, word in enumerate(words):
-        if _cut_before(words, i, current):
+        if _cut_before(words, i, current, unpunctuated):
             units.append(_unit(current))
             current = []
         current.append(word)
@@ -68,22 +83,35 @@ def split_clauses(unit: Unit) -> list[Unit]:
     return clauses
 
 
-def _cut_before(words: list[Word], i: int, current: list[Word]) -> bool:
+def _cut_before(words: list[Word], i: int, current: list[Word], unpunctuated: bool) -> bool:
     """Cut a run-on before a STAR opener: a named part ("Задача:"), an opener after a comma ("…провёл серию
-    тренингов, в результате…": Whisper puts a comma or a full stop there as the piece it hears falls), or any
-    opener after 12 words."""
-    if not current or not _opens_part(words, i):
+    тренингов, в результате…": Whisper puts a comma or a full stop there as the piece it hears falls), any
+    opener after 12 words, or — in a transcript without sentence ends — any opener or "я" + a past verb
+    after 5."""
+    if not current:
+        return False
+    if unpunctuated and len(current) >= UNPUNCTUATED_WORDS and (
+            _opens_part(words, i, PART_OPENERS + RUN_ON_OPENERS) or _i_did(words, i)):
+        return True
+    if not _opens_part(words, i, PART_OPENERS):
         return False
     named = words[i].word.rstrip().endswith(":") and len(current) >= 2
     after_clause = _ends(current[-1], _CLAUSE_END) and len(current) >= CLAUSE_WORDS
     return named or after_clause or len(current) >= RUN_ON_WORDS
 
 
-def _opens_part(words: list[Word], i: int) -> bool:
-    for phrase in PART_OPENERS:
-        if tuple(normalize(w.word) for w in words[i:i + len(phrase)]) == phrase:
-            return True
-    return False
+def _opens_part(words: list[Word], i: int, openers: tuple[tuple[str, ...], ...]) -> bool:
+    said = [normalize(w.word) for w in words[i:i + 2]]
+    return any(len(said) >= len(phrase) and all(
+        s.startswith(p[:-1]) if p.endswith("*") else s == p for s, p in zip(said, phrase)) for phrase in openers)
+
+
+def _i_did(words: list[Word], i: int) -> bool:
+    """"я" and a verb of the past right after it (or one word later: "я сразу позвонила")."""
+    if normalize(words[i].word) != "я":
+        return False
+    return any(tag(normalize(w.word)).POS == "VERB" and tag(normalize(w.word)).tense == "past"
+               for w in words[i + 1:i + 3])
 
 
 def _ends(word: Word, marks: tuple[str, ...]) -> bool:
