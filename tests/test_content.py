@@ -189,3 +189,24 @@ def test_a_result_after_a_comma_is_its_own_part():
                                      "доля сотрудников выросла с двадцати до восьмидесяти процентов."),
                             QuestionContext(None, "star", 120))
     assert story.star.complete and story.sentences[-1].label == "result"
+
+
+def test_a_story_told_without_sentence_ends_keeps_its_parts():
+    """How people speak, and how a transcript often comes out: no full stops, results inside sentences."""
+    said = ("в прошлом году у нас отвалился крупный заказчик из-за постоянных опозданий мне поручили вернуть его "
+            "до конца квартала я сама съездила к ним на склад разобрала все заказы за полгода и договорилась с "
+            "логистами о резервной машине через два месяца опоздания сократились в четыре раза и заказчик "
+            "подписал договор на следующий год")
+    content = content_of(words_of(said))
+    assert content.star.complete, [(s.label, s.text) for s in content.sentences]
+    result = next(i for i in content.items if i.key == "result")
+    assert "подписал" in result.evidence and "склад" not in result.evidence  # the outcome, not the action
+
+
+def test_the_result_quoted_is_an_outcome_not_an_action():
+    content = content_of(words_of("Клиент хотел уйти к конкуренту из-за цены. Моя задача была его удержать. "
+                                  "Я разобрал его заказы, предложил годовой тариф со скидкой, и он остался."))
+    result = next(i for i in content.items if i.key == "result")
+    assert result.covered and result.evidence == "он остался"
+    vague = content_of(words_of("Был недовольный клиент. Мы разобрались, извинились, и клиент остался доволен."))
+    assert not next(i for i in vague.items if i.key == "result").covered  # a feeling nobody can check

@@ -16,11 +16,12 @@ from sobes.analysis.content.kinds import FACT_ITEMS, AnswerKind, Item
 from sobes.analysis.content.numbers import NumbersSection
 from sobes.analysis.content.ownership import Ownership
 from sobes.analysis.content.sentences import Unit
-from sobes.analysis.content.star import LabelledUnit
+from sobes.analysis.content.star import LabelledUnit, outcome_clause, outcomes
 from sobes.analysis.morph import tag
 from sobes.analysis.text import normalize
 
 VAGUE_RESULT = ("все получилось", "все было хорошо", "все хорошо", "нормальн*", "как все", "выполнили план",
+                "наладил*", "остал* доволен", "остал* довольн*", "стал* лучше", "успешн*", "все решили", "все решилось",
                 "справились", "все что нужно")
 _STEPS = ("сначала", "во-первых", "во первых", "в первую очередь", "первым делом", "затем", "потом", "после этого",
           "дальше", "во-вторых", "во вторых", "шаг*")
@@ -131,13 +132,23 @@ def _star(item: Item, answer: Answer) -> tuple[Unit, str] | None:
             continue
         if part == "action" and answer.ownership is not None and answer.ownership.role_unclear:
             return None  # actions, but whose? "мы" or "я немного помогал" does not show the candidate's own
-        return unit, unit.text
+        return unit, (outcome_clause(unit) or unit.text) if part == "result" else unit.text
+    if part == "result":  # an outcome said at the end of another part: "…предложила скидку, и он остался"
+        acted = False
+        for labelled in answer.labelled:
+            acted = acted or labelled.label in ("action", "result")
+            clause = outcome_clause(labelled.unit) if acted else None
+            if clause and _concrete_result(labelled.unit, clause):
+                return labelled.unit, clause
     return None
 
 
-def _concrete_result(unit: Unit) -> bool:
-    has_figure = any(ch.isdigit() for ch in unit.text) or "процент" in unit.text.lower()
-    return has_figure or find_cue([t for t in unit.tokens if t], VAGUE_RESULT) is None
+def _concrete_result(unit: Unit, said: str | None = None) -> bool:
+    """A result that can be checked: a figure, or the other side's decision, not "всё получилось хорошо"."""
+    text = said or unit.text
+    tokens = [t for t in (normalize(w) for w in text.split()) if t]
+    has_figure = any(ch.isdigit() for ch in text) or "процент" in text.lower()
+    return has_figure or outcomes(tokens) > 0 or find_cue(tokens, VAGUE_RESULT) is None
 
 
 def _figure(item: Item, answer: Answer) -> tuple[Unit, str] | None:

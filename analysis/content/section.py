@@ -18,7 +18,7 @@ from sobes.analysis.content.numbers import NumbersSection, find_numbers
 from sobes.analysis.content.ownership import Ownership, measure_ownership
 from sobes.analysis.content.relevance import Relevance, measure_relevance
 from sobes.analysis.content.sentences import split_units
-from sobes.analysis.content.star import LABELS, label_units
+from sobes.analysis.content.star import LABELS, by_clause, label_units
 from sobes.analysis.content.vagueness import Vagueness, find_vagueness
 from sobes.analysis.judge import Judge
 from sobes.analysis.transcript import Word
@@ -88,7 +88,7 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
         section.reason = "no words recognised"
         return section
     units = split_units(words)
-    labelled = label_units(units)
+    labelled = by_clause(label_units(units))
     section.sentences = [Sentence(u.unit.text, u.unit.start, u.unit.end, u.label, u.confidence) for u in labelled]
     if kind.star:  # STAR only where the question asks for a story
         section.star = _star(labelled)

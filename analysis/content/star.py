@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sobes.analysis.content.sentences import Unit
+from sobes.analysis.content.sentences import Unit, split_clauses
 from sobes.analysis.morph import lemma, tag
+from sobes.analysis.text import normalize
 
 LABELS = ("situation", "task", "action", "result")
 MIN_SCORE = 1.0  # below this no label is convincing: "other"
+RESULT_CLAUSE_WORDS = 4
+RESULT_WORDS_SCORE = 2.5  # one result phrase or outcome verb, or a figure beside a change
 _NAMED = {"ситуация": "situation", "контекст": "situation", "задача": "task", "цель": "task",
           "действия": "action", "действие": "action", "результат": "result", "итог": "result"}
 
@@ -55,8 +58,18 @@ _ACTION_VERBS = {
     "взять", "собрать", "пообещать", "заверить", "спорить", "решить", "найти", "запустить", "перезвонить",
 }
 
+# what an outcome is: the other side's decision or a change, said with a verb of the past (by its dictionary form,
+# so "клиент оплатил", "обе стороны согласились", "ушли только трое" are heard however they are said)
+OUTCOME_VERBS = frozenset(
+    "остаться продлить подписать согласиться оплатить поблагодарить вернуться выиграть заключить одобрить принять "
+    "сократиться вырасти увеличиться снизиться уменьшиться упасть сохраниться прекратиться перестать уложиться "
+    "получить заработать окупиться выполнить перевыполнить превысить достичь добиться похвалить порекомендовать "
+    "рекомендовать продолжить подключиться купить заказать".split())
+NUMBER_WORDS = frozenset("половина треть четверть вдвое втрое вчетверо десяток сотня тысяча миллион миллиард".split())
 _VAGUE = re.compile(r" вс[её] (получилось|было) хорошо | нормальн| как все | вс[её],? что нужно ")
-_TENURE = re.compile(r" (работаю|работал\w*|опыт\w*|стаж\w*|занимаюсь)( \w+){0,5} \d+ (лет|год\w*) |"
+_CHANGE = re.compile(r" (вырос\w*|увелич\w*|сократ\w*|снизи\w*|уменьш\w*|упал\w*|стал\w*|больше|меньше|вместо|"
+                     r"до|раза?|процент\w*) ")
+_TENURE = re.compile(r" (работаю|работал\w*|опыт\w*|стаж\w*|занимаюсь)( \w+){0,5} \w+ (лет|год\w*) |"
                      r" \d+ (лет|год\w*)( \w+){0,2} (опыт\w*|стаж\w*|работ\w*) ")
 _STATES = {"быть", "стать", "мочь", "хотеть", "являться", "иметь", "казаться", "нравиться", "работать"}
 
@@ -83,6 +96,37 @@ def label_units(units: list[Unit]) -> list[LabelledUnit]:
     return out
 
 
+def by_clause(labelled: list[LabelledUnit]) -> list[LabelledUnit]:
+    """A sentence that tells what the candidate did and then what came of it, split there: "Я провёл серию
+    тренингов, доля сотрудников выросла с 20 до 85 %" is an action and a result, not one or the other. Only an
+    action followed by a result in later clauses of four words or more is split (a short clause, read alone,
+    loses the sentence it belongs to)."""
+    out: list[LabelledUnit] = []
+    for item in labelled:
+        clauses = split_clauses(item.unit) if item.label in ("action", "result") else []
+        cut = next((i for i in range(1, len(clauses)) if len(clauses[i].words) >= RESULT_CLAUSE_WORDS
+                    and _clear_result(clauses[i]) and _decide(score_unit(_joined(clauses[:i])))[0] == "action"),
+                   None)
+        if cut is None:
+            out.append(item)
+            continue
+        out.append(LabelledUnit(_joined(clauses[:cut]), "action", item.confidence))
+        out.append(LabelledUnit(_joined(clauses[cut:]), "result", item.confidence))
+    return out
+
+
+def _clear_result(clause: Unit) -> bool:
+    """A result said in so many words (a result phrase, an outcome verb, a figure that changed), not only someone
+    else's deed after the candidate's."""
+    scores = score_unit(clause, after_action=True)
+    return _decide(scores)[0] == "result" and scores["result"] >= RESULT_WORDS_SCORE
+
+
+def _joined(clauses: list[Unit]) -> Unit:
+    words = [w for clause in clauses for w in clause.words]
+    return Unit(" ".join(w.word for w in words), words[0].start, words[-1].end, words)
+
+
 def score_unit(unit: Unit, *, after_action: bool = False) -> dict[str, float]:
     tokens = [t for t in unit.tokens if t]
     text = " " + " ".join(tokens) + " "
@@ -95,11 +139,11 @@ def score_unit(unit: Unit, *, after_action: bool = False) -> dict[str, float]:
     scores["task"] += 3 * _count(text, _T_PHRASES)
     if not _count(text, _T_PHRASES) and any(lemma(t) in ("задача", "цель") for t in tokens):
         scores["task"] += 2  # "мои задачи было…": Whisper's grammar is not the speaker's
-    figure = any(ch.isdigit() for ch in unit.text) or "%" in unit.text or " процент" in text
+    figure = _has_figure(unit, tokens)
     if _VAGUE.search(text) and not figure:
         pass  # "всё получилось хорошо" is no result (seed_digest §5.4): it stays unlabelled unless named
     else:
-        scores["result"] += 2.5 * _count(text, _R_PHRASES)
+        scores["result"] += 2.5 * min(_count(text, _R_PHRASES) + outcomes(tokens), 2)
     if figure and not _TENURE.search(text):  # "работаю уже 6 лет" is who the candidate is, not an outcome
         scores["result"] += 1.5
     if tokens and tag(tokens[0]).POS == "INFN":
@@ -109,6 +153,35 @@ def score_unit(unit: Unit, *, after_action: bool = False) -> dict[str, float]:
         # someone else's state or deed: before the candidate acts it sets the scene, after it is the outcome
         scores["result" if after_action else "situation"] += 1.5
     return scores
+
+
+def _has_figure(unit: Unit, tokens: list[str]) -> bool:
+    """A number in digits, or in words beside a change ("два вместо девяти", "на треть больше"): "у нас ушли
+    два менеджера" sets a scene."""
+    if any(ch.isdigit() for ch in unit.text) or "%" in unit.text or any(lemma(t) == "процент" for t in tokens):
+        return True
+    said = any(tag(t).POS == "NUMR" or lemma(t) in NUMBER_WORDS for t in tokens)
+    return said and _CHANGE.search(" " + " ".join(tokens) + " ") is not None
+
+
+def outcomes(tokens: list[str]) -> int:
+    """Verbs of an outcome said in the past: the other side decided, or something changed ("остался" is one,
+    "остался доволен" is a feeling nobody can check)."""
+    return sum(tag(t).POS == "VERB" and tag(t).tense == "past" and lemma(t) in OUTCOME_VERBS
+               and not (lemma(t) == "остаться" and nxt.startswith("довол"))
+               for t, nxt in zip(tokens, tokens[1:] + [""]))
+
+
+def outcome_clause(unit: Unit) -> str | None:
+    """The part of a unit that says an outcome (a change, a number, the other side's decision), to quote as the
+    result: in "…и предложила сделать её только для малого бизнеса, обе стороны согласились" the result is the
+    last words, not the action that led to it. None when the unit holds no outcome."""
+    clauses = re.split(r",?\s+(?:и|а|но)\s+|,\s*", unit.text)
+    for clause in reversed(clauses):
+        tokens = [t for t in (normalize(w) for w in clause.split()) if t]
+        if outcomes(tokens) or (_has_figure(unit, tokens) and _CHANGE.search(" " + " ".join(tokens) + " ")):
+            return clause.strip(" ,.")
+    return None
 
 
 def _others_past(tokens: list[str]) -> bool:
