@@ -22,10 +22,10 @@ NO_FIGURE = "в гайдах к собеседованиям чисел для �
 CHOSEN_HERE = "подобрано в Собесе на тестовых записях"
 CHOSEN = "Подобрано в Собесе на тестовых записях."  # the whole reason
 
-TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, PROGRESS, RECOGNITION = (
+TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, CONTENT, PROGRESS, RECOGNITION = (
     "Темп", "Паузы", "Слова-паразиты и заминки", "Неуверенность", "Интонация", "Громкость и шум", "Длина ответа",
-    "Сравнение попыток", "Распознавание речи")
-GROUPS = (TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, PROGRESS, RECOGNITION)
+    "Содержание ответа", "Сравнение попыток", "Распознавание речи")
+GROUPS = (TEMPO, PAUSES, FILLERS, HEDGES, PITCH, LOUDNESS, LENGTH, CONTENT, PROGRESS, RECOGNITION)
 
 
 @dataclass(frozen=True)
@@ -258,6 +258,17 @@ class Norms:
         90.0, 10, 600, "с", "Ответ на уточняющий вопрос не длиннее", LENGTH,
         "На уточняющий вопрос отвечают по делу: полторы минуты хватает на любой — " + CHOSEN_HERE + ".",
         "calibrated here: the follow-up's own answer time (session.FOLLOW_UP_ANSWER_S)")
+    # --- what the answer is about ------------------------------------------------------
+    off_topic_margin: float = _norm(
+        0.08, 0.01, 1, "", "Ответ не по теме, если другая тема ближе на", CONTENT,
+        "Сказать «не про то» можно только уверенно: хороший ответ своими словами не должен услышать такого. Порог "
+        "подобран в Собесе на размеченных ответах так, чтобы ошибался не чаще одного раза из двадцати.",
+        "calibrated here on the labelled set's train split (tests/fixtures/coaching): the smallest cosine margin "
+        "of the answer's best theme over the question's with at most 5 % of on-topic answers told off")
+    off_topic_min_weight: float = _norm(
+        1.0, 0, 100, "", "Ответ не по теме, только если в нём хватает смысла", CONTENT,
+        "Несколько слов или одни слова-паразиты не говорят, о чём ответ: тогда о теме ничего не сказано.",
+        "calibrated here: the summed word weights (meaning.content_weight) of about five content words")
     # --- comparing attempts and sessions ----------------------------------------------
     same_change_pct: float = _norm(
         10.0, 0, 100, "%", "Без изменений, если разница меньше", PROGRESS,

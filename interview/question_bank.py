@@ -72,7 +72,7 @@ class Question:
 
     def context(self) -> QuestionContext:
         """What the analysis needs to know of the question: its kind, time budget and the guides' better answer."""
-        return QuestionContext(self.text, self.answer_type, self.answer_s, self.good_example, self.purpose)
+        return QuestionContext(self.text, self.answer_type, self.answer_s, self.good_example, self.purpose, self.id)
 
 
 @dataclass

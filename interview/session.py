@@ -59,7 +59,8 @@ class Step:
                    how_to_answer=how_to_answer(question, judge))
 
     def context(self) -> QuestionContext:
-        return QuestionContext(self.text, self.answer_type, self.answer_s, self.example, self.purpose)
+        return QuestionContext(self.text, self.answer_type, self.answer_s, self.example, self.purpose,
+                               self.parent or self.question_id)
 
 
 # --- effects the runner carries out ---------------------------------------------------------

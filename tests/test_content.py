@@ -152,13 +152,20 @@ def test_phone_opening(text, missing):
     assert content.follow_ups == []  # nobody asks "tell me more" after "hello"
 
 
-def test_relevance_shares_key_terms():
-    question = "Расскажите о ситуации, когда вам пришлось работать с трудным клиентом."
-    on_topic = content_of(words_of(answer_text("000 L133 difficult client")), QuestionContext(question))
-    off_topic = content_of(words_of("Я люблю путешествовать и читать книги о истории."),
-                                QuestionContext(question))
-    assert "клиент" in on_topic.relevance.shared_terms
-    assert on_topic.relevance.score > off_topic.relevance.score
+def test_relevance_is_judged_by_what_the_answer_is_about_not_shared_words():
+    """The issue's answers: a salary demand sharing «клиент» with a question about objections is off topic; a
+    good answer about objections in other words is not; a hobby has no theme clear enough to say anything."""
+    objections = QuestionContext("Как вы работаете с возражениями клиента?", "approach", question_id="CX-06")
+    salary = content_of(words_of("Я рассчитываю на сто двадцать тысяч на руки, ниже ста не рассматриваю, клиенты "
+                                 "меня всегда ценили."), objections)
+    assert salary.relevance.verdict == "off_topic" and "про ожидаемую зарплату" in salary.relevance.message
+    good = content_of(words_of("Сначала выслушиваю человека до конца, уточняю, что именно его смущает, и потом "
+                               "показываю, чем это выгодно ему."), objections)
+    assert good.relevance.verdict == "on_topic"
+    start = QuestionContext("Когда вы готовы выйти на работу?", "fact")
+    strengths = content_of(words_of("Я ответственный, коммуникабельный, быстро обучаюсь и умею работать в "
+                                    "команде."), start)
+    assert strengths.relevance.verdict == "off_topic"
 
 
 def test_short_answer_against_budget():

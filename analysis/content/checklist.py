@@ -63,14 +63,14 @@ def items_for(kind: AnswerKind, question: str | None, purpose: str | None = None
     return kind.items
 
 
-def fact_topic(question: str | None) -> tuple[Item, str] | None:
-    """The fact a question asks for, and how to say an answer missed it."""
+def fact_topic(question: str | None) -> tuple[Item, str, str | None] | None:
+    """The fact a question asks for, how to say an answer missed it, and the topic it is about when that is sure."""
     if not question:
         return None
     tokens = [normalize(w) for w in question.split()]
-    for cues, item, off_topic in FACT_ITEMS:
+    for cues, item, off_topic, topic in FACT_ITEMS:
         if find_cue(tokens, cues):
-            return item, off_topic
+            return item, off_topic, topic
     return None
 
 

@@ -38,7 +38,9 @@ class AnswerKind:
     # how long it should be (analysis.judge.Judge.length_range): story | reasoned | self_presentation |
     # presentation | brief (a short answer is right: judged only for being too long) | follow_up
     length: str = "reasoned"
-    topic_weight: float = 0.0  # how much covering a ``topic`` item shows the answer is on topic (relevance.py)
+    # covering one of its ``topic`` items shows the answer is on topic, whatever else it says (a sum answers a
+    # salary question); for other kinds, one item is not enough (a story's situation can be about anything)
+    topic_items_settle: bool = False
     # a reply in a role play is spoken to the client in the client's own terms: it is coached, never called off topic
     may_be_off_topic: bool = True
 
@@ -70,7 +72,7 @@ _R = Item("result", "Результат, который можно провер�
 KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
     AnswerKind("star", "Рассказ о случае из опыта", (_S, _T, _A, _R, Item(
         "tone", "Без упрёков и спора", "Уберите упрёки и спор: расскажите, как вы искали решение, а не кто был прав.",
-        None, BLAME, absent=True)), star=True, topic_weight=0.5, length="story"),
+        None, BLAME, absent=True)), star=True, length="story"),
     AnswerKind("self_presentation", "Самопрезентация", (
         Item("name", "Имя", "Начните с имени: «Меня зовут …».", None, ("меня зовут", "мое имя", "зовут*"),
              where="start", topic=True),
@@ -83,8 +85,8 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "будете полезны компании.", "Почему вас заинтересовала именно эта вакансия?",
              ("хочу", "хотел* бы", "стремлюсь", "цель", "интересн*", "привлека*", "вашей компании", "вашу компанию",
               "вашей команд*", "развиваться", "буду рад*", "полез*", "могу принести", "вакансi*", "вакансия")),
-    ), topic_weight=0.5, length="self_presentation"),
-    AnswerKind("fact", "Короткий ответ по существу", (), topic_weight=1.0, length="brief"),
+    ), length="self_presentation"),
+    AnswerKind("fact", "Короткий ответ по существу", (), topic_items_settle=True, length="brief"),
     AnswerKind("motivation", "Мотивация", (
         Item("reason", "Конкретная причина", "Назовите одну-две конкретные причины вместо общих слов.",
              "Что конкретно для вас важно в работе?", _REASON, topic=True),
@@ -96,7 +98,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
         Item("positive", "Без негатива о прошлом месте",
              "Говорите о том, к чему вы идёте, а не от чего уходите: без оценок прошлого начальника и коллег.",
              "А что хорошего вы вынесли с прошлого места?", BLAME, absent=True),
-    ), topic_weight=0.5),
+    )),
     AnswerKind("approach", "Ваш подход к работе", (
         Item("steps", "Порядок действий", "Опишите подход по шагам: что вы делаете сначала, что потом.",
              "С чего вы начинаете и что делаете дальше?", check="steps"),
@@ -142,7 +144,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Подтвердите, что вам удобно говорить, или предложите время, когда перезвонить.", None,
              ("удобно", "могу говорить", "можем поговорить", "готов* поговорить", "готов* говорить", "перезвон*"),
              topic=True),
-    ), follow_ups=False, length="brief", topic_weight=1.0),
+    ), follow_ups=False, length="brief", topic_items_settle=True),
     AnswerKind("role_play", "Ролевая игра", (
         Item("empathy", "Признание проблемы клиента",
              "Сначала признайте чувства клиента: «Я понимаю ваше недовольство».",
@@ -165,7 +167,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
               "хорошего дня")),
         Item("tone", "Без раздражения и отговорок", "Без «всякое бывает» и «это не ко мне»: проблема клиента теперь "
              "ваша, и он должен это услышать.", None, _DISMISSIVE, absent=True),
-    ), length="brief", topic_weight=0.5, may_be_off_topic=False),
+    ), length="brief", may_be_off_topic=False),
     AnswerKind("stress", "Стрессовый вопрос", (
         Item("calm", "Спокойно, без оправданий и упрёков", "Отвечайте спокойно, без оправданий и упрёков.", None,
              BLAME + ("не ваше дело", "глупый вопрос", "какое вам дело"), absent=True),
@@ -173,7 +175,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Переведите ответ в дело: короткий пример и что вы из него вынесли.", "Что вы из этого вынесли?",
              _EXAMPLE + ("урок*", "вывод*", "научил*", "понял*", "теперь я", "с тех пор", "стараюсь", "я бы",
                          "работаю над", "предлож*", "учусь", "сейчас я", "сейчас ставлю"), topic=True),
-    ), topic_weight=0.5),
+    )),
     AnswerKind("questions", "Вопросы работодателю", (
         Item("asks", "Хотя бы один вопрос", "Задайте один-два вопроса работодателю.", None,
              ("есть ли", "можно ли", "какие у вас", "какой у вас", "как у вас", "как устроен*", "как оценива*",
@@ -183,7 +185,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
              "Спросите о задачах, команде или о том, как оценивают успех, а не только об отпуске и деньгах.", None,
              ("задач*", "команд*", "цел*", "kpi", "показател*", "обучен*", "развит*", "клиент*", "испытательн*",
               "адаптац*", "наставник*", "продукт*", "ожида*", "инструмент*", "crm", "ресурс*")),
-    ), length="brief", topic_weight=1.0),
+    ), length="brief", topic_items_settle=True),
     AnswerKind("negotiation", "Переговоры об оффере", (
         Item("stance", "Ваш ответ на предложение", "Скажите прямо: принимаете, просите время подумать или называете "
              "свои условия.", None, ("согла*", "готов*", "рассмотр*", "предлагаю", "рассчитыва*", "хотел* бы",
@@ -199,35 +201,37 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
         Item("no_ultimatum", "Без ультиматумов", "Без ультиматумов: предложите вариант, выгодный обеим сторонам.",
              None, ("не устраивает", "стою гораздо больше", "или я ухожу", "несерьезно", "смешн*", "издевательств*"),
              absent=True),
-    ), length="brief", topic_weight=0.5),
-    AnswerKind("short", "Короткий ответ", (), length="follow_up"),
+    ), length="brief"),
+    # a follow-up's answer goes on with the story it follows: it is never called off topic by itself
+    AnswerKind("short", "Короткий ответ", (), length="follow_up", may_be_off_topic=False),
 )}
 
-# Questions that ask for one fact: the item that answers them, chosen by the words of the question.
-FACT_ITEMS: tuple[tuple[tuple[str, ...], Item, str], ...] = (
+# Questions that ask for one fact: the item that answers them, chosen by the words of the question, how to say an
+# answer missed it, and what the question is about (analysis.content.topics; None: it depends on the rest).
+FACT_ITEMS: tuple[tuple[tuple[str, ...], Item, str, str | None], ...] = (
     (("зарплат*", "заработн*", "доход*", "оклад*"),
      Item("figure", "Сумма или вилка", "Назовите сумму или вилку, например «от 100 до 120 тысяч рублей», и на что "
           "вы опираетесь.", "Какую сумму вы считаете справедливой и почему?", check="money", where="start", topic=True),
-     "про ожидаемую зарплату: назовите сумму или вилку"),
+     "про ожидаемую зарплату: назовите сумму или вилку", "salary"),
     (("как вы это посчитали", "как вы посчитали", "как вы это рассчитали", "как считали"),
      Item("method", "Как считали: было, стало, формула, источник",
           "Скажите, что было до и после, по какой формуле и по каким данным вы считали.",
           "По каким данным и за какой период вы считали?", check="explained", topic=True),
-     "про то, как посчитана цифра: скажите, что было до, что после и по каким данным"),
+     "про то, как посчитана цифра: скажите, что было до, что после и по каким данным", "metrics"),
     (("сколько", "какое количество", "какую долю", "как часто"),
      Item("figure", "Цифра", "Ответьте цифрой, а потом поясните её.", "Если в цифрах — сколько примерно?",
           check="figure", where="start", topic=True),
-     "про то, о чём спросили: ответьте цифрой"),
+     "про то, о чём спросили: ответьте цифрой", None),
     (("готовы ли", "можете ли", "способны ли"),
      Item("direct", "Прямой ответ: да или нет", "Ответьте сначала прямо — «да» или «нет», — потом назовите условия.",
           "Так да или нет? На каких условиях?",
           ("да", "нет", "готов*", "не готов*", "конечно", "без проблем", "могу", "не могу", "способен", "способна"),
           where="start", topic=True),
-     "про то, о чём спросили: ответьте прямо «да» или «нет» и назовите условия"),
+     "про то, о чём спросили: ответьте прямо «да» или «нет» и назовите условия", None),
     (("когда", "срок*", "приступить", "выйти на работу", "какого времени"),
      Item("when", "Срок", "Назовите срок: «через две недели», «с понедельника».", "Когда вы сможете приступить?",
           ("сразу", "через", "недел*", "месяц*", "понедельник*", "дн*", "числ*"), where="start", topic=True),
-     "про сроки: назовите срок"),
+     "про сроки: назовите срок", "start_date"),
 )
 
 

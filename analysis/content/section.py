@@ -19,6 +19,7 @@ from sobes.analysis.content.ownership import Ownership, measure_ownership
 from sobes.analysis.content.relevance import Relevance, measure_relevance
 from sobes.analysis.content.sentences import split_units
 from sobes.analysis.content.star import LABELS, by_clause, label_units
+from sobes.analysis.content.topics import question_topic
 from sobes.analysis.content.vagueness import Vagueness, find_vagueness
 from sobes.analysis.judge import Judge
 from sobes.analysis.transcript import Word
@@ -35,6 +36,7 @@ class QuestionContext:
     time_budget_s: float | None = None
     example: str | None = None  # the guides' good answer, shown as the better way to say it
     purpose: str | None = None  # practise_refusal: the question is one a candidate may politely decline
+    question_id: str | None = None  # the bank's id: its topic is known (analysis.content.topics)
 
 
 @dataclass
@@ -106,8 +108,9 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
     said_what_was_asked = any(c.covered and i.topic for i, c in zip(items, section.items))
     topic = fact_topic(question.text) if kind.key == "fact" else None
     section.relevance = measure_relevance(
-        question.text, " ".join(w.word for w in words),
-        items_weight=kind.topic_weight if said_what_was_asked else 0.0,
+        question.text, question_topic(question.question_id) or (topic[2] if topic else None),
+        " ".join(w.word for w in words), judge,
+        said_what_was_asked=said_what_was_asked and kind.topic_items_settle,
         off_topic_message=topic[1] if topic else None, may_be_off_topic=kind.may_be_off_topic)
     section.follow_ups = follow_ups(
         kind=kind, missing=missing_by_rank(section.items),
