@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sobes.analysis.content.checklist import missing_by_rank
+from sobes.analysis.content.checklist import CheckedItem, missing_by_rank
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.content.relevance import OFF_TOPIC
 from sobes.analysis.content.section import ContentSection, QuestionContext, analyze_content
@@ -22,9 +22,10 @@ from sobes.analysis.fillers import FillersSection
 from sobes.analysis.judge import Judge
 from sobes.analysis.pauses import PausesSection
 from sobes.analysis.transcript import Word
-from sobes.analysis.verdicts import ATTENTION, PROBLEM, DeliverySection
+from sobes.analysis.verdicts import ATTENTION, GOOD, PROBLEM, DeliverySection
 
 MAX_FIXES = 3
+FAR_TOO_SHORT = 0.5  # calibrated here: under half the shortest right length, the length is what to say first
 LEAD_IN_S = 1.5  # "▶" on a long pause starts this much before it: the words that lead into the silence
 _LENGTH_FIX = {
     ("self_presentation", "short"): "Самопрезентация короче минуты: расскажите об опыте, одном достижении с цифрой "
@@ -43,6 +44,7 @@ class Fix:
     text: str  # what to change, in Russian
     start: float | None = None  # seconds into the answer where it shows
     example: str | None = None  # how the guides say it better
+    rank: int = 0  # for a missing item: its rank among the kind's items (a story's result before its setting)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class CoachingSection:
     missing: list[CoachedItem] = field(default_factory=list)
     relevance: str | None = None  # on_topic | off_topic | unclear; None without a question
     length: str | None = None  # short | ok | long
+    content: str | None = None  # good | attention | problem: what the answer said, as delivery's ``overall`` is
 
 
 def coach(content: ContentSection | None, delivery: DeliverySection | None, question: QuestionContext,
@@ -73,20 +76,19 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
         return CoachingSection(kind.key, kind.name, "Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
     moments = moments or {}
     example = question.example
-    fixes: list[Fix] = []
     relevance = content.relevance.verdict if content.relevance else None
+    length = content.vagueness.length_verdict if content.vagueness else None
+    verdicts = delivery.verdicts if delivery else []
+    fixes: list[Fix] = []
     if relevance == OFF_TOPIC and content.relevance and content.relevance.message:
         fixes.append(Fix("relevance", kind.key, content.relevance.message, _start(content), example))
-    length = content.vagueness.length_verdict if content.vagueness else None
-    length_fix = None
-    if length in ("short", "long"):
-        length_fix = Fix("length", kind.key, _LENGTH_FIX.get((kind.key, length)) or _LENGTH_FIX[("", length)])
-    if length_fix is not None and length == "short":
+    # a red delivery problem weighs as much as anything the answer said: 25 fillers in 46 s come first
+    fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == PROBLEM]
+    length_fix = _length_fix(kind.key, length, content)
+    if length_fix is not None and _far_too_short(content, kind):
         fixes.append(length_fix)  # a far too short answer misses everything at once: that is the one thing to say
     for item in missing_by_rank(content.items):
-        fixes.append(Fix("item", item.key, _with_evidence(item.fix, item.evidence), item.start, example))
-    if length_fix is not None and length == "long":
-        fixes.append(length_fix)
+        fixes.append(Fix("item", item.key, _with_evidence(item.fix, item.evidence), item.start, example, item.rank))
     numbers = content.numbers
     if numbers is not None:
         for check in numbers.percent_checks:
@@ -96,8 +98,8 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
             first = numbers.unexplained[0]
             fixes.append(Fix("numbers", "explain", "Объясните, как посчитана цифра: что было до, что после, за какой "
                              "период и по каким данным.", first.start))
-    verdicts = delivery.verdicts if delivery else []
-    fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == PROBLEM]
+    if length_fix is not None:
+        fixes.append(length_fix)  # said once: _unique drops it when it came first
     vague = next((v for v in (content.vagueness.items if content.vagueness else []) if v.kind == "absolute"), None)
     if vague is not None:
         fixes.append(Fix("vague", vague.kind, f"«{vague.text}» нельзя проверить: замените это фактом или примером.",
@@ -106,8 +108,46 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     covered = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if i.covered and not i.absent]
     missing = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if not i.covered]
     chosen = _with_worst_delivery(_unique(fixes), delivery)
-    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, relevance), chosen, covered,
-                           missing, relevance, length)
+    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing), chosen, covered, missing,
+                           relevance, length, _content_verdict(content, relevance, missing, length))
+
+
+def _length_fix(kind: str, length: str | None, content: ContentSection) -> Fix | None:
+    """"Too long", or "too short" when it says something the missing items do not: the answer lacks more than one
+    thing (a 42 s story that only leaves its task unsaid is not "too short")."""
+    if length not in ("short", "long") or (length == "short" and len(_lacking(content)) < 2):
+        return None
+    return Fix("length", kind, _LENGTH_FIX.get((kind, length)) or _LENGTH_FIX[("", length)])
+
+
+def _lacking(content: ContentSection) -> list[CheckedItem]:
+    return [i for i in content.items if not i.covered and not i.absent]
+
+
+def _far_too_short(content: ContentSection, kind) -> bool:
+    """A self-presentation under a minute, or an answer under half the shortest right length that lacks more than
+    half of what it should have: then the length is the news."""
+    vagueness = content.vagueness
+    if vagueness is None or vagueness.length_verdict != "short":
+        return False
+    if kind.key == "self_presentation":
+        return True
+    asked = [i for i in content.items if not i.absent]
+    return ((vagueness.duration_s or 0.0) < FAR_TOO_SHORT * _shortest(content)
+            and 2 * len(_lacking(content)) > len(asked))
+
+
+def _shortest(content: ContentSection) -> float:
+    return content.vagueness.shortest_s if content.vagueness and content.vagueness.shortest_s else 0.0
+
+
+def _content_verdict(content: ContentSection, relevance: str | None, missing: list[CoachedItem],
+                     length: str | None) -> str:
+    """What the answer said, as one mark beside the delivery's: off topic is a problem; anything missing, a red
+    flag or a wrong length is worth attention; else good."""
+    if relevance == OFF_TOPIC:
+        return PROBLEM
+    return ATTENTION if missing or length in ("short", "long") else GOOD
 
 
 def coach_words(words: list[Word], question: QuestionContext, judge: Judge, delivery: DeliverySection | None = None,
@@ -129,18 +169,35 @@ def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | Non
     return moments
 
 
-def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem], relevance: str | None) -> str:
+def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem]) -> str:
+    """One line: what went well and the single most important thing; a red delivery problem is never left out for
+    a praise of the content, and what the answer lacks is still named beside it."""
     if fixes and fixes[0].kind in ("relevance", "length"):
         return fixes[0].text
     if not fixes:
         done = ", ".join(i.label.lower() for i in covered)
         return f"Сильный ответ: {done}." if done else "Хороший ответ: по существу, без заметных ошибок в речи."
+    good = f"Хорошо: {', '.join(_short(i.label) for i in covered[:3])}. " if covered else ""
+    first = fixes[0]
+    label = {i.key: i.label.lower() for i in missing}
+    gap = next((f for f in fixes if f.kind == "item" and f.key in label), None)
+    if first.kind == "delivery":
+        also = f" По содержанию не хватает: {label[gap.key]}." if gap is not None else ""
+        return f"{good}Главное — {_lower_first(first.text)}{also}"
+    if first.kind == "item" and first.key in label and good:
+        flagged = next((i for i in missing if i.key == first.key and i.evidence), None)
+        if flagged is not None:  # a red flag said aloud: quote it
+            return f"{good}Главное: {_lower_first(first.text)}"
+        minor = len(missing) == 1 and first.rank == 0
+        return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'}: {label[first.key]}."
     if covered and not missing:
-        return f"По содержанию всё на месте. Главное, над чем поработать: {_lower_first(fixes[0].text)}"
-    if covered:
-        return (f"Хорошо: {', '.join(i.label.lower() for i in covered[:3])}. "
-                f"Главное, чего не хватает: {missing[0].label.lower()}.")
-    return fixes[0].text
+        return f"По содержанию всё на месте. Главное, над чем поработать: {_lower_first(first.text)}"
+    return f"{good}Главное: {_lower_first(first.text)}" if good else first.text
+
+
+def _short(label: str) -> str:
+    """An item's name without its explanation: "Ситуация: где и когда это было" is "ситуация"."""
+    return label.split(":")[0].lower()
 
 
 def _with_evidence(fix: str, evidence: str | None) -> str:

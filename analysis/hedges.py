@@ -51,6 +51,15 @@ def _ya_dumayu(c: Context) -> float:
     return 0.7
 
 
+def _ne_uveren(c: Context) -> float:
+    # "я не уверен" is the speaker's doubt; "он не уверен, что продукт подойдёт" tells of a client's
+    return 0.0 if c.prev in _SOMEONE_ELSE else 0.85
+
+
+_SOMEONE_ELSE = ("он", "она", "они", "клиент", "клиентка", "покупатель", "заказчик", "человек", "руководитель",
+                 "начальник", "коллега", "партнер", "вы", "ты")
+
+
 RULES: list[tuple[tuple[str, ...], Rule]] = sorted([
     (("в", "каком-то", "смысле"), _always(0.9)),
     (("в", "некотором", "роде"), _always(0.9)),
@@ -60,8 +69,8 @@ RULES: list[tuple[tuple[str, ...], Rule]] = sorted([
     (("может", "быть"), _mozhet_byt),
     (("вроде", "бы"), _always(0.9)),
     (("я", "думаю"), _ya_dumayu),
-    (("не", "уверен"), _always(0.85)),
-    (("не", "уверена"), _always(0.85)),
+    (("не", "уверен"), _ne_uveren),
+    (("не", "уверена"), _ne_uveren),
     (("наверное",), _always(0.9)),
     (("наверно",), _always(0.9)),
     (("вроде",), _always(0.8)),

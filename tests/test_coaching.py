@@ -178,18 +178,23 @@ def test_progress_never_calls_a_change_inside_the_norm_worse():
     assert judge_with(same_change_pct=30).compare("fillers_per_100_words", 8.0, 6.0) == "same"
 
 
-def test_a_red_delivery_problem_is_always_among_the_fixes():
-    """Three missing checklist items used to fill every place: "✗ 33 слова-паразита на 100 слов" went unsaid."""
+def test_a_red_delivery_problem_leads_and_what_the_answer_lacks_is_still_named():
+    """46 s of «ну / как бы» was headlined «Хорошо: почему именно эта компания»: a red delivery problem weighs as
+    much as anything the answer said, and the content's gap is named beside it."""
     from sobes.analysis.coaching import MAX_FIXES, coach
     from sobes.analysis.verdicts import DeliverySection, Verdict
 
-    story = content_of(words_of("Ну вот как бы это было, ну в общем как бы так."), QuestionContext(None, "star", 120))
+    question = QuestionContext("Расскажите о проекте", "star", 120)
+    story = content_of(words_of("В прошлом году мы запускали сервис для клиентов. Я отвечал за обучение поддержки, "
+                                "ну, как бы, провёл ну тренинги."), question)
     fillers = Verdict("fillers", "problem", 33.3, "до 3 на 100 слов", "Уберите слова-паразиты.", "")
-    coaching = coach(story, DeliverySection([fillers], "problem", ["fillers"]), QuestionContext(None, "star", 120))
-    assert len(coaching.fixes) == MAX_FIXES and coaching.fixes[-1].key == "fillers"
-    assert all(f.kind != "delivery" for f in coaching.fixes[:-1])  # what the answer lacks still comes first
-    calm = coach(story, DeliverySection([], "good", []), QuestionContext(None, "star", 120))
-    assert [f.kind for f in calm.fixes].count("delivery") == 0 and len(calm.fixes) == MAX_FIXES
+    coaching = coach(story, DeliverySection([fillers], "problem", ["fillers"]), question)
+    assert coaching.fixes[0].key == "fillers" and len(coaching.fixes) == MAX_FIXES
+    assert coaching.headline.startswith("Хорошо: ситуация") and "Главное — уберите слова-паразиты." in coaching.headline
+    assert "По содержанию не хватает: результат" in coaching.headline
+    assert coaching.content == "attention"  # the summary's content mark, beside delivery's
+    calm = coach(story, DeliverySection([], "good", []), question)
+    assert [f.kind for f in calm.fixes].count("delivery") == 0 and "Главное, чего не хватает" in calm.headline
 
 
 def test_a_misheard_letter_does_not_hide_a_greeting_but_never_accuses():

@@ -144,7 +144,7 @@ def test_self_presentation_items(text, missing):
 
 @pytest.mark.parametrize("text, missing", [
     ("Добрый день, Анна Иванова, слушаю вас. Да, мне удобно говорить.", []),
-    ("Да.", ["greeting", "name", "convenient"]),
+    ("Да.", ["greeting", "convenient"]),  # no name: the recruiter called, and named themselves
 ])
 def test_phone_opening(text, missing):
     content = content_of(words_of(text), QuestionContext(None, "phone_opening", 30))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sobes.analysis.content.cues import find_cue, first_unit_with
+from sobes.analysis.content.flags import blame
 from sobes.analysis.content.kinds import FACT_ITEMS, AnswerKind, Item
 from sobes.analysis.content.numbers import NumbersSection
 from sobes.analysis.content.ownership import Ownership
@@ -79,8 +80,9 @@ def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
 
 
 def missing_by_rank(items: list[CheckedItem]) -> list[CheckedItem]:
-    """The items not covered, the one to tell first first (a story's result before its setting)."""
-    return sorted((i for i in items if not i.covered), key=lambda i: -i.rank)
+    """The items not covered, the one to tell first first: a red flag said aloud (blaming the former boss) before
+    anything left unsaid, then by rank (a story's result before its setting)."""
+    return sorted((i for i in items if not i.covered), key=lambda i: (not (i.absent and i.evidence), -i.rank))
 
 
 def _check(item: Item, answer: Answer) -> CheckedItem:
@@ -209,5 +211,9 @@ def _unit_at(units: list[Unit], time: float) -> Unit:
     return next((u for u in units if u.start <= time <= u.end), units[0])
 
 
+def _blame(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    return blame(answer.units)
+
+
 _CHECKS = {"star": _star, "figure": _figure, "money": _money, "tenure": _tenure, "explained": _explained, "asks": _asks,
-           "steps": _steps}
+           "steps": _steps, "blame": _blame}

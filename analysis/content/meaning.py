@@ -88,7 +88,7 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-def _lookup(word: str) -> tuple[np.ndarray, float] | None:
+def lookup(word: str) -> tuple[np.ndarray, float] | None:
     return word_vector(word) or word_vector(word.replace("е", "ё"))
 
 
@@ -97,7 +97,7 @@ def embed(text: str) -> np.ndarray | None:
     total = np.zeros(DIMENSIONS, np.float32)
     weight = 0.0
     for word in words_of(text):
-        found = _lookup(word)
+        found = lookup(word)
         if found is not None:
             vector, w = found
             total += w * vector
@@ -108,7 +108,7 @@ def embed(text: str) -> np.ndarray | None:
 
 def content_weight(text: str) -> float:
     """How much ``text`` says: the summed weights of its known words (fillers and generic words count little)."""
-    return sum(found[1] for word in words_of(text) if (found := _lookup(word)) is not None)
+    return sum(found[1] for word in words_of(text) if (found := lookup(word)) is not None)
 
 
 def warm_up() -> None:

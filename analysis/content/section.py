@@ -104,6 +104,7 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
     section.items = check_items(items, answer)
     section.vagueness = find_vagueness(units)
     section.vagueness.duration_s, section.vagueness.budget_s = round(spoken, 2), question.time_budget_s
+    section.vagueness.shortest_s = judge.length_range(kind)[0]
     section.vagueness.length_verdict = judge.length(kind, spoken, complete=all(i.covered for i in section.items))
     said_what_was_asked = any(c.covered and i.topic for i, c in zip(items, section.items))
     topic = fact_topic(question.text) if kind.key == "fact" else None

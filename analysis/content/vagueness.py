@@ -33,9 +33,10 @@ class VagueItem:
 @dataclass
 class Vagueness:
     items: list[VagueItem] = field(default_factory=list)
-    length_verdict: str | None = None  # short | ok | long, for the answer's kind and time budget
+    length_verdict: str | None = None  # short | ok | long, for the answer's kind (analysis.judge.Judge.length)
     duration_s: float | None = None
     budget_s: float | None = None
+    shortest_s: float | None = None  # the kind's shortest right length (None: only "too long" is judged)
 
 
 def find_vagueness(units: list[Unit]) -> Vagueness:
