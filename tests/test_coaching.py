@@ -207,3 +207,17 @@ def test_a_misheard_letter_does_not_hide_a_greeting_but_never_accuses():
     assert find_cue(["добрый", "дент"], ("добрый день",), tolerant=True)
     assert not find_cue(["день"], ("дела",), tolerant=True)  # short words are other words one letter away
     assert not find_cue(["спорил"], ("спорт*",), tolerant=False)
+
+
+def test_follow_ups_follow_this_answer_not_a_template():
+    """None after an off-topic answer (the question is what to answer), one «как рассчитали» however many
+    sentences have figures, and no «с каким клиентом?» after a story about a colleague."""
+    objections = QuestionContext("Как вы работаете с возражениями клиента?", "approach", question_id="CX-06")
+    salary = content_of(words_of("Я рассчитываю на сто двадцать тысяч на руки, ниже ста не рассматриваю."), objections)
+    assert salary.relevance.verdict == "off_topic" and salary.follow_ups == []
+    figures = content_of(words_of("В прошлом году выручка выросла на 20 процентов. Отток упал на 7 процентов. "
+                                  "Я провёл 40 встреч с клиентами."), QuestionContext("Ваше достижение?", "star"))
+    assert sum(f.kind == "number" for f in figures.follow_ups) == 1
+    colleague = content_of(words_of("Я предложил коллеге разобрать заказы вдвоём, и срывов стало меньше вдвое."),
+                           QuestionContext("Конфликт с коллегой?", "star"))
+    assert not any("клиент" in f.question for f in colleague.follow_ups)

@@ -26,9 +26,11 @@ class FollowUp:
     kind: str  # percent | number | <item key> | absolute | length
 
 
-def follow_ups(*, kind, missing, unexplained, percent_checks, vague_items, length_verdict) -> list[FollowUp]:
-    """``kind``: the answer's ``AnswerKind``; ``missing``: its ``CheckedItem``s not covered, in order."""
-    if not kind.follow_ups:
+def follow_ups(*, kind, missing, unexplained, percent_checks, vague_items, length_verdict,
+               off_topic: bool = False) -> list[FollowUp]:
+    """``kind``: the answer's ``AnswerKind``; ``missing``: its ``CheckedItem``s not covered, in order. After an
+    answer that is off topic nothing follows from it: the question itself is what to answer."""
+    if not kind.follow_ups or off_topic:
         return []
     out: list[FollowUp] = []
     for check in percent_checks:
@@ -38,7 +40,7 @@ def follow_ups(*, kind, missing, unexplained, percent_checks, vague_items, lengt
     by_sentence: dict[str, list] = {}
     for claim in unexplained:
         by_sentence.setdefault(claim.context, []).append(claim)
-    for claims in list(by_sentence.values())[:2]:
+    for claims in list(by_sentence.values())[:1]:  # one "how did you count" is enough: the same question twice is not
         said = [c.text for c in claims if quotable(c.text, c.context)]
         figures = f" ({' и '.join(f'«{s}»' for s in said)})" if len(said) == len(claims) else ""
         out.append(FollowUp(f"Как вы рассчитали эти цифры{figures}? Какие были исходные данные и за какой период?",

@@ -116,7 +116,8 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
     section.follow_ups = follow_ups(
         kind=kind, missing=missing_by_rank(section.items),
         unexplained=section.numbers.unexplained, percent_checks=section.numbers.percent_checks,
-        vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict)
+        vague_items=section.vagueness.items, length_verdict=section.vagueness.length_verdict,
+        off_topic=section.relevance.verdict == "off_topic")
     return section
 
 
