@@ -24,6 +24,13 @@ def overall_text(verdict: str | None) -> str:
     return f"{VERDICT_MARK[verdict]} {VERDICT_WORDS[verdict]}" if verdict in VERDICT_WORDS else "—"
 
 
+def marks_text(content: str | None, delivery: str | None) -> str:
+    """An answer's two marks, each named: what it said and how it sounded ("содержание: ✗ нужна работа; речь: ✓
+    хорошо") — one "✓ хорошо" beside «Ответ не про ожидаемую зарплату» said only how it sounded."""
+    marks = [f"содержание: {overall_text(content)}" if content else "", f"речь: {overall_text(delivery)}"]
+    return "; ".join(mark for mark in marks if mark)
+
+
 def clock(seconds: float) -> str:
     """``75.4`` -> ``"1:15"``: a moment in the answer as a player shows it."""
     whole = int(round(seconds))

@@ -16,6 +16,7 @@ import threading
 import time
 
 from sobes.analysis.engine import Analyzer
+from sobes.analysis.labels import marks_text
 from sobes.cli.arguments import number
 from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
@@ -151,6 +152,10 @@ class Terminal:
 
 def _summary_text(summary: dict) -> str:
     lines = ["", "Итоги собеседования:", f"Ответов: {len(summary.get('answers', []))}."]
+    for answer in summary.get("answers", []):
+        lines.append(f"  {answer['question']} — {marks_text(answer.get('content'), answer.get('overall'))}")
+    if summary.get("work_on"):
+        lines.append("Над чем поработать:")
     for item in summary.get("work_on", []):
         lines.append(f"— {item['title']}: {item['tip']}")
     return "\n".join(lines)

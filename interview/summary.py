@@ -32,7 +32,8 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                 issues[fix.kind] += 2 if fix.kind == "relevance" else 1
                 tips.setdefault(fix.kind, fix.text)
         answers.append({"question_id": step.question_id, "question": step.text, "follow_up": step.is_follow_up,
-                        "overall": report.delivery.overall if report.delivery else None,
+                        "overall": report.delivery.overall if report.delivery else None,  # the delivery's mark
+                        "content": coaching.content if coaching else None,  # what the answer said, its own mark
                         "headline": coaching.headline if coaching else "",
                         "star_complete": bool(content and content.star and content.star.complete),
                         "transcript": report.transcript.text})

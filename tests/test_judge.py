@@ -189,3 +189,11 @@ def test_attempts_side_by_side_leave_out_a_take_with_no_speech_and_figures_never
     assert rows["Длинные паузы"] == "✓ лучше" and rows["Темп"] == "✓ в норме"
     assert "Части STAR" not in rows  # never measured for these answers: no "— —" row
     history.close()
+
+
+def test_the_summary_marks_content_and_delivery_each_by_name(tmp_path):
+    """«✓ хорошо» beside «Ответ не про ожидаемую зарплату» said only how the answer sounded."""
+    from sobes.analysis.labels import marks_text
+
+    assert marks_text("problem", "good") == "содержание: ✗ нужна работа; речь: ✓ хорошо"
+    assert marks_text(None, "attention") == "речь: ! есть что улучшить"  # a report from before the content mark

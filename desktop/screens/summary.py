@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sobes.analysis.labels import overall_text
+from sobes.analysis.labels import marks_text
 from sobes.interview.progress import CHANGE_NAMES, TRACKED, shown
 
 
@@ -31,7 +31,7 @@ class SummaryScreen(QWidget):
         new.clicked.connect(self.new_requested)
 
     def show_summary(self, summary: dict) -> None:
-        rows = "".join(f"<li>{escape(a['question'])} — {overall_text(a['overall'])}"
+        rows = "".join(f"<li>{escape(a['question'])} — {marks_text(a.get('content'), a['overall'])}"
                        + (", в истории есть ситуация, задача, действия и результат" if a["star_complete"] else "")
                        + (f"<br><i>{escape(a['headline'])}</i>" if a.get("headline") else "") + "</li>"
                        for a in summary["answers"])
