@@ -34,7 +34,7 @@ from sobes.analysis.verdicts import DeliverySection
 # 4: a long pause is counted once, by one definition (over long_pause_s anywhere, or over mid_sentence_pause_s
 # mid-sentence): pauses.long_count counts both kinds, each pause says whether it is ``long``, and
 # pauses.long_within_sentence_count went; a delivery verdict's ``source`` went (``why`` says the same).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass
@@ -83,6 +83,7 @@ class Report:
     content: ContentSection | None = None
     coaching: CoachingSection | None = None
     warnings: list[str] = field(default_factory=list)  # about the input (a damaged part skipped), Russian
+    transcript_corrected: bool = False  # the candidate put right what the recogniser misheard (analysis.correction)
     schema_version: int = SCHEMA_VERSION
 
     def add_delivery(self, metrics: DeliveryMetrics, verdicts: DeliverySection) -> None:

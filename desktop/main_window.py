@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, 
 from sobes.audio.playback import play
 from sobes.core.errors import SobesError, user_message
 from sobes.desktop import worker
-from sobes.desktop.dialogs import confirm
+from sobes.desktop.dialogs import confirm, edit_text
 from sobes.desktop.icon import app_icon
 from sobes.desktop.screens.history import HistoryScreen
 from sobes.desktop.screens.interview import InterviewScreen
@@ -21,6 +21,7 @@ from sobes.desktop.screens.start import StartScreen
 from sobes.desktop.screens.summary import SummaryScreen
 from sobes.desktop.session_host import SessionHost
 from sobes.interview import plans
+from sobes.interview.correction import correct_take
 from sobes.interview.mic_check import MicrophoneCheck
 from sobes.interview.paths import data_dir
 
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         self.summary.history_requested.connect(self.show_history)
         self.history_screen.open_requested.connect(self._open_saved)
         self.review.back_requested.connect(self.show_history)
+        self.review.correct_requested.connect(self._correct_transcript)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
         self.settings_screen.saved.connect(self._settings_saved)
         self.history_screen.back_requested.connect(self.go_back)
@@ -209,6 +211,28 @@ class MainWindow(QMainWindow):
         """A past answer from the history, in the review, with its recording."""
         self.review.show_saved(take)
         self.show_screen(self.review)
+
+    def _correct_transcript(self) -> None:
+        """The candidate puts right what the recogniser misheard; the content is judged again at once (a few
+        hundredths of a second: on this thread, so the history is never written from two threads at a time)."""
+        take = self.review.take
+        if take is None or take.report is None:
+            return
+        text = edit_text(self, "Исправить текст ответа",
+                         "Исправьте слова, которые программа расслышала неверно, и нажмите «Оценить заново». "
+                         "Содержание ответа будет оценено по вашему тексту; темп, паузы, паразиты и громкость "
+                         "останутся как были: они измерены по записи.",
+                         take.report.transcript.text, do="Оценить заново")
+        if text is None or text.split() == take.report.transcript.text.split():
+            return
+        try:
+            correct_take(self.history, take, text, self.analyzer.judge)
+        except SobesError as exc:
+            reason = str(exc)
+            QMessageBox.warning(self, "Текст не исправлен", reason[:1].upper() + reason[1:] + ".")
+            return
+        self.review.show_corrected()
+        self.statusBar().showMessage("Текст исправлен, содержание оценено заново", 10_000)
 
     def _working(self, event) -> None:
         self.interview.show_working(event)

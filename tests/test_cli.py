@@ -25,7 +25,7 @@ def test_json_report_for_one_file(fixtures_dir):
     result = run_cli("analyze", str(fixtures_dir / "intro.wav"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)  # exactly one JSON document
-    assert report["schema_version"] == 4 and report["speech_detected"] is True
+    assert report["schema_version"] == 5 and report["speech_detected"] is True
     assert "иванова" in report["transcript"]["text"].lower()
     assert report["model"]["name"] == "whisper-base (bundled)"
 

@@ -90,6 +90,20 @@ def test_an_off_topic_salary_answer_is_told_so_plainly():
     assert money.relevance.verdict == "on_topic" and not missing_items(money)
 
 
+def test_a_work_story_answers_a_story_question_whatever_its_words_are_about(bank):
+    """An achievement can be a team taught a new tool: its words are about learning, yet it answers the question
+    (the window said "Ответ не про то" to exactly this answer, heard through the model)."""
+    question = bank.by_id("BEH-03").context()
+    story = content_of(words_of(
+        "Осенью мне доверили наставничество над новыми сотрудниками. Я провела для них курс занятий по нашим "
+        "продуктам и тренинги по навыкам общения. В итоге все пятеро прошли аттестацию с первого раза."), question)
+    assert story.relevance.verdict != "off_topic"
+    lesson = content_of(words_of(
+        "Я люблю учиться: читаю книги по психологии, прохожу курсы по переговорам и слушаю подкасты про "
+        "саморазвитие, это помогает мне расти."), question)  # no story at all: may still be told
+    assert lesson.star is not None and not lesson.star.present["result"]
+
+
 def test_star_only_where_a_story_is_asked_for():
     intro = "Меня зовут Анна. Я работаю с корпоративными клиентами уже шесть лет."
     presentation = content_of(words_of(intro), QuestionContext("Расскажите о себе", "self_presentation", 90))

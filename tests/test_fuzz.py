@@ -41,7 +41,7 @@ def analyze(analyzer, capsys, tmp_path):
         assert "Traceback" not in err
         if code == 0:
             report = json.loads(out)
-            assert report["schema_version"] == 4 and report["duration_s"] > 0
+            assert report["schema_version"] == 5 and report["duration_s"] > 0
             assert isinstance(report["speech_detected"], bool)
         else:
             assert out == "" and err.startswith("sobes: ошибка:") and err.count("\n") == 1

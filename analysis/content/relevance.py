@@ -23,7 +23,7 @@ STORIES = frozenset({"client", "team", "results", "pressure", "product"})
 
 @dataclass
 class Relevance:
-    verdict: str | None  # on_topic | off_topic | unclear; None without a question
+    verdict: str | None = None  # on_topic | off_topic | unclear; None without a question (or a report before 3)
     question_topic: str | None = None  # analysis.content.topics' key
     answer_topic: str | None = None  # the answer's nearest topic
     margin: float | None = None  # how far the answer's best theme is ahead of the question's (cosine)
@@ -31,12 +31,14 @@ class Relevance:
 
 
 def measure_relevance(question: str | None, known: str | None, answer_text: str, judge: Judge, *,
-                      said_what_was_asked: bool, off_topic_message: str | None = None,
+                      said_what_was_asked: bool, a_work_story: bool = False, off_topic_message: str | None = None,
                       may_be_off_topic: bool = True) -> Relevance:
     """``known``: the question's topic when it is known (the bank's question, a salary question); else it is read
     from the question's words, and only a question whose subject is clear from them lets an answer be called off
     topic. ``said_what_was_asked``: the answer has what its kind of question asks for (a sum for a salary
-    question): it is on topic whatever else it talks about."""
+    question): it is on topic whatever else it talks about. ``a_work_story``: the answer tells what the candidate
+    did and what came of it; to a question asking for a work story it is never called off topic, whatever its
+    words are about (an achievement can be a team trained: its words are about learning)."""
     if not question:
         return Relevance(None)
     asked = known or _nearest(read(question))
@@ -51,7 +53,7 @@ def measure_relevance(question: str | None, known: str | None, answer_text: str,
     margin = round(answer.themes[best] - answer.themes.get(theme, 0.0), 3)
     if said_what_was_asked or best == theme:
         return Relevance(ON_TOPIC, asked, said, margin)
-    if best in STORIES and theme in STORIES:  # any work story can show stress, teamwork or a client handled
+    if theme in STORIES and (best in STORIES or a_work_story):  # any work story can show stress, teamwork, a client
         return Relevance(UNCLEAR, asked, said, margin)
     clearly = (may_be_off_topic and margin >= judge.norms.off_topic_margin
                and answer.weight >= judge.norms.off_topic_min_weight)

@@ -112,6 +112,7 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
         question.text, question_topic(question.question_id) or (topic[2] if topic else None),
         " ".join(w.word for w in words), judge,
         said_what_was_asked=said_what_was_asked and kind.topic_items_settle,
+        a_work_story=section.star is not None and section.star.present["action"] and section.star.present["result"],
         off_topic_message=topic[1] if topic else None, may_be_off_topic=kind.may_be_off_topic)
     section.follow_ups = follow_ups(
         kind=kind, missing=missing_by_rank(section.items),

@@ -31,12 +31,14 @@ class ReviewScreen(QWidget):
     next_requested = Signal()
     retake_requested = Signal()
     back_requested = Signal()  # a past answer opened from the history: back to the list
+    correct_requested = Signal()  # the candidate will put right what the recogniser misheard
 
     def __init__(self, backend=None, parent=None):
         super().__init__(parent)
         self.backend = backend
         self.report = None
         self.take = None
+        self.in_session = True
         self._playback, self._play_from, self._play_started = None, 0.0, 0.0
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -55,8 +57,16 @@ class ReviewScreen(QWidget):
         self.retake_button = QPushButton("Перезаписать ответ")
         self.next_button = QPushButton("Далее →")
         self.back_button = QPushButton("← К истории")
-        for button in (self.back_button, self.play_button, self.stop_button, self.retake_button, self.next_button):
+        self.correct_button = QPushButton("Исправить текст…")
+        self.correct_button.setToolTip("Если программа расслышала слова неверно: исправьте их, и содержание "
+                                       "ответа будет оценено заново")
+        for button in (self.back_button, self.play_button, self.stop_button, self.correct_button,
+                       self.retake_button, self.next_button):
             controls.addWidget(button)
+        self.corrected = QLabel("Текст исправлен вами: содержание оценено по исправленному тексту, "
+                                "звучание — по записи.")
+        self.corrected.setWordWrap(True)
+        self.corrected.setStyleSheet("color:#555")
         self.transcript = TranscriptView()
         self.transcript.setMinimumHeight(120)
         self.timeline = Timeline()
@@ -74,6 +84,7 @@ class ReviewScreen(QWidget):
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.play_error)
         self.layout_.addWidget(self.coaching)
+        self.layout_.addWidget(self.corrected)
         self.layout_.addWidget(self.transcript)
         legend = QLabel(
             "Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса; части ответа: "
@@ -100,6 +111,7 @@ class ReviewScreen(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.retake_button.clicked.connect(self.retake_requested)
         self.back_button.clicked.connect(self._back)
+        self.correct_button.clicked.connect(self.correct_requested)
 
     def show_take(self, take) -> None:
         """Review one analysed take (``interview.take.Take``) of the running session."""
@@ -113,7 +125,14 @@ class ReviewScreen(QWidget):
         when = local_time(take.recorded_at)
         self.title.setText(f"{self.title.text()}<br><span style='color:#555'>Попытка {take.attempt}, {when}</span>")
 
+    def show_corrected(self) -> None:
+        """The same take again after its transcript was corrected; the telephone check stays as it was."""
+        phone = self.phone.text()
+        (self.show_take if self.in_session else self.show_saved)(self.take)
+        self.phone.setText(phone)
+
     def _session_controls(self, in_session: bool) -> None:
+        self.in_session = in_session
         self.retake_button.setVisible(in_session)
         self.next_button.setVisible(in_session)
         self.back_button.setVisible(not in_session)
@@ -137,6 +156,8 @@ class ReviewScreen(QWidget):
         heard = report.speech_detected  # nothing said: only the headline and "Перезаписать ответ" mean anything
         for widget in (self.transcript, self.legend, self.timeline, self.play_button, self.stop_button):
             widget.setVisible(heard)
+        self.correct_button.setVisible(heard and take is not None)
+        self.corrected.setVisible(heard and report.transcript_corrected)
         for i, verdict in enumerate(report.delivery.verdicts if report.delivery and heard else []):
             self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
         self.star.setText(self._star_text(report))

@@ -61,6 +61,8 @@ def test_a_whole_answer_from_start_to_history(window, qtbot):
     assert "компания" in review.transcript.toPlainText().lower()
     assert review.cards.count() >= 6  # one card per delivery verdict
     assert "STAR" in review.star.text()
+    # an achievement told as a story (a team trained, adoption up) answers the question whatever its words
+    assert "не про то" not in review.coaching.headline.text()
     review.next_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
     assert "Итоги" in window.summary.text.text()

@@ -186,3 +186,34 @@ def test_settings_refuse_a_bad_value_in_its_row_and_save_nothing(window):  # noq
     assert window.analyzer.judge.norms.long_pause_s == 2.5  # the next answer is judged by it
     window.history_screen.figure.setCurrentIndex(window.history_screen.figure.findData("words_per_min"))
     assert window.history_screen.chart.series.norm == (110.0, 170.0)
+
+
+def test_a_misheard_transcript_is_corrected_in_the_review_and_judged_again(window, qtbot, monkeypatch):  # noqa: F811
+    """"Исправить текст…": the candidate's words replace the recogniser's, the content is judged again at once,
+    the review says the text is theirs, and the history keeps it (the answer reopens corrected)."""
+    answering(window, qtbot, 26.0)
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+    review = window.review
+    assert review.correct_button.isVisibleTo(review) and not review.corrected.isVisibleTo(review)
+    heard = review.take.report.transcript.text
+    offered: list[str] = []
+
+    def edit(parent, title, explain, text, *, do):
+        offered.append(text)
+        return text.replace("двадцати менеджеров", "двадцати двух менеджеров") + " Клиенты это заметили."
+
+    monkeypatch.setattr("sobes.desktop.main_window.edit_text", edit)
+    review.correct_button.click()
+    assert offered == [heard]  # the dialog opens on what was heard
+    assert "Клиенты это заметили" in review.transcript.toPlainText()
+    assert review.corrected.isVisibleTo(review) and review.next_button.isVisibleTo(review)  # still in the session
+    stored = window.history.take(review.take.id).report
+    assert stored.transcript_corrected and stored.transcript.text.endswith("Клиенты это заметили.")
+
+    monkeypatch.setattr("sobes.desktop.main_window.edit_text", lambda *a, **k: " ")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    review.correct_button.click()  # everything deleted: refused in one sentence, nothing lost
+    assert warned and warned[0].startswith("Текст ответа пустой")
+    assert window.history.take(review.take.id).report.transcript.text == stored.transcript.text
