@@ -32,7 +32,7 @@ _LENGTH_FIX = {
                                     "и о том, почему вам интересна эта работа — на 1–2 минуты.",
     ("self_presentation", "long"): "Самопрезентация длиннее двух минут: оставьте главное — кто вы, опыт, одно "
                                    "достижение и почему эта работа.",
-    ("", "short"): "Ответ слишком короткий для такого вопроса: добавьте подробности и пример.",
+    ("", "short"): "Ответ слишком короткий для такого вопроса. Не хватает: {lacking} — расскажите об этом.",
     ("", "long"): "Ответ затянут: скажите главное в первой фразе и уложитесь в отведённое время.",
 }
 
@@ -79,12 +79,31 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     relevance = content.relevance.verdict if content.relevance else None
     length = content.vagueness.length_verdict if content.vagueness else None
     verdicts = delivery.verdicts if delivery else []
+    message = content.relevance.message if relevance == OFF_TOPIC and content.relevance else None
+    off_topic = message is not None
     fixes: list[Fix] = []
-    if relevance == OFF_TOPIC and content.relevance and content.relevance.message:
-        fixes.append(Fix("relevance", kind.key, content.relevance.message, _start(content), example))
+    if message is not None:
+        fixes.append(Fix("relevance", kind.key, message, _start(content), example))
     # a red delivery problem weighs as much as anything the answer said: 25 fillers in 46 s come first
     fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == PROBLEM]
-    length_fix = _length_fix(kind.key, length, content)
+    if not off_topic:  # an answer to another question: what it lacks for this one, or its figures, do not matter
+        fixes += _content_fixes(content, kind, example)
+    fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == ATTENTION]
+    # nothing of an answer to another question counts as said (a salary demand is no "порядок действий")
+    covered = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
+                                    if i.covered and not i.absent]
+    missing = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if not i.covered]
+    if off_topic:
+        missing += [CoachedItem(i.key, i.label) for i in content.items if i.covered and not i.absent]
+    chosen = _with_worst_delivery(_unique(fixes), delivery)
+    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing), chosen, covered, missing,
+                           relevance, length, _content_verdict(content, relevance, missing, length))
+
+
+def _content_fixes(content: ContentSection, kind, example: str | None) -> list[Fix]:
+    """What the answer lacks, its figures and its length, most important first."""
+    fixes: list[Fix] = []
+    length_fix = _length_fix(kind.key, content.vagueness.length_verdict if content.vagueness else None, content)
     if length_fix is not None and _far_too_short(content, kind):
         fixes.append(length_fix)  # a far too short answer misses everything at once: that is the one thing to say
     for item in missing_by_rank(content.items):
@@ -104,20 +123,17 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     if vague is not None:
         fixes.append(Fix("vague", vague.kind, f"«{vague.text}» нельзя проверить: замените это фактом или примером.",
                          vague.start))
-    fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == ATTENTION]
-    covered = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if i.covered and not i.absent]
-    missing = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if not i.covered]
-    chosen = _with_worst_delivery(_unique(fixes), delivery)
-    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing), chosen, covered, missing,
-                           relevance, length, _content_verdict(content, relevance, missing, length))
+    return fixes
 
 
 def _length_fix(kind: str, length: str | None, content: ContentSection) -> Fix | None:
     """"Too long", or "too short" when it says something the missing items do not: the answer lacks more than one
     thing (a 42 s story that only leaves its task unsaid is not "too short")."""
-    if length not in ("short", "long") or (length == "short" and len(_lacking(content)) < 2):
+    lacking = _lacking(content)
+    if length not in ("short", "long") or (length == "short" and len(lacking) < 2):
         return None
-    return Fix("length", kind, _LENGTH_FIX.get((kind, length)) or _LENGTH_FIX[("", length)])
+    text = _LENGTH_FIX.get((kind, length)) or _LENGTH_FIX[("", length)]
+    return Fix("length", kind, text.format(lacking="; ".join(_short(i.label) for i in lacking)))
 
 
 def _lacking(content: ContentSection) -> list[CheckedItem]:
@@ -186,8 +202,8 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
         return f"{good}Главное — {_lower_first(first.text)}{also}"
     if first.kind == "item" and first.key in label and good:
         flagged = next((i for i in missing if i.key == first.key and i.evidence), None)
-        if flagged is not None:  # a red flag said aloud: quote it
-            return f"{good}Главное: {_lower_first(first.text)}"
+        if flagged is not None:  # a red flag said aloud: quote it, and praise nothing beside it
+            return f"Главное: {_lower_first(first.text)}"
         minor = len(missing) == 1 and first.rank == 0
         return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'}: {label[first.key]}."
     if covered and not missing:

@@ -122,6 +122,10 @@ class Norms:
         "Чуть быстрее или медленнее нормы — повод присмотреться, на пятую часть и больше — уже мешает слушать; "
         + CHOSEN_HERE + ".",
         "calibrated here: 20 % beyond the tempo norm (72 or 204 words/min by default) is a problem")
+    tempo_min_words: float = _norm(
+        12.0, 2, 200, "слов", "Темп оценивается от", TEMPO, CHOSEN,
+        "calibrated here: in a few words the pauses around them decide the pace (a 5 s «Да, здравствуйте, удобно» "
+        "read as too slow); 12 words is about 5 s of speech")
     tempo_window_s: float = _norm(
         10.0, 2, 120, "с", "Темп по отрезкам", TEMPO, CHOSEN,
         "calibrated here: a tempo point every 10 s of the answer")

@@ -72,6 +72,8 @@ CancelCheck = Callable[[], bool]
 # Phrases Whisper is known to invent on noise in Russian (subtitle credits from
 # its training data). A candidate never says them in an interview answer.
 _HALLUCINATIONS = re.compile(r"субтитр|dimatorzok|продолжение следует|редактор субтитров", re.I)
+# the recogniser gives a hyphenated word's tail as a word of its own ("из" "-за", "кто" "-то"): one word again
+_HYPHEN_TAIL = re.compile(r"^-[а-яё]", re.I)
 
 
 @dataclass(frozen=True)
@@ -220,10 +222,20 @@ def _transcribe_window(model, samples: np.ndarray, options: TranscribeOptions, o
         if _HALLUCINATIONS.search(segment.text):
             logger.info("dropped a hallucinated segment at %.1f s", offset + segment.start)
         else:
-            texts.append(segment.text.strip())
-            words.extend(Word(w.word.strip(), w.start + offset, w.end + offset, round(float(w.probability), 3))
-                         for w in segment.words or () if w.word.strip())
+            texts.append(re.sub(r"(?<=\w) -(?=[а-яё])", "-", segment.text.strip(), flags=re.I))
+            for w in segment.words or ():
+                if w.word.strip():
+                    _add_word(words, Word(w.word.strip(), w.start + offset, w.end + offset,
+                                          round(float(w.probability), 3)))
         done_until(segment.end)
+
+
+def _add_word(words: list[Word], word: Word) -> None:
+    """``word`` after ``words``; a hyphenated word's tail ("-за" after "из") joins the word before it."""
+    if words and _HYPHEN_TAIL.match(word.word):
+        last = words.pop()
+        word = Word(last.word + word.word, last.start, word.end, min(last.probability, word.probability))
+    words.append(word)
 
 
 def _decode(model, samples: np.ndarray, options: TranscribeOptions, *, repetition_penalty: float = 1.0) -> list:

@@ -56,7 +56,7 @@ def _verdict(metric: str, level: str, value: float | None, norm: str, tip: str, 
 
 def _tempo(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
     rate, t = m.tempo.words_per_min, judge.norms
-    if rate is None:
+    if rate is None or m.tempo.words < t.tempo_min_words:  # a pace over a few words is the pauses around them
         return None
     norm = pace_range(t.slow_words_per_min, t.fast_words_per_min)
     verdict = judge.tempo(rate)

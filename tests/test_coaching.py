@@ -235,3 +235,68 @@ def test_follow_ups_follow_this_answer_not_a_template():
     colleague = content_of(words_of("Я предложил коллеге разобрать заказы вдвоём, и срывов стало меньше вдвое."),
                            QuestionContext("Конфликт с коллегой?", "star"))
     assert not any("клиент" in f.question for f in colleague.follow_ups)
+
+
+def test_an_off_topic_answer_is_told_only_that_and_covers_nothing_it_was_asked():
+    """A salary demand to «как вы работаете с возражениями?» was credited with «порядок действий» and told to add
+    an example: the one thing to say is what the question is."""
+    from sobes.analysis.coaching import coach
+
+    question = QuestionContext("Как вы работаете с возражениями клиента?", "approach", question_id="CX-06")
+    salary = content_of(words_of("Хочу не меньше ста сорока тысяч, потому что сначала я оцениваю свой опыт, потом "
+                                 "рынок, а затем уже называю сумму."), question)
+    coaching = coach(salary, None, question)
+    assert coaching.relevance == "off_topic" and [f.kind for f in coaching.fixes] == ["relevance"]
+    assert coaching.covered == [] and {i.key for i in coaching.missing} == {"steps", "example"}
+    assert all(i.evidence is None for i in coaching.missing) and coaching.content == "problem"
+
+
+def test_a_former_boss_named_as_the_cause_is_blame_and_nothing_is_praised_beside_it():
+    """«ушёл из-за начальника» (the recogniser made «орал» into «рал»): the red flag leads, quoted."""
+    from sobes.analysis.coaching import coach
+
+    question = load_bank().by_id("HR-09").context()
+    answer = content_of(words_of("Ушла из-за руководителя: премии урезали без объяснений, планы менялись "
+                                 "каждую неделю."), question)
+    coaching = coach(answer, None, question)
+    assert coaching.headline.startswith("Главное: вы сказали «из-за руководителя»")
+    calm = content_of(words_of("Ушла из-за переезда в другой город: ездить стало три часа в день."), question)
+    assert next(i for i in calm.items if i.key == "positive").covered  # a cause that is no one's fault
+
+
+def test_a_greeting_misheard_at_its_start_is_still_a_greeting_and_pace_needs_words():
+    """«Да, сбрабствуйте, Ольга! Да, удобно» (5 s): the greeting is there, and seven words are too few to call
+    the pace slow."""
+    import numpy as np
+
+    from sobes.analysis.delivery import analyze_delivery
+    from sobes.analysis.verdicts import judge_delivery
+
+    opening = content_of(words_of("Да, сдраствуйте, Ольга! Да, удобно, слушаю вас."),
+                         QuestionContext("Вам удобно говорить?", "phone_opening", 30))
+    assert next(i for i in opening.items if i.key == "greeting").covered
+
+    seven = words_of("Да, здравствуйте, Ольга! Да, удобно, могу говорить!", step=0.9)  # 67 words a minute
+    metrics = analyze_delivery(np.zeros(16_000 * 7, np.float32), 16_000, seven, DEFAULT)
+    assert metrics.tempo.words_per_min is not None  # measured and shown...
+    assert "tempo" not in {v.metric for v in judge_delivery(metrics, DEFAULT).verdicts}  # ...but not judged
+    judged = judge_delivery(metrics, judge_with(tempo_min_words=5))
+    assert "tempo" in {v.metric for v in judged.verdicts}  # the norm decides, and can be changed
+
+
+def test_what_one_thinks_of_oneself_is_no_action_of_the_story():
+    """A «мы» story ending «я считаю, что я хорошо работаю в команде» was credited with «ваши действия»; a far
+    too short story is told what it lacks, not only that it is short."""
+    from sobes.analysis.coaching import coach
+
+    question = QuestionContext("Расскажите о работе в команде над трудным проектом.", "star", 180)
+    we = content_of(words_of(  # as the model heard a tester's answer (bench/coaching_answers.yaml, vague-team)
+        "Ну, у нас был сложный проект, мы внедрели новую систему, для клиентов, мы все команды работали, все очень "
+        "старались, в задаче было много, в итоге мы все сделали, все получилось хорошо, клиент остался доволен, я "
+        "вообще считаю, что я хорошо работаю в команде."), question)
+    assert not next(i for i in we.items if i.key == "action").covered
+    coaching = coach(we, None, question)
+    assert coaching.headline.startswith("Ответ слишком короткий") and "ваши действия" in coaching.headline
+    mine = content_of(words_of("Мы переезжали на новый склад. Я составил график перевозки и сам договорился с "
+                               "транспортной компанией, поэтому переезд занял два дня вместо недели."), question)
+    assert next(i for i in mine.items if i.key == "action").covered

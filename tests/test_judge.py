@@ -197,3 +197,18 @@ def test_the_summary_marks_content_and_delivery_each_by_name(tmp_path):
 
     assert marks_text("problem", "good") == "содержание: ✗ нужна работа; речь: ✓ хорошо"
     assert marks_text(None, "attention") == "речь: ! есть что улучшить"  # a report from before the content mark
+
+
+def test_the_documented_norms_are_the_declared_ones():
+    """docs/metrics.md lists every norm with its source: generated from the declarations (tools/norms_table.py),
+    so a norm added, changed or removed cannot leave the docs behind."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("norms_table", root / "tools" / "norms_table.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    doc = (root / "docs" / "metrics.md").read_text(encoding="utf-8")
+    assert tool.replaced(doc) == doc, "run: .venv/bin/python tools/norms_table.py --write"

@@ -54,6 +54,16 @@ def test_frozen_cli_analyzes_a_recording_with_the_shipped_model(app, tmp_path, f
     assert not (tmp_path / "cache").exists()  # the model came from inside the app, nothing assembled
 
 
+def test_frozen_coach_reads_what_an_answer_is_about(app, tmp_path):
+    """The topics and the word vectors travel with the app: an off-topic answer is caught there too."""
+    done = run_frozen(app, "coach", "--question", "BEH-03", "--json", "--text",
+                      "Рассчитываю на сто двадцать тысяч рублей на руки, плюс премия по итогам квартала.",
+                      tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    relevance = json.loads(done.stdout)["content"]["relevance"]
+    assert relevance["verdict"] == "off_topic" and relevance["answer_topic"] == "salary"
+
+
 @needs_strace
 def test_frozen_app_sends_nothing_and_writes_no_telemetry(app, tmp_path, fixtures_dir):
     """The packaged app, watched at the system-call level, with the user's environment allowing telemetry."""

@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from sobes.analysis.report import Report, Word
-from sobes.analysis.transcribe import _looped, _monotonic, transcribe
+from sobes.analysis.transcribe import _add_word, _looped, _monotonic, transcribe
 from sobes.core.audio_file import load_audio
 from sobes.core.errors import Cancelled
 from tests.judges import DEFAULT
@@ -122,3 +122,13 @@ def test_loops_of_one_to_three_words_are_told_from_speech():
     assert not _looped("нет нет нет да".split(), 4)
     assert not _looped("мы выросли в два раза и ещё в два раза".split(), 4)
 
+
+
+def test_a_hyphenated_word_given_in_two_is_one_word_again():
+    """The model gives «из-за» as «из» «-за»: «из-за начальника» then named no cause (and no blame)."""
+    words: list[Word] = []
+    for word in (Word("ушёл", 0.0, 0.4, 0.9), Word("из", 0.5, 0.6, 0.8), Word("-за", 0.6, 0.8, 0.7),
+                 Word("начальника,", 0.8, 1.4, 0.9), Word("80", 1.5, 1.8, 0.9), Word("-55", 1.9, 2.2, 0.9)):
+        _add_word(words, word)
+    assert [w.word for w in words] == ["ушёл", "из-за", "начальника,", "80", "-55"]  # a minus sign stays apart
+    assert (words[1].start, words[1].end, words[1].probability) == (0.5, 0.8, 0.7)

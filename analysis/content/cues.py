@@ -1,7 +1,9 @@
 """Cue phrases matched on the words of an answer, with Russian endings left open.
 
 A cue is one or more words separated by spaces; a word ending in ``*`` matches
-any word that starts with it ("извин*" matches "извините", "извинился"). The
+any word that starts with it ("извин*" matches "извините", "извинился"), one
+starting with ``*`` any word that ends with it ("*ствуйте": a greeting whose
+start was misheard, "сдравствуйте", "сбрабствуйте"). The
 transcript's tokens are already lower-case with ``ё`` as ``е``
 (``analysis.text.normalize``), so cues are written the same way.
 
@@ -30,6 +32,8 @@ TOLERANT_IN_PHRASE = 4  # beside a word said exactly ("добрый дент"), 
 
 
 def _word_matches(pattern: str, token: str, tolerant: bool = False, shortest: int = TOLERANT_FROM) -> bool:
+    if pattern.startswith("*"):
+        return token.endswith(pattern[1:])
     prefix = pattern.endswith("*")
     stem = pattern[:-1] if prefix else pattern
     if token.startswith(stem) if prefix else token == stem:

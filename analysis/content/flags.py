@@ -4,8 +4,8 @@
 A sentence blames when it speaks of another person — a boss, colleagues, the company, "он", "они" — and with it
 says something hostile: a word near, by meaning (navec), to words of shouting, insult or incompetence ("орал",
 "срывался", "хамил" need not be listed), or one of the ways of shifting blame no single word carries ("не умел
-ставить задачи", "крайним сделали меня", "я тут ни при чём"). Describing the conflict a question asks about is
-no blame: "мы спорили" names no hostile deed.
+ставить задачи", "крайним сделали меня", "я тут ни при чём", "ушёл из-за начальника"). Describing the
+conflict a question asks about is no blame: "мы спорили" names no hostile deed.
 """
 
 from __future__ import annotations
@@ -53,6 +53,14 @@ def hostile_word(words: list[str]) -> str | None:
     return None
 
 
+def _because_of_others(tokens: list[str]) -> str | None:
+    """"из-за начальника", "из-за коллег": someone else named as the cause (of leaving, of a failure)."""
+    for i, token in enumerate(tokens[:-1]):
+        if token == "из-за" and set(words_of(tokens[i + 1])) & OTHERS:
+            return f"{token} {tokens[i + 1]}"
+    return None
+
+
 def blame(units: list[Unit]) -> tuple[Unit, str] | None:
     """The first sentence that speaks ill of someone else, with the words to quote; None when none does."""
     named = False
@@ -63,7 +71,7 @@ def blame(units: list[Unit]) -> tuple[Unit, str] | None:
         named = names
         if not about_others:
             continue
-        phrase = find_cue(tokens, BLAME_PHRASES)
+        phrase = find_cue(tokens, BLAME_PHRASES) or _because_of_others(tokens)
         if phrase is not None:
             return unit, phrase
         word = hostile_word([t for t in tokens if t])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -42,7 +43,11 @@ _lock = threading.Lock()
 
 
 def navec_path() -> Path:
-    """The word vectors' file inside the installed natasha package (found without importing natasha)."""
+    """The word vectors' file inside the installed natasha package (found without importing natasha), or inside
+    the packaged app (packaging/sobes.spec puts it where natasha keeps it)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle, "natasha", *_FILE)
     spec = importlib.util.find_spec("natasha")
     if spec is None or spec.origin is None:
         raise RuntimeError("natasha is not installed: run scripts/setup.sh")

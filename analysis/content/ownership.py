@@ -38,10 +38,10 @@ def measure_ownership(units: list[Unit]) -> Ownership:
     for unit in units:
         for clause in split_clauses(unit):
             tokens = [t for t in clause.tokens if t]
-            i_here = sum(t in _I for t in tokens)
-            we_here = sum(t in _WE for t in tokens)
-            i_count += i_here
-            we_count += we_here + sum(t in _TEAM for t in tokens)  # "команда справилась" is the team's
+            if _says_what_one_is(tokens):
+                continue  # "я считаю, что я хорошо работаю в команде" is no action of the story's
+            i_count += sum(t in _I for t in tokens)
+            we_count += sum(t in _WE for t in tokens) + sum(t in _TEAM for t in tokens)  # "команда справилась"
             minimised = minimised or ("я" in tokens and any(t in _MINIMISERS for t in tokens))
             if "я" in tokens:
                 current = "i"
@@ -65,6 +65,13 @@ def measure_ownership(units: list[Unit]) -> Ownership:
     share = round(i_count / total, 2) if total else None
     return Ownership(i_count, we_count, share, minimised,
                      role_unclear=share is None or share < 0.5 or minimised)
+
+
+def _says_what_one_is(tokens: list[str]) -> bool:
+    """A clause of the present tense only: what the candidate thinks or is ("я считаю", "я хорошо работаю в
+    команде"), not what anyone did."""
+    tenses = {tag(t).tense for t in tokens if tag(t).POS == "VERB"}
+    return tenses == {"pres"}
 
 
 def _other_subject(tokens: list[str]) -> bool:
