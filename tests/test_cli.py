@@ -194,3 +194,23 @@ def test_content_options(in_process, fixtures_dir):
     assert json.loads(out)["coaching"]["headline"].startswith("Самопрезентация короче минуты")
     code, out, _ = in_process("analyze", str(fixtures_dir / "star.wav"))
     assert "STAR:" in out and "Интервьюер спросит дальше:" in out
+
+
+def test_the_window_analyze_and_coach_judge_one_answer_alike(in_process, analyzer, fixtures_dir, bank):
+    """One answer to one bank question: what the session's review shows (the analyser with the step's context),
+    `sobes analyze --question ID` and `sobes coach --question ID` on its transcript give the same coaching of what
+    it said (the tester found them disagreeing when each built the question its own way)."""
+    from sobes.interview.session import Step
+    from tests.judges import DEFAULT
+
+    step = Step.of(bank.by_id("BEH-03"), DEFAULT)
+    app = analyzer.analyze_file(fixtures_dir / "star.wav", question=step.context())
+    code, out, _ = in_process("analyze", str(fixtures_dir / "star.wav"), "--question", "BEH-03", "--json")
+    analyzed = json.loads(out)
+    assert code == 0 and analyzed["coaching"] == json.loads(app.to_json())["coaching"]
+    code, out, _ = in_process("coach", "--question", "BEH-03", "--json", "--text", app.transcript.text,
+                              "--seconds", str(app.duration_s))
+    coached = json.loads(out)["coaching"]
+    assert code == 0 and coached["content"] == app.coaching.content and coached["relevance"] == app.coaching.relevance
+    assert [i["key"] for i in coached["covered"]] == [i.key for i in app.coaching.covered]
+    assert [i["key"] for i in coached["missing"]] == [i.key for i in app.coaching.missing]
