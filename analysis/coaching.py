@@ -200,10 +200,9 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
     if first.kind == "delivery":
         also = f" По содержанию не хватает: {label[gap.key]}." if gap is not None else ""
         return f"{good}Главное — {_lower_first(first.text)}{also}"
+    if first.kind == "item" and any(i.key == first.key and i.evidence for i in missing):
+        return f"Главное: {_lower_first(first.text)}"  # a red flag said aloud: quoted, nothing praised beside it
     if first.kind == "item" and first.key in label and good:
-        flagged = next((i for i in missing if i.key == first.key and i.evidence), None)
-        if flagged is not None:  # a red flag said aloud: quote it, and praise nothing beside it
-            return f"Главное: {_lower_first(first.text)}"
         minor = len(missing) == 1 and first.rank == 0
         return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'}: {label[first.key]}."
     if covered and not missing:

@@ -144,12 +144,13 @@ def main() -> None:
     parser.add_argument("--text", action="store_true", help="analyse the written answers (no voice, no model)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
     parser.add_argument("--only", default="", help="comma-separated answer ids")
+    parser.add_argument("--answers", type=Path, default=ANSWERS, help="the answers (bench/coaching_answers.yaml)")
     parser.add_argument("--cache", type=Path, default=cache_dir() / "bench" / "coaching_walk",
                         help="where the spoken answers are kept")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    entries = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    entries = yaml.safe_load(args.answers.read_text(encoding="utf-8"))
     if args.only:
         wanted = set(args.only.split(","))
         entries = [e for e in entries if e["id"] in wanted]

@@ -300,3 +300,24 @@ def test_what_one_thinks_of_oneself_is_no_action_of_the_story():
     mine = content_of(words_of("Мы переезжали на новый склад. Я составил график перевозки и сам договорился с "
                                "транспортной компанией, поэтому переезд занял два дня вместо недели."), question)
     assert next(i for i in mine.items if i.key == "action").covered
+
+
+def test_a_size_is_no_result_and_no_achievement():
+    """«сеть на тридцать точек», «на два платежа», «веду двадцать клиентов» are sizes: no «как вы рассчитали» and
+    no «достижение с цифрой» for them (an independent check found both); a change or an outcome with a figure is."""
+    from sobes.analysis.coaching import coach
+
+    story_q = QuestionContext("Расскажите о сложном клиенте.", "star", 180)
+    story = content_of(words_of(
+        "Год назад я вёл клиента, сеть кофеен на сорок точек. Моей задачей было сохранить договор. Я предложил "
+        "разбить оплату на три платежа и сам приезжал на их совещания. В итоге договор продлили ещё на год."),
+        story_q)
+    assert story.numbers.unexplained == [] and not any(f.kind == "number" for f in story.follow_ups)
+    assert coach(story, None, story_q).headline.startswith("Сильный ответ")
+    self_q = QuestionContext("Расскажите о себе.", "self_presentation", 120)
+    size = content_of(words_of("Меня зовут Ольга, я пять лет работаю в продажах и веду тридцать два клиента."),
+                      self_q)
+    assert not next(i for i in size.items if i.key == "achievement").covered
+    grown = content_of(words_of("Меня зовут Ольга, я пять лет работаю в продажах, за год я привлекла "
+                                "четырнадцать новых клиентов."), self_q)
+    assert next(i for i in grown.items if i.key == "achievement").covered

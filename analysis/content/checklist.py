@@ -18,7 +18,7 @@ from sobes.analysis.content.numbers import NumbersSection
 from sobes.analysis.content.ownership import Ownership
 from sobes.analysis.content.sentences import Unit
 from sobes.analysis.content.star import LabelledUnit, outcome_clause, outcomes
-from sobes.analysis.morph import tag
+from sobes.analysis.morph import lemma, tag
 from sobes.analysis.text import normalize
 
 VAGUE_RESULT = ("все получилось", "все было хорошо", "все хорошо", "нормальн*", "как все", "выполнили план",
@@ -161,6 +161,23 @@ def _figure(item: Item, answer: Answer) -> tuple[Unit, str] | None:
     return None
 
 
+# what a candidate achieves, beside the other side's decisions and changes (star.OUTCOME_VERBS)
+ACHIEVED = frozenset("привлечь продать сэкономить запустить открыть вернуть закрыть обучить сохранить".split())
+
+
+def _achievement(item: Item, answer: Answer) -> tuple[Unit, str] | None:
+    """A figure of something achieved: a change ("выручка выросла на 18 %") or a figure beside an outcome or a deed
+    done ("привлекла 14 новых клиентов"); the size of a portfolio ("веду 25 клиентов") is no achievement."""
+    for claim in answer.numbers.claims:
+        if claim.kind not in ("percent", "money", "count") or claim.value == 1:
+            continue
+        unit = _unit_at(answer.units, claim.start)
+        achieved = any(tag(t).POS == "VERB" and tag(t).tense == "past" and lemma(t) in ACHIEVED for t in unit.tokens)
+        if claim.is_change or achieved or outcome_clause(unit) is not None:
+            return unit, unit.text
+    return None
+
+
 def _tenure(item: Item, answer: Answer) -> tuple[Unit, str] | None:
     """Years of work: "пять лет работаю", "опыт три года"."""
     for claim in answer.numbers.claims:
@@ -215,5 +232,6 @@ def _blame(item: Item, answer: Answer) -> tuple[Unit, str] | None:
     return blame(answer.units)
 
 
-_CHECKS = {"star": _star, "figure": _figure, "money": _money, "tenure": _tenure, "explained": _explained, "asks": _asks,
+_CHECKS = {"star": _star, "figure": _figure, "achievement": _achievement,
+           "money": _money, "tenure": _tenure, "explained": _explained, "asks": _asks,
            "steps": _steps, "blame": _blame}

@@ -83,8 +83,9 @@ def find_numbers(units: list[Unit], result_units: set[int]) -> NumbersSection:
             if kind == "count" and k + 1 < len(numbers) and "до" in tokens[number.last + 1:numbers[k + 1].first]:
                 kind = _kind(unit, numbers[k + 1])  # "с 20 до 85 %": both are percent
             nearby = tokens[max(0, number.first - 4): number.last + 4]
-            is_change = (number.first > 0 and tokens[number.first - 1] == "на" and kind != "time") or \
-                any(_CHANGE.match(t) for t in nearby)
+            # "на 15 %", "на 2 миллиона" claim a change; "сеть на тридцать точек", "на два платежа" do not
+            is_change = (number.first > 0 and tokens[number.first - 1] == "на" and kind in ("percent", "money")) \
+                or any(_CHANGE.match(t) for t in nearby)
             # the method may follow in the next sentences: «Расчет проводился путем…»
             following = " ".join(" ".join(u.tokens) for u in units[index:index + 3])
             explained = any(m in following for m in _METHOD)
