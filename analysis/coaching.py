@@ -191,7 +191,7 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
     if fixes and fixes[0].kind in ("relevance", "length"):
         return fixes[0].text
     if not fixes:
-        done = ", ".join(i.label.lower() for i in covered)
+        done = ", ".join(_short(i.label) for i in covered)
         return f"Сильный ответ: {done}." if done else "Хороший ответ: по существу, без заметных ошибок в речи."
     good = f"Хорошо: {', '.join(_short(i.label) for i in covered[:3])}. " if covered else ""
     first = fixes[0]
