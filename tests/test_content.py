@@ -217,3 +217,23 @@ def test_the_result_quoted_is_an_outcome_not_an_action():
     assert result.covered and result.evidence == "он остался"
     vague = content_of(words_of("Был недовольный клиент. Мы разобрались, извинились, и клиент остался доволен."))
     assert not next(i for i in vague.items if i.key == "result").covered  # a feeling nobody can check
+
+
+def test_a_task_and_the_deeds_in_one_sentence_are_two_parts():
+    """"Цель была …, я лично объехала …" is the task and then the action: the task is not missing."""
+    content = content_of(words_of("Весной сеть аптек сократила закупки у нас на треть. Цель была вернуть объём до "
+                                  "осени, я лично объехала восемь их складов и переписала график отгрузок. К "
+                                  "сентябрю закупки выросли на 40 %, и сеть подписала годовой контракт."))
+    labels = [s.label for s in content.sentences]
+    assert "task" in labels and "action" in labels, [(s.label, s.text) for s in content.sentences]
+    assert next(i for i in content.items if i.key == "task").covered
+
+
+def test_the_setting_s_fall_is_not_the_result():
+    """A drop said while setting the scene is the problem; the figure to quote and explain is the outcome's."""
+    content = content_of(words_of("Зимой продажи филиала упали на 25 %. Я переделал скрипт звонков и сам обучил "
+                                  "шесть операторов. Через три месяца продажи поднялись на 30 % к зиме."))
+    result = next(i for i in content.items if i.key == "result")
+    assert result.covered and "30" in result.evidence and "25" not in result.evidence
+    number = next(f for f in content.follow_ups if f.kind == "number")
+    assert "30 %" in number.question and "25" not in number.question

@@ -122,10 +122,9 @@ def _vague_result(answer: Answer) -> tuple[Unit, str] | None:
 def _star(item: Item, answer: Answer) -> tuple[Unit, str] | None:
     part = item.check.split(":")[1] if item.check else ""
     if part == "result":  # a measured change is a result wherever it was said: "вырос с 20 до 85 процентов"
-        change = next((c for c in answer.numbers.claims if c.is_change), None)
+        change = _result_change(answer)
         if change is not None:
-            unit = _unit_at(answer.units, change.start)
-            return unit, unit.text
+            return change
     for labelled in answer.labelled:
         if labelled.label != part:
             continue
@@ -143,6 +142,15 @@ def _star(item: Item, answer: Answer) -> tuple[Unit, str] | None:
             if clause and _concrete_result(labelled.unit, clause):
                 return labelled.unit, clause
     return None
+
+
+def _result_change(answer: Answer) -> tuple[Unit, str] | None:
+    """The measured change that is the story's outcome: one said in the result part first, then any but the
+    setting's ("выручка отдела упала на 15 %" is the problem the candidate set out to solve)."""
+    parts = [next((lu for lu in answer.labelled if lu.unit.start <= c.start <= lu.unit.end), None)
+             for c in answer.numbers.claims if c.is_change]
+    ranked = [lu for lu in parts if lu and lu.label == "result"] + [lu for lu in parts if lu and lu.label != "situation"]
+    return (ranked[0].unit, ranked[0].unit.text) if ranked else None
 
 
 def _concrete_result(unit: Unit, said: str | None = None) -> bool:

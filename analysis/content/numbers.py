@@ -72,8 +72,9 @@ class _Number:
     last: int
 
 
-def find_numbers(units: list[Unit], result_units: set[int]) -> NumbersSection:
-    """Claims in all units; ``result_units`` are indexes of units labelled result."""
+def find_numbers(units: list[Unit], results: list[Unit]) -> NumbersSection:
+    """Claims in all units; ``results`` are the parts of the answer labelled result, whose figures are the ones to
+    explain first (the setting's "упала на 15 %" is asked about after the outcome's "выросла на 22 %")."""
     section = NumbersSection()
     for index, unit in enumerate(units):
         tokens = unit.tokens
@@ -90,7 +91,7 @@ def find_numbers(units: list[Unit], result_units: set[int]) -> NumbersSection:
             following = " ".join(" ".join(u.tokens) for u in units[index:index + 3])
             explained = any(m in following for m in _METHOD)
             claim = NumberClaim(
-                text=" ".join(w.word for w in unit.words[number.first:number.last + 1]).strip(",."),
+                text=_said(unit, number),
                 display=_display(number.value, kind),
                 value=number.value, kind=kind, start=unit.words[number.first].start,
                 end=unit.words[number.last].end, context=unit.text, is_change=is_change and kind != "time",
@@ -98,9 +99,12 @@ def find_numbers(units: list[Unit], result_units: set[int]) -> NumbersSection:
             section.claims.append(claim)
             if claim.is_change and not claim.explained:
                 section.unexplained.append(claim)
-        if index in result_units and (any(c.context == unit.text for c in section.claims)
-                                      or any(_CHANGE.match(t) for t in tokens)):
-            section.measurable_result = True
+    def in_result(claim: NumberClaim) -> bool:
+        return any(r.start <= claim.start <= r.end for r in results)
+
+    section.unexplained.sort(key=lambda claim: not in_result(claim))
+    section.measurable_result = any(in_result(c) for c in section.claims) or any(
+        _CHANGE.match(t) for r in results for t in r.tokens)
     section.percent_checks = _check_percentages(units)
     return section
 
@@ -137,6 +141,13 @@ def _numbers_in(unit: Unit) -> list[_Number]:
             continue
         i += 1
     return out
+
+
+def _said(unit: Unit, number: _Number) -> str:
+    """The figure as the transcript wrote it, with a "%" the model wrote apart ("22 %")."""
+    last = number.last + 1 if unit.words[number.last + 1:number.last + 2] and \
+        unit.words[number.last + 1].word.strip(" ,.") == "%" else number.last
+    return " ".join(w.word.strip() for w in unit.words[number.first:last + 1]).strip(",.")
 
 
 def _display(value: float, kind: str) -> str:

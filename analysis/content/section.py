@@ -96,8 +96,7 @@ def analyze_content(words: list[Word], question: QuestionContext, judge: Judge, 
         section.star = _star(labelled)
     actions = [u.unit for u in labelled if u.label == "action"] or units
     section.ownership = measure_ownership(actions)
-    results = {i for i, u in enumerate(labelled) if u.label == "result"}
-    section.numbers = find_numbers(units, results)
+    section.numbers = find_numbers(units, [u.unit for u in labelled if u.label == "result"])
     spoken = (words[-1].end - words[0].start) if duration_s is None else duration_s
     answer = Answer(units, labelled, section.numbers, section.ownership)
     items = items_for(kind, question.text, question.purpose)

@@ -15,6 +15,7 @@ answers (tests/test_content_star.py); the figures are in docs/content.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sobes.analysis.content.sentences import Unit, split_clauses
@@ -24,6 +25,7 @@ from sobes.analysis.text import normalize
 LABELS = ("situation", "task", "action", "result")
 MIN_SCORE = 1.0  # below this no label is convincing: "other"
 RESULT_CLAUSE_WORDS = 4
+ACTION_WORDS_SCORE = 2.0  # one past verb of the candidate's own
 RESULT_WORDS_SCORE = 2.5  # one result phrase or outcome verb, or a figure beside a change
 _NAMED = {"ситуация": "situation", "контекст": "situation", "задача": "task", "цель": "task",
           "действия": "action", "действие": "action", "результат": "result", "итог": "result"}
@@ -93,26 +95,65 @@ def label_units(units: list[Unit]) -> list[LabelledUnit]:
         seen_action = seen_action or label in ("action", "result")
         out.append(LabelledUnit(unit, label, confidence))
     _fill_gaps(out)
+    _problem_before_deeds(out)
     return out
+
+
+def _problem_before_deeds(units: list[LabelledUnit]) -> None:
+    """What changed before the candidate acted, told by someone else's deed ("Зимой продажи упали на 25 %"), is the
+    problem the story sets out, when the story has its outcome after the deeds."""
+    first_deed = next((i for i, u in enumerate(units) if u.label == "action"), None)
+    if first_deed is None or not any(u.label == "result" for u in units[first_deed:]):
+        return
+    for item in units[:first_deed]:
+        tokens = [t for t in item.unit.tokens if t]
+        others = _has_noun_subject(tokens) or any(tag(t).POS == "VERB" and tag(t).number == "plur" for t in tokens)
+        if item.label == "result" and not {"я", "мы", "мне", "нам"} & set(tokens) and others:
+            item.label = "situation"
 
 
 def by_clause(labelled: list[LabelledUnit]) -> list[LabelledUnit]:
-    """A sentence that tells what the candidate did and then what came of it, split there: "Я провёл серию
-    тренингов, доля сотрудников выросла с 20 до 85 %" is an action and a result, not one or the other. Only an
-    action followed by a result in later clauses of four words or more is split (a short clause, read alone,
-    loses the sentence it belongs to)."""
+    """A sentence that tells two parts of the story in turn, split where the second begins: "Моя задача была
+    вернуть клиента, я сам позвонил каждому…" is a task and an action, "Я провёл серию тренингов, доля сотрудников
+    выросла с 20 до 85 %" an action and a result. Only a later clause of four words or more that says its part
+    clearly starts a part (a short clause, read alone, loses the sentence it belongs to)."""
     out: list[LabelledUnit] = []
     for item in labelled:
-        clauses = split_clauses(item.unit) if item.label in ("action", "result") else []
-        cut = next((i for i in range(1, len(clauses)) if len(clauses[i].words) >= RESULT_CLAUSE_WORDS
-                    and _clear_result(clauses[i]) and _decide(score_unit(_joined(clauses[:i])))[0] == "action"),
-                   None)
-        if cut is None:
-            out.append(item)
-            continue
-        out.append(LabelledUnit(_joined(clauses[:cut]), "action", item.confidence))
-        out.append(LabelledUnit(_joined(clauses[cut:]), "result", item.confidence))
+        out.extend(_split_task(item) if item.label in ("task", "action") else _split_result(item))
     return out
+
+
+def _split_task(item: LabelledUnit) -> list[LabelledUnit]:
+    """A task said first and the candidate's own deeds after it."""
+    clauses = split_clauses(item.unit)
+    cut = _cut(clauses, "task", _clear_action)
+    if cut is None:
+        return _split_result(item)
+    action = LabelledUnit(_joined(clauses[cut:]), "action", item.confidence)
+    return [LabelledUnit(_joined(clauses[:cut]), "task", item.confidence), *_split_result(action)]
+
+
+def _split_result(item: LabelledUnit) -> list[LabelledUnit]:
+    """What the candidate did and then what came of it."""
+    clauses = split_clauses(item.unit) if item.label in ("action", "result") else []
+    cut = _cut(clauses, "action", _clear_result)
+    if cut is None:
+        return [item]
+    return [LabelledUnit(_joined(clauses[:cut]), "action", item.confidence),
+            LabelledUnit(_joined(clauses[cut:]), "result", item.confidence)]
+
+
+def _cut(clauses: list[Unit], first: str, starts_next: Callable[[Unit], bool]) -> int | None:
+    """Where the next part starts: a clause of four words or more that says it clearly, after clauses that read
+    as ``first``."""
+    return next((i for i in range(1, len(clauses)) if len(clauses[i].words) >= RESULT_CLAUSE_WORDS
+                 and starts_next(clauses[i]) and _decide(score_unit(_joined(clauses[:i])))[0] == first), None)
+
+
+def _clear_action(clause: Unit) -> bool:
+    """The candidate's own deed said in so many words ("я сам позвонил каждому"), not a plan or a state."""
+    scores = score_unit(clause)
+    return _decide(scores)[0] == "action" and scores["action"] >= ACTION_WORDS_SCORE
 
 
 def _clear_result(clause: Unit) -> bool:
