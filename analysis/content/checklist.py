@@ -149,7 +149,8 @@ def _result_change(answer: Answer) -> tuple[Unit, str] | None:
     setting's ("выручка отдела упала на 15 %" is the problem the candidate set out to solve)."""
     parts = [next((lu for lu in answer.labelled if lu.unit.start <= c.start <= lu.unit.end), None)
              for c in answer.numbers.claims if c.is_change]
-    ranked = [lu for lu in parts if lu and lu.label == "result"] + [lu for lu in parts if lu and lu.label != "situation"]
+    ranked = [lu for lu in parts if lu and lu.label == "result"] + \
+        [lu for lu in parts if lu and lu.label != "situation"]
     return (ranked[0].unit, ranked[0].unit.text) if ranked else None
 
 
