@@ -19,7 +19,21 @@ def test_off_topic_is_said_rarely_wrongly_and_more_often_rightly_than_before():
     held_out = coaching_eval.off_topic("heldout")
     assert held_out.off >= 25 and held_out.on >= 90
     assert held_out.false_alarm_rate <= 0.05  # was 0.24 with the shared-word rule
-    assert held_out.recall >= 0.25  # was 0.03
+    assert held_out.recall >= 0.4  # was 0.03; 0.31 before the answer was read without the question's own words
+
+
+def test_off_topic_on_answers_written_after_the_topics_were_built():
+    """The second held-out set (tests/fixtures/coaching/unseen.yaml), measured once before anything was changed for
+    it: 0.20 recall at 0.014 false alarms. Low, and stated so in docs/content.md; it must not get worse."""
+    unseen = coaching_eval.off_topic("unseen")
+    assert unseen.off == 60 and unseen.on == 70
+    assert unseen.false_alarm_rate <= 0.05 and unseen.recall >= 0.18
+
+
+def test_train_figures_hold_with_each_answer_left_out_of_the_examples():
+    """The train answers are the topics' examples: judged with themselves they look better than they are."""
+    left_out = coaching_eval.off_topic("train", leave_out=True)
+    assert left_out.false_alarm_rate <= 0.05 and left_out.recall >= 0.3
 
 
 @pytest.mark.parametrize("key, precision, recall", [

@@ -93,6 +93,11 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+def without(text: str, forms: set[str]) -> str:
+    """``text`` without the words whose dictionary form is in ``forms``."""
+    return " ".join(w for w in _WORD.findall(text.lower().replace("ё", "е")) if lemma(w) not in forms)
+
+
 def lookup(word: str) -> tuple[np.ndarray, float] | None:
     return word_vector(word) or word_vector(word.replace("е", "ё"))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sobes.analysis.content.meaning import without, words_of
 from sobes.analysis.content.topics import Reading, read, theme_of, topics
 from sobes.analysis.judge import Judge
 
@@ -42,7 +43,7 @@ def measure_relevance(question: str | None, known: str | None, answer_text: str,
     if not question:
         return Relevance(None)
     asked = known or _nearest(read(question))
-    answer = read(answer_text)
+    answer = read(without(answer_text, set(words_of(question))))  # what it says beyond echoing the question
     said = _nearest(answer)
     if asked is None or said is None:
         return Relevance(ON_TOPIC if said_what_was_asked else UNCLEAR, asked, said)

@@ -66,6 +66,7 @@ def topics() -> dict[str, Topic]:
 @dataclass(frozen=True)
 class _Examples:
     keys: tuple[str, ...]
+    texts: tuple[str, ...]
     meanings: np.ndarray  # one unit vector per example
     forms: list[dict[str, float]]  # one tf-idf vector of dictionary forms per example
     idf: dict[str, float]
@@ -77,12 +78,12 @@ def _examples() -> _Examples:
     written, learnt, _ = _documents()
     said = [(key, text) for key, spec in written.items() for text in spec["examples"]]
     said += [(item["topic"], item["text"]) for item in learnt["answers"]]
-    rows = [(key, vector, words_of(text)) for key, text in said if (vector := embed(text)) is not None]
-    counts = Counter(form for _, _, forms in rows for form in set(forms))
+    rows = [(key, text, vector, words_of(text)) for key, text in said if (vector := embed(text)) is not None]
+    counts = Counter(form for *_, forms in rows for form in set(forms))
     idf = {form: math.log(len(rows) / (1 + n)) + 1 for form, n in counts.items()}
     unseen = math.log(len(rows)) + 1
-    return _Examples(tuple(key for key, _, _ in rows), np.array([vector for _, vector, _ in rows]),
-                     [_tfidf(forms, idf, unseen) for _, _, forms in rows], idf, unseen)
+    return _Examples(tuple(row[0] for row in rows), tuple(row[1] for row in rows), np.array([row[2] for row in rows]),
+                     [_tfidf(forms, idf, unseen) for *_, forms in rows], idf, unseen)
 
 
 def _tfidf(forms: list[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
