@@ -17,17 +17,18 @@ from tests import coaching_eval  # noqa: E402
 def main() -> None:
     print(f"pairs: {len(coaching_eval.pairs())}")
     for split in ("train", "heldout", "unseen"):
-        off = coaching_eval.off_topic(split)
-        print(f"\n{split}: off topic recall {off.recall:.2f} ({off.caught}/{off.off}), "
-              f"false alarms {off.false_alarm_rate:.3f} ({off.false_alarms}/{off.on})")
+        print(f"\n{split}: {_off_topic(coaching_eval.off_topic(split))}")
+        if split == "train":
+            print(f"train, each answer left out of the examples: {_off_topic(coaching_eval.off_topic(split, leave_out=True))}")
         for key, (precision, recall, n) in coaching_eval.items(split).items():
             print(f"  {key:14} precision {precision:.2f}  recall {recall:.2f}  (n={n})")
-        if split == "train":
-            left = coaching_eval.off_topic(split, leave_out=True)
-            print(f"train, each answer left out of the examples: off topic recall {left.recall:.2f} "
-                  f"({left.caught}/{left.off}), false alarms {left.false_alarm_rate:.3f} ({left.false_alarms}/{left.on})")
         if "--mistakes" in sys.argv:
             print("\n".join(f"  {line}" for line in coaching_eval.mistakes(split)))
+
+
+def _off_topic(off: coaching_eval.OffTopic) -> str:
+    return (f"off topic recall {off.recall:.2f} ({off.caught}/{off.off}), "
+            f"false alarms {off.false_alarm_rate:.3f} ({off.false_alarms}/{off.on})")
 
 
 if __name__ == "__main__":
