@@ -19,7 +19,8 @@ def main() -> None:
     for split in ("train", "heldout", "unseen"):
         print(f"\n{split}: {_off_topic(coaching_eval.off_topic(split))}")
         if split == "train":
-            print(f"train, each answer left out of the examples: {_off_topic(coaching_eval.off_topic(split, leave_out=True))}")
+            left_out = coaching_eval.off_topic(split, leave_out=True)
+            print(f"train, each answer left out of the examples: {_off_topic(left_out)}")
         for key, (precision, recall, n) in coaching_eval.items(split).items():
             print(f"  {key:14} precision {precision:.2f}  recall {recall:.2f}  (n={n})")
         if "--mistakes" in sys.argv:
