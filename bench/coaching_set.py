@@ -16,7 +16,7 @@ from tests import coaching_eval  # noqa: E402
 
 def main() -> None:
     print(f"pairs: {len(coaching_eval.pairs())}")
-    for split in ("train", "heldout", "unseen"):
+    for split in ("train", "heldout", "unseen", "unseen2"):
         print(f"\n{split}: {_off_topic(coaching_eval.off_topic(split))}")
         if split == "train":
             left_out = coaching_eval.off_topic(split, leave_out=True)

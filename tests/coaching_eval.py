@@ -26,7 +26,7 @@ from sobes.interview.session import Step
 from tests.judges import DEFAULT, content_of
 
 PAIRS = Path(__file__).parent / "fixtures" / "coaching" / "pairs.yaml"
-UNSEEN = PAIRS.with_name("unseen.yaml")  # a second held-out set, for "off topic" only
+UNSEEN = {"unseen": PAIRS.with_name("unseen.yaml"), "unseen2": PAIRS.with_name("unseen2.yaml")}  # for "off topic" only
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,11 +48,11 @@ def _yes(value) -> str:
 
 @functools.cache
 def pairs() -> tuple[Pair, ...]:
-    """The labelled set, and the second held-out set as split "unseen" (its answers labelled for topic only)."""
+    """The labelled set, and the later held-out sets as splits "unseen" and "unseen2" (labelled for topic only)."""
     bank = load_bank()
     out = []
-    unseen = [{**raw, "split": "unseen", "answer_topic": "", "tags": [raw["pattern"]]}
-              for raw in yaml.safe_load(UNSEEN.read_text(encoding="utf-8"))["pairs"]]
+    unseen = [{**raw, "split": split, "answer_topic": "", "tags": [raw["pattern"]]}
+              for split, path in UNSEEN.items() for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]]
     for raw in yaml.safe_load(PAIRS.read_text(encoding="utf-8"))["pairs"] + unseen:
         if "question" in raw:
             question = Step.of(bank.by_id(raw["question"]), DEFAULT).context()

@@ -22,18 +22,20 @@ def test_off_topic_is_said_rarely_wrongly_and_more_often_rightly_than_before():
     assert held_out.recall >= 0.4  # was 0.03; 0.31 before the answer was read without the question's own words
 
 
-def test_off_topic_on_answers_written_after_the_topics_were_built():
-    """The second held-out set (tests/fixtures/coaching/unseen.yaml), measured once before anything was changed for
-    it: 0.20 recall at 0.014 false alarms. Low, and stated so in docs/content.md; it must not get worse."""
-    unseen = coaching_eval.off_topic("unseen")
-    assert unseen.off == 60 and unseen.on == 70
-    assert unseen.false_alarm_rate <= 0.05 and unseen.recall >= 0.18
+@pytest.mark.parametrize("split, off, on, recall", [("unseen", 60, 70, 0.35), ("unseen2", 45, 55, 0.35)])
+def test_off_topic_on_answers_written_after_the_topics_were_built(split, off, on, recall):
+    """The later held-out sets (tests/fixtures/coaching/unseen*.yaml), each measured once before anything was changed
+    for it: unseen 0.20 recall at 0.014 false alarms, then 0.38 once the topics had more answers; unseen2, written
+    after that, 0.40 at 0. Low, and stated so in docs/content.md; they must not get worse."""
+    figures = coaching_eval.off_topic(split)
+    assert (figures.off, figures.on) == (off, on)
+    assert figures.false_alarm_rate <= 0.05 and figures.recall >= recall
 
 
 def test_train_figures_hold_with_each_answer_left_out_of_the_examples():
     """The train answers are the topics' examples: judged with themselves they look better than they are."""
     left_out = coaching_eval.off_topic("train", leave_out=True)
-    assert left_out.false_alarm_rate <= 0.05 and left_out.recall >= 0.3
+    assert left_out.false_alarm_rate <= 0.05 and left_out.recall >= 0.4
 
 
 @pytest.mark.parametrize("key, precision, recall", [

@@ -203,7 +203,7 @@ KINDS: dict[str, AnswerKind] = {kind.key: kind for kind in (
         Item("no_ultimatum", "Без ультиматумов", "Без ультиматумов: предложите вариант, выгодный обеим сторонам.",
              None, ("не устраивает", "стою гораздо больше", "или я ухожу", "несерьезно", "смешн*", "издевательств*"),
              absent=True),
-    ), length="brief"),
+    ), length="brief", topic_items_settle=True),  # «можно я подумаю до завтра» is an answer to an offer
     # a follow-up's answer goes on with the story it follows: it is never called off topic by itself
     AnswerKind("short", "Короткий ответ", (), follow_ups=False, length="follow_up", may_be_off_topic=False),
 )}

@@ -20,6 +20,11 @@ from sobes.analysis.judge import Judge
 ON_TOPIC, OFF_TOPIC, UNCLEAR = "on_topic", "off_topic", "unclear"
 # the themes of work stories: a question about pressure is answered by a story of a client deal at the deadline
 STORIES = frozenset({"client", "team", "results", "pressure", "product"})
+# questions that any answer of these themes may answer: «Расскажите о себе» is answered by what drives the candidate
+# («люблю общаться с людьми») and by their work as much as by their strengths
+BROAD = {"self_presentation": STORIES | {"self", "motivation"},
+         # why this job, why leave: a strength or a criticism heard is part of the reason («начальник меня критиковал»)
+         **dict.fromkeys(("motivation", "reason_leaving"), {"self"})}
 
 
 @dataclass
@@ -55,6 +60,8 @@ def measure_relevance(question: str | None, known: str | None, answer_text: str,
     if said_what_was_asked or best == theme:
         return Relevance(ON_TOPIC, asked, said, margin)
     if theme in STORIES and (best in STORIES or a_work_story):  # any work story can show stress, teamwork, a client
+        return Relevance(UNCLEAR, asked, said, margin)
+    if asked in BROAD and best in BROAD[asked]:
         return Relevance(UNCLEAR, asked, said, margin)
     clearly = (may_be_off_topic and margin >= judge.norms.off_topic_margin
                and answer.weight >= judge.norms.off_topic_min_weight)

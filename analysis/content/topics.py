@@ -1,8 +1,9 @@
 """What a question or an answer is about: the guides' topics, told apart by meaning and by the words that mark
 them.
 
-The topics and examples of what is said about each are in assets/coaching: topics.yaml (written for Sobes) and
-topic_examples.yaml (the labelled set's train split). A text is compared with every example two ways, half
+The topics and examples of what is said about each are in assets/coaching: topics.yaml (written for Sobes),
+topic_answers.yaml (thirty more answers a topic, by writers who saw neither labelled set) and topic_examples.yaml
+(the labelled set's train split). A text is compared with every example two ways, half
 each: by meaning (``meaning.embed``: navec word vectors, so "оклад" is near "зарплата" though the examples
 never say it) and by the dictionary forms they share, weighted by how few examples use them (tf-idf: "оклад"
 marks a topic, "работа" marks none). Each topic scores the mean of its ``NEIGHBOURS`` closest examples, and
@@ -59,6 +60,13 @@ def _documents() -> tuple[dict, dict, dict]:
 
 
 @functools.cache
+def _more_answers() -> dict[str, list[str]]:
+    """topic_answers.yaml: thirty more answers a topic, by writers who saw neither labelled set."""
+    folder = resources.files("sobes.assets") / "coaching"
+    return yaml.safe_load((folder / "topic_answers.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def topics() -> dict[str, Topic]:
     return {key: Topic(key, spec["name"], spec["theme"]) for key, spec in _documents()[0].items()}
 
@@ -77,6 +85,7 @@ class _Examples:
 def _examples() -> _Examples:
     written, learnt, _ = _documents()
     said = [(key, text) for key, spec in written.items() for text in spec["examples"]]
+    said += [(key, text) for key, texts in _more_answers().items() for text in texts]
     said += [(item["topic"], item["text"]) for item in learnt["answers"]]
     rows = [(key, text, vector, words_of(text)) for key, text in said if (vector := embed(text)) is not None]
     counts = Counter(form for *_, forms in rows for form in set(forms))
