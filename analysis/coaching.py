@@ -89,12 +89,12 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     if not off_topic:  # an answer to another question: what it lacks for this one, or its figures, do not matter
         fixes += _content_fixes(content, kind, example)
     fixes += [Fix("delivery", v.metric, v.tip, moments.get(v.metric)) for v in verdicts if v.verdict == ATTENTION]
-    # nothing of an answer to another question counts as said (a salary demand is no "порядок действий")
+    # an answer to another question is told only that: nothing of it counts as said (a salary demand is no "порядок
+    # действий"), and the checklist of an answer it is not is no list of what it lacks
     covered = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if i.covered and not i.absent]
-    missing = [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items if not i.covered]
-    if off_topic:
-        missing += [CoachedItem(i.key, i.label) for i in content.items if i.covered and not i.absent]
+    missing = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
+                                    if not i.covered]
     chosen = _with_worst_delivery(_unique(fixes), delivery)
     return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing), chosen, covered, missing,
                            relevance, length, _content_verdict(content, relevance, missing, length))
@@ -198,13 +198,13 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
     label = {i.key: i.label.lower() for i in missing}
     gap = next((f for f in fixes if f.kind == "item" and f.key in label), None)
     if first.kind == "delivery":
-        also = f" По содержанию не хватает: {label[gap.key]}." if gap is not None else ""
+        also = f" По содержанию не хватает — {label[gap.key]}." if gap is not None else ""
         return f"{good}Главное — {_lower_first(first.text)}{also}"
     if first.kind == "item" and any(i.key == first.key and i.evidence for i in missing):
-        return f"Главное: {_lower_first(first.text)}"  # a red flag said aloud: quoted, nothing praised beside it
+        return first.text  # a red flag said aloud: quoted («Вы сказали …»), nothing praised beside it
     if first.kind == "item" and first.key in label and good:
         minor = len(missing) == 1 and first.rank == 0
-        return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'}: {label[first.key]}."
+        return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'} — {label[first.key]}."
     if covered and not missing:
         return f"По содержанию всё на месте. Главное, над чем поработать: {_lower_first(first.text)}"
     return f"{good}Главное: {_lower_first(first.text)}" if good else first.text

@@ -91,9 +91,10 @@ class Judge:
 
     def length(self, kind: AnswerKind, spoken_s: float, *, complete: bool) -> str:
         """``short``, ``ok`` or ``long`` for an answer of ``kind`` spoken for ``spoken_s``. An answer that has
-        everything its kind asks for (``complete``) is never too short: a 50 s story with its result is a story."""
+        everything its kind asks for (``complete``) is never too short: a 50 s story with its result is a story; nor
+        is one a few seconds under the shortest (``short_below_pct``)."""
         low, high = self.length_range(kind)
-        if low is not None and spoken_s < low and not complete:
+        if low is not None and spoken_s < low * self.norms.short_below_pct / 100 and not complete:
             return "short"
         return "long" if spoken_s > high else "ok"
 

@@ -262,6 +262,12 @@ class Norms:
         90.0, 10, 600, "с", "Ответ на уточняющий вопрос не длиннее", LENGTH,
         "На уточняющий вопрос отвечают по делу: полторы минуты хватает на любой — " + CHOSEN_HERE + ".",
         "calibrated here: the follow-up's own answer time (session.FOLLOW_UP_ANSWER_S)")
+    short_below_pct: float = _norm(
+        85.0, 50, 100, "%", "Слишком короткий ответ: короче такой доли нижней границы", LENGTH,
+        "Несколько секунд до нижней границы — не повод говорить «слишком коротко»: так говорят о явно коротком "
+        "ответе — " + CHOSEN_HERE + ".",
+        "calibrated here: a 55 s plan for a case (60 s the shortest) was told it was too short by a reviewer's check; "
+        "under 85 % of the shortest length is what an interviewer hears as short")
     # --- what the answer is about ------------------------------------------------------
     off_topic_margin: float = _norm(
         0.08, 0.01, 1, "", "Ответ не по теме, если другая тема ближе на", CONTENT,

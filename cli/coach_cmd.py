@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if question.text:
         print(f"Вопрос: {question.text}")
-    print("\n".join(format_coaching(coaching)))
+    print("\n".join(format_coaching(coaching, moments=False)))  # a text has no moments to play
     if content.follow_ups:
         print("Интервьюер спросит дальше:")
         print("\n".join(f"  — {item.question}" for item in content.follow_ups))

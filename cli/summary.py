@@ -31,14 +31,15 @@ def format_summary(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_coaching(coaching: CoachingSection) -> list[str]:
-    """What a coach would say first: the headline, up to three fixes with their moment, covered and missing."""
-    lines = [f"Вид ответа: {coaching.kind_name.lower()}", f"Главное: {coaching.headline}"]
+def format_coaching(coaching: CoachingSection, *, moments: bool = True) -> list[str]:
+    """What a coach would say first: the headline, up to three fixes with their moment (``moments``: there is a
+    recording to find it in), covered and missing."""
+    lines = [f"Вид ответа: {coaching.kind_name.lower()}", f"Итог: {coaching.headline}"]
     fixes = [f for f in coaching.fixes if f.text != coaching.headline]  # the headline is said once
     if fixes:
         lines.append("Что изменить:")
         for number, fix in enumerate(fixes, 1):
-            moment = f" (на {clock(fix.start)})" if fix.start is not None else ""
+            moment = f" (на {clock(fix.start)})" if fix.start is not None and moments else ""
             lines.append(f"  {number}. {fix.text}{moment}")
         example = next((f.example for f in fixes if f.example), None)
         if example:

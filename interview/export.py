@@ -52,7 +52,7 @@ def session_text(history: History, session_id: int) -> str:
         if coaching is None:
             lines.append(f"   Ответ {ANSWER_STATUS.get(row['status'], row['status'])}.")
             continue
-        lines.append(f"   Главное: {coaching['headline']}")
+        lines.append(f"   Итог: {coaching['headline']}")
         lines += [f"   — {fix['text']}" for fix in coaching.get("fixes") or [] if fix["text"] != coaching["headline"]]
     return "\n".join(lines) + "\n"
 

@@ -81,7 +81,7 @@ def test_several_files_give_a_list_and_failures_do_not_stop_the_rest(in_process,
 
 def test_human_summary_in_russian(in_process, fixtures_dir):
     code, out, _ = in_process("analyze", str(fixtures_dir / "pauses.wav"))
-    assert code == 0 and "Файл: pauses.wav, 13 с" in out and "Главное:" in out and "договор" in out
+    assert code == 0 and "Файл: pauses.wav, 13 с" in out and "Итог:" in out and "договор" in out
 
 
 def test_silence_summary_says_no_speech(in_process, fixtures_dir):

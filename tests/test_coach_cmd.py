@@ -18,7 +18,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_a_bank_question_is_judged_as_the_app_asks_it(capsys):
     code, out, _ = run(capsys, "coach", "--question", "HR-10", "--text",
                        "Рассчитываю на сто двадцать тысяч на руки, это средний уровень по рынку для моего опыта.")
-    assert code == 0 and "Какие у вас ожидания по заработной плате?" in out and "Главное:" in out
+    assert code == 0 and "Какие у вас ожидания по заработной плате?" in out and "Итог:" in out
     code, out, _ = run(capsys, "coach", "--question", "HR-10", "--json", "--text", "Сто двадцать тысяч.")
     document = json.loads(out)
     assert code == 0 and document["question"]["answer_type"] == "fact" and document["coaching"]["headline"]

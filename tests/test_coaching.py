@@ -71,14 +71,12 @@ def test_the_same_on_the_guides_answers_spoken_and_transcribed(analyzer, bank, f
 
 
 def test_relevance_on_labelled_pairs():
-    """Figures in docs/content.md. One on-topic answer of the development set is told it is off topic: the guide's
-    own bad answer to a teamwork story, «Я всегда хорошо работаю в команде. Мы просто сделали всё…», read as a
-    list of strengths (since the topics have thirty more answers each); no other."""
+    """Figures in docs/content.md. An on-topic answer is never told it is off topic on the development set."""
     bank = load_bank()
     development = scores(labelled_pairs(bank))
     held_out = scores(labelled_pairs(bank, held_out=True))
     print(f"\nrelevance: development {development}\nheld out {held_out}")
-    assert development["on_topic_told_off"] <= 1 and development["recall"] >= 0.55
+    assert development["on_topic_told_off"] == 0 and development["recall"] >= 0.55
     assert held_out["precision"] >= 0.98 and held_out["recall"] >= 0.55
 
 
@@ -162,13 +160,13 @@ def test_every_filler_is_counted_and_named(report_for):
 
 def test_the_command_line_coaches(analyzer, fixtures_dir, bank):
     off_topic = analyzer.analyze_file(fixtures_dir / "intro.wav", question=bank.by_id("HR-10").context())
-    assert "Главное: Ответ не про ожидаемую зарплату: назовите сумму или вилку." in format_summary(off_topic)
+    assert "Итог: Ответ не про ожидаемую зарплату: назовите сумму или вилку." in format_summary(off_topic)
     too_short = analyzer.analyze_file(fixtures_dir / "intro.wav", question=bank.by_id("SELF-01").context())
-    assert "Главное: Самопрезентация короче минуты" in format_summary(too_short)
+    assert "Итог: Самопрезентация короче минуты" in format_summary(too_short)
     complete = analyzer.analyze_file(fixtures_dir / "guides" / "off-01-good.flac",
                                      question=bank.by_id("OFF-01").context())
     text = format_summary(complete)
-    assert "Главное: Сильный ответ" in text and "Не хватает" not in text
+    assert "Итог: Сильный ответ" in text and "Не хватает" not in text
 
 
 def test_how_to_answer_names_what_a_strong_answer_has(bank):
@@ -207,7 +205,7 @@ def test_a_red_delivery_problem_leads_and_what_the_answer_lacks_is_still_named()
     coaching = coach(story, DeliverySection([fillers], "problem", ["fillers"]), question)
     assert coaching.fixes[0].key == "fillers" and len(coaching.fixes) == MAX_FIXES
     assert coaching.headline.startswith("Хорошо: ситуация") and "Главное — уберите слова-паразиты." in coaching.headline
-    assert "По содержанию не хватает: результат" in coaching.headline
+    assert "По содержанию не хватает — результат" in coaching.headline
     assert coaching.content == "attention"  # the summary's content mark, beside delivery's
     calm = coach(story, DeliverySection([], "good", []), question)
     assert [f.kind for f in calm.fixes].count("delivery") == 0 and "Главное, чего не хватает" in calm.headline
@@ -241,7 +239,8 @@ def test_follow_ups_follow_this_answer_not_a_template():
 
 def test_an_off_topic_answer_is_told_only_that_and_covers_nothing_it_was_asked():
     """A salary demand to «как вы работаете с возражениями?» was credited with «порядок действий» and told to add
-    an example: the one thing to say is what the question is."""
+    an example: the one thing to say is what the question is (nor is the checklist of an answer it is not listed
+    as what it lacks)."""
     from sobes.analysis.coaching import coach
 
     question = QuestionContext("Как вы работаете с возражениями клиента?", "approach", question_id="CX-06")
@@ -249,8 +248,7 @@ def test_an_off_topic_answer_is_told_only_that_and_covers_nothing_it_was_asked()
                                  "рынок, а затем уже называю сумму."), question)
     coaching = coach(salary, None, question)
     assert coaching.relevance == "off_topic" and [f.kind for f in coaching.fixes] == ["relevance"]
-    assert coaching.covered == [] and {i.key for i in coaching.missing} == {"steps", "example"}
-    assert all(i.evidence is None for i in coaching.missing) and coaching.content == "problem"
+    assert coaching.covered == [] and coaching.missing == [] and coaching.content == "problem"
 
 
 def test_a_former_boss_named_as_the_cause_is_blame_and_nothing_is_praised_beside_it():
@@ -261,7 +259,7 @@ def test_a_former_boss_named_as_the_cause_is_blame_and_nothing_is_praised_beside
     answer = content_of(words_of("Ушла из-за руководителя: премии урезали без объяснений, планы менялись "
                                  "каждую неделю."), question)
     coaching = coach(answer, None, question)
-    assert coaching.headline.startswith("Главное: вы сказали «из-за руководителя»")
+    assert coaching.headline.startswith("Вы сказали «из-за руководителя»")
     calm = content_of(words_of("Ушла из-за переезда в другой город: ездить стало три часа в день."), question)
     assert next(i for i in calm.items if i.key == "positive").covered  # a cause that is no one's fault
 

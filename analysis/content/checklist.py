@@ -100,9 +100,15 @@ def _check(item: Item, answer: Answer) -> CheckedItem:
             return _checked(item, False, vague)
     if found is None and units:
         where = units[0] if item.where == "start" else units[-1]
-        return CheckedItem(item.key, item.label, False, None, round(where.start, 2), item.fix, item.follow_up,
-                           item.rank, item.absent)
+        return CheckedItem(item.key, item.label, False, None, round(where.start, 2), _fix(item, answer),
+                           item.follow_up, item.rank, item.absent)
     return _checked(item, found is not None, found)
+
+
+def _fix(item: Item, answer: Answer) -> str:
+    """The item's advice; for the candidate's own actions, «а не «мы»» only to one who said "мы"."""
+    said_we = answer.ownership is not None and answer.ownership.we_count > 0
+    return f"{item.fix[:-1]}, а не «мы»." if item.check == "star:action" and said_we else item.fix
 
 
 def _checked(item: Item, covered: bool, found: tuple[Unit, str] | None) -> CheckedItem:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 MAX_FOLLOW_UPS = 3
-_CLEAN = re.compile(r"^[\d\s]+([.,]\d+)?\s?(%|-?[а-я]{0,3})?$|^[а-яё\s-]+$", re.IGNORECASE)
+_CLEAN = re.compile(r"^[\d\s]+([.,]\d+)?\s?(%|-?[а-я]{0,3}|процент[а-я]*)?$|^[а-яё\s-]+$", re.IGNORECASE)
 
 
 @dataclass

@@ -28,7 +28,7 @@ _MULTIPLIERS = {"тысяча": 1_000, "тыс": 1_000, "миллион": 1_000_
 _METHOD = ("рассчит", "расчет", "расчёт", "формул", "сравнен", "сравнив", "замер", "измер", "по данным", "crm",
            "csat", "nps", "опрос", "посчитал", "считали", "зафиксировал", "до внедрения", "после внедрения",
            "за месяц до", "за год до", "по сравнению")
-_CHANGE = re.compile(r"^(вырос|выросл|увелич|сократ|сниз|повыс|возрос|уменьш|подня|упал|перевыполн|улучш)")
+_CHANGE = re.compile(r"^(вырос|выросл|увелич|сократ|сниз|повыс|возрос|уменьш|подня|упал|перевыполн|улучш|плюс$|минус$)")
 _BEFORE = {"с", "изначально", "было", "был", "была", "составлял", "составляло", "составляла", "уровне"}
 _AFTER = {"до", "достиг", "достигла", "достигло", "стало", "стал", "стала", "после"}
 
@@ -144,9 +144,9 @@ def _numbers_in(unit: Unit) -> list[_Number]:
 
 
 def _said(unit: Unit, number: _Number) -> str:
-    """The figure as the transcript wrote it, with a "%" the model wrote apart ("22 %")."""
-    last = number.last + 1 if unit.words[number.last + 1:number.last + 2] and \
-        unit.words[number.last + 1].word.strip(" ,.") == "%" else number.last
+    """The figure as the transcript wrote it, with its "%" or "процентов" ("22 %", "восемнадцать процентов")."""
+    after = unit.words[number.last + 1].word.strip(" ,.").lower() if number.last + 1 < len(unit.words) else ""
+    last = number.last + 1 if after == "%" or after.startswith("процент") else number.last
     return " ".join(w.word.strip() for w in unit.words[number.first:last + 1]).strip(",.")
 
 

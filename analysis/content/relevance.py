@@ -24,7 +24,9 @@ STORIES = frozenset({"client", "team", "results", "pressure", "product"})
 # («люблю общаться с людьми») and by their work as much as by their strengths
 BROAD = {"self_presentation": STORIES | {"self", "motivation"},
          # why this job, why leave: a strength or a criticism heard is part of the reason («начальник меня критиковал»)
-         **dict.fromkeys(("motivation", "reason_leaving"), {"self"})}
+         **dict.fromkeys(("motivation", "reason_leaving"), {"self"}),
+         # «я хорошо работаю в команде» answers a teamwork question with a quality, if vaguely: coached, not sent away
+         "teamwork": {"self"}}
 
 
 @dataclass

@@ -108,7 +108,8 @@ def _problem_before_deeds(units: list[LabelledUnit]) -> None:
     for item in units[:first_deed]:
         tokens = [t for t in item.unit.tokens if t]
         others = _has_noun_subject(tokens) or any(tag(t).POS == "VERB" and tag(t).number == "plur" for t in tokens)
-        if item.label == "result" and not {"я", "мы", "мне", "нам"} & set(tokens) and others:
+        own_deed = any(tag(t).POS == "VERB" and tag(t).tense == "past" and lemma(t) in _ACTION_VERBS for t in tokens)
+        if item.label == "result" and others and not own_deed:  # «я работала…, и закупки упали на 30 %» too
             item.label = "situation"
 
 
@@ -226,7 +227,8 @@ def outcome_clause(unit: Unit) -> str | None:
 
 
 def _others_past(tokens: list[str]) -> bool:
-    return _has_noun_subject(tokens) and any(tag(t).POS == "VERB" and tag(t).tense == "past" for t in tokens)
+    return (_has_noun_subject(tokens) and not _own_deed_first(tokens)
+            and any(tag(t).POS == "VERB" and tag(t).tense == "past" for t in tokens))
 
 
 def _action_points(tokens: list[str]) -> float:
@@ -241,7 +243,7 @@ def _action_points(tokens: list[str]) -> float:
         if verb in _STATES:
             continue
         weight = 1.5 if verb in _ACTION_VERBS else 0.5
-        if t.number == "sing" and (has_i or not _has_noun_subject(tokens)):
+        if t.number == "sing" and (has_i or not _has_noun_subject(tokens) or _own_deed_first(tokens)):
             points += 2 * weight
         elif t.number == "plur" and has_we:
             points += weight
@@ -250,10 +252,23 @@ def _action_points(tokens: list[str]) -> float:
 
 def _has_noun_subject(tokens: list[str]) -> bool:
     """A nominative noun or third-person pronoun: the verb's doer is someone else."""
+    return any(_nominative(token) for token in tokens)
+
+
+def _nominative(token: str) -> bool:
+    t = tag(token)
+    return t.case == "nomn" and (t.POS == "NOUN" or token in {"он", "она", "они", "клиент"})
+
+
+def _own_deed_first(tokens: list[str]) -> bool:
+    """A deed of the candidate's said without "я": the sentence's first verb is a singular past verb of action
+    with no noun before it ("Ещё предложила им подключить модуль": the noun after is its object)."""
     for token in tokens:
         t = tag(token)
-        if t.case == "nomn" and (t.POS == "NOUN" or token in {"он", "она", "они", "клиент"}):
-            return True
+        if t.POS == "VERB" and t.tense == "past":
+            return t.number == "sing" and lemma(token) in _ACTION_VERBS
+        if _nominative(token):
+            return False
     return False
 
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sobes.analysis.content.sentences import Unit
+from sobes.analysis.content.sentences import Unit, split_clauses
 
 _ABSOLUTES = ("всегда", "никогда", "все довольны", "все клиенты", "всё получилось", "все получилось",
               "никто", "ни разу", "абсолютно все", "любой клиент")
+# said of oneself they cannot be checked («я всегда довожу до конца»); of the world they are no boast
+# («"дорого" — это всегда относительно чего-то»)
+_OF_ONESELF = ("всегда", "никогда", "ни разу", "никто")
+_FIRST_PERSON = frozenset("я меня мне мной мы нас нам нами мой моя моё мое мои наш наша наше наши".split())
 _GENERAL = ("все было хорошо", "всё было хорошо", "все получилось хорошо", "просто сделали", "как все",
             "нормальный", "нормально", "какой-то опыт", "всякое бывает", "много работы", "делать свою работу",
             "все что нужно", "всё что нужно")
@@ -46,6 +50,15 @@ def find_vagueness(units: list[Unit]) -> Vagueness:
         text = " " + " ".join(t for t in unit.tokens if t) + " "
         for kind, phrases in (("absolute", _ABSOLUTES), ("general", _GENERAL), ("blame", _BLAME)):
             for phrase in phrases:
-                if f" {phrase} " in text:
+                if f" {phrase} " in text and (phrase not in _OF_ONESELF or _of_oneself(unit, phrase)):
                     result.items.append(VagueItem(phrase, kind, unit.start, unit.end, unit.text))
     return result
+
+
+def _of_oneself(unit: Unit, phrase: str) -> bool:
+    """``phrase`` said in a clause about the candidate: "я", "меня", "мы", "мой"… beside it."""
+    for clause in split_clauses(unit):
+        tokens = [t for t in clause.tokens if t]
+        if f" {phrase} " in f" {' '.join(tokens)} " and _FIRST_PERSON & set(tokens):
+            return True
+    return False
