@@ -18,11 +18,11 @@ from sobes.analysis.content.checklist import CheckedItem, missing_by_rank
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.content.relevance import OFF_TOPIC
 from sobes.analysis.content.section import ContentSection, QuestionContext, analyze_content
-from sobes.analysis.fillers import FillersSection
+from sobes.analysis.fillers import FillersSection, find_fillers, summarize_fillers
 from sobes.analysis.judge import Judge
 from sobes.analysis.pauses import PausesSection
 from sobes.analysis.transcript import Word
-from sobes.analysis.verdicts import ATTENTION, GOOD, PROBLEM, DeliverySection
+from sobes.analysis.verdicts import ATTENTION, GOOD, PROBLEM, DeliverySection, fillers_verdict
 
 MAX_FIXES = 3
 FAR_TOO_SHORT = 0.5  # calibrated here: under half the shortest right length, the length is what to say first
@@ -172,6 +172,16 @@ def coach_words(words: list[Word], question: QuestionContext, judge: Judge, deli
     delivery) and a written or corrected one (``sobes coach``, the review's correction), so they cannot differ."""
     content = analyze_content(words, question, judge)
     return content, coach(content, delivery, question, moments)
+
+
+def written_delivery(words: list[Word], seconds: float, judge: Judge) -> DeliverySection:
+    """What a written answer shows of how it would sound: its fillers («ну», «как бы» written in a transcript or
+    typed), judged as a recording's are; nothing else of the voice is there to judge."""
+    fillers = summarize_fillers(find_fillers(words), len(words), seconds)
+    verdict = fillers_verdict(fillers, len(words), judge)
+    if verdict is None:
+        return DeliverySection()
+    return DeliverySection([verdict], verdict.verdict, [] if verdict.verdict == GOOD else [verdict.metric])
 
 
 def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | None) -> dict[str, float]:

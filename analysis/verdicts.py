@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sobes.analysis.delivery import DeliveryMetrics
+from sobes.analysis.fillers import FillersSection
 from sobes.analysis.judge import Judge
 from sobes.analysis.labels import pace_range, times
 from sobes.analysis.norms import NORMS
@@ -99,11 +100,17 @@ def _latency(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
 
 
 def _fillers(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
-    f, t = m.fillers, judge.norms
+    return fillers_verdict(m.fillers, m.tempo.words, judge)
+
+
+def fillers_verdict(f: FillersSection, words: int, judge: Judge) -> Verdict | None:
+    """Fillers per 100 words against the norm, with each filler named and counted: from a recording, or from a
+    written answer (``sobes coach``), where the words are all there is to judge."""
+    t = judge.norms
     if f.per_100_words is None:
         return None
     lexical = Counter(i.text for i in f.items if i.kind == "lexical").most_common()
-    rate = round(f.lexical_count / max(m.tempo.words, 1) * 100, 2)
+    rate = round(f.lexical_count / max(words, 1) * 100, 2)
     repeated = bool(lexical) and lexical[0][1] > t.filler_repeat_attention
     level = (PROBLEM if rate > t.fillers_per_100_problem else
              ATTENTION if rate > t.fillers_per_100_attention or repeated else GOOD)

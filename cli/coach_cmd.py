@@ -13,7 +13,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from sobes.analysis.coaching import coach_words
+from sobes.analysis.coaching import coach_words, written_delivery
 from sobes.analysis.transcript import Transcript
 from sobes.cli.analyze_cmd import judge_of
 from sobes.cli.arguments import number
@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     judge = judge_of(args.overrides)
     question = question_context(args, judge)
     seconds = args.seconds if args.seconds is not None else len(text.split()) / WORDS_PER_MIN * 60
-    content, coaching = coach_words(Transcript.from_text(text, seconds).words, question, judge)
+    words = Transcript.from_text(text, seconds).words
+    content, coaching = coach_words(words, question, judge, written_delivery(words, seconds, judge))
     if args.json:
         json.dump({"question": asdict(question), "seconds": round(seconds, 1), "content": asdict(content),
                    "coaching": asdict(coaching)}, sys.stdout, ensure_ascii=False, indent=2)

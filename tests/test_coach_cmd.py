@@ -42,3 +42,14 @@ def test_a_file_and_a_free_question(capsys, tmp_path):
 def test_bad_input_is_one_line_and_exit_2(capsys, args, message):
     code, out, err = run(capsys, "coach", *args)
     assert code == 2 and out == "" and err.count("\n") == 1 and message in err
+
+
+def test_fillers_written_in_the_answer_are_coached_and_no_moment_is_given(capsys):
+    """A transcript pasted with its «ну», «как бы» is judged for them as a recording would be; a text has no moment
+    to play, so no «(на 0:…)»."""
+    said = ("ну я как бы работаю в банке ну уже четыре года как бы с клиентами ну в общем веду их ну и как бы "
+            "продаю им кредиты ну вот")
+    code, out, _ = run(capsys, "coach", "--question", "SELF-01", "--text", said)
+    assert code == 0 and "«ну» — 4 раза" in out and "«как бы» — 3 раза" in out and "(на " not in out
+    clean = run(capsys, "coach", "--question", "SELF-01", "--text", "Я четыре года работаю в банке с клиентами.")[1]
+    assert "паразит" not in clean
