@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from sobes.audio.speakable import speakable
 from sobes.core.cache import cache_dir
 from sobes.core.errors import SobesError
 
@@ -37,8 +38,9 @@ def festival_available() -> bool:
 
 def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None = None,
                   timeout_s: float = RENDER_TIMEOUT_S) -> Path:
-    """A WAV of ``text`` spoken by Festival's ``voice``, from the cache when already rendered."""
-    text = " ".join(text.split())
+    """A WAV of ``text`` spoken by Festival's ``voice``, from the cache when already rendered (figures said in
+    words, quotes and brackets left out: ``speakable``)."""
+    text = speakable(text)
     if not text:
         raise VoiceError("нечего произнести: текст вопроса пуст")
     key = hashlib.sha256(f"festival:{voice}\n{text}".encode()).hexdigest()[:24]
@@ -58,10 +60,9 @@ def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None 
                                     capture_output=True, text=True, timeout=timeout_s)
         except subprocess.TimeoutExpired:
             logger.error("text2wave did not finish in %.0f s", timeout_s)
-            raise VoiceError(f"голос интервьюера не ответил за {timeout_s:.0f} с: вопрос показан текстом; "
-                             "проверьте установку festival festvox-ru") from None
+            raise VoiceError(f"голос интервьюера не ответил за {timeout_s:.0f} с") from None
         if result.returncode != 0 or not wav.is_file() or wav.stat().st_size <= 44:
             logger.error("text2wave failed: %s", result.stderr.strip())
-            raise VoiceError("голос интервьюера не смог произнести вопрос: проверьте установку festvox-ru")
+            raise VoiceError("голос интервьюера не смог произнести этот вопрос")
         os.replace(wav, target)
     return target
