@@ -96,7 +96,8 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     missing = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if not i.covered]
     chosen = _with_worst_delivery(_unique(fixes), delivery)
-    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing), chosen, covered, missing,
+    flags = {i.key for i in content.items if i.absent and not i.covered and i.evidence}  # said aloud: blame…
+    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, flags), chosen, covered, missing,
                            relevance, length, _content_verdict(content, relevance, missing, length))
 
 
@@ -195,10 +196,16 @@ def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | Non
     return moments
 
 
-def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem]) -> str:
+def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem], flags: set[str]) -> str:
     """One line: what went well and the single most important thing; a red delivery problem is never left out for
-    a praise of the content, and what the answer lacks is still named beside it."""
-    if fixes and fixes[0].kind in ("relevance", "length"):
+    a praise of the content, and what the answer lacks is still named beside it; a red flag said aloud (blaming the
+    former boss) is quoted before anything but the answer being off topic."""
+    flag = next((f for f in fixes if f.kind == "item" and f.key in flags), None)
+    if fixes and fixes[0].kind == "relevance":
+        return fixes[0].text
+    if flag is not None:  # quoted («Вы сказали …»), nothing praised beside it
+        return flag.text
+    if fixes and fixes[0].kind == "length":
         return fixes[0].text
     if not fixes:
         done = ", ".join(_short(i.label) for i in covered)
@@ -210,8 +217,6 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
     if first.kind == "delivery":
         also = f" По содержанию не хватает — {label[gap.key]}." if gap is not None else ""
         return f"{good}Главное — {_lower_first(first.text)}{also}"
-    if first.kind == "item" and any(i.key == first.key and i.evidence for i in missing):
-        return first.text  # a red flag said aloud: quoted («Вы сказали …»), nothing praised beside it
     if first.kind == "item" and first.key in label and good:
         minor = len(missing) == 1 and first.rank == 0
         return f"{good}{'Можно добавить' if minor else 'Главное, чего не хватает'} — {label[first.key]}."

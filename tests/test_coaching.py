@@ -264,6 +264,22 @@ def test_a_former_boss_named_as_the_cause_is_blame_and_nothing_is_praised_beside
     assert next(i for i in calm.items if i.key == "positive").covered  # a cause that is no one's fault
 
 
+def test_a_red_flag_leads_over_a_red_delivery_problem_and_its_words_show_nothing_good():
+    """In the window a 7 s silence before «я ушёл, потому что начальник был некомпетентный…» headed the review as
+    «Хорошо: конкретная причина. Главное — вы начали отвечать через 7,3 с…»: the blame was praised as a reason and
+    lost the headline."""
+    from sobes.analysis.coaching import coach
+    from sobes.analysis.verdicts import DeliverySection, Verdict
+
+    question = load_bank().by_id("HR-09").context()
+    answer = content_of(words_of("Я ушёл, потому что руководитель был некомпетентный и постоянно кричал на "
+                                 "подчинённых."), question)
+    late = Verdict("latency", "problem", 7.3, "до 3 с", "Вы начали отвечать через 7,3 с.", "")
+    coaching = coach(answer, DeliverySection([late], "problem", ["latency"]), question)
+    assert coaching.headline.startswith("Вы сказали «") and "Хорошо" not in coaching.headline
+    assert not any(i.evidence and "руководитель" in i.evidence for i in coaching.covered)
+
+
 def test_a_greeting_misheard_at_its_start_is_still_a_greeting_and_pace_needs_words():
     """«Да, сбрабствуйте, Ольга! Да, удобно» (5 s): the greeting is there, and seven words are too few to call
     the pace slow."""

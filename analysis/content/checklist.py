@@ -76,7 +76,14 @@ def fact_topic(question: str | None) -> tuple[Item, str, str | None] | None:
 
 
 def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
-    return [_check(item, answer) for item in items]
+    """Each item checked; words that carry a red flag show nothing good ("я ушла, потому что начальник был
+    неадекватный" is blame, not "конкретная причина")."""
+    checked = [_check(item, answer) for item in items]
+    flagged = {c.start for c in checked if c.absent and not c.covered and c.evidence}
+    for item in checked:
+        if item.covered and not item.absent and item.start in flagged:
+            item.covered, item.evidence = False, None
+    return checked
 
 
 def missing_by_rank(items: list[CheckedItem]) -> list[CheckedItem]:
