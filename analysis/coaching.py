@@ -93,12 +93,13 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     # действий"), and the checklist of an answer it is not is no list of what it lacks
     covered = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if i.covered and not i.absent]
+    # a red flag said aloud (blame…) is told in the headline, not listed as lacking «без негатива о прошлом месте»
+    flags = {i.key for i in content.items if i.absent and not i.covered and i.evidence}
     missing = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
-                                    if not i.covered]
+                                    if not i.covered and i.key not in flags]
     chosen = _with_worst_delivery(_unique(fixes), delivery)
-    flags = {i.key for i in content.items if i.absent and not i.covered and i.evidence}  # said aloud: blame…
     return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, flags), chosen, covered, missing,
-                           relevance, length, _content_verdict(content, relevance, missing, length))
+                           relevance, length, _content_verdict(relevance, bool(missing or flags), length))
 
 
 def _content_fixes(content: ContentSection, kind, example: str | None) -> list[Fix]:
@@ -158,13 +159,12 @@ def _shortest(content: ContentSection) -> float:
     return content.vagueness.shortest_s if content.vagueness and content.vagueness.shortest_s else 0.0
 
 
-def _content_verdict(content: ContentSection, relevance: str | None, missing: list[CoachedItem],
-                     length: str | None) -> str:
+def _content_verdict(relevance: str | None, lacking: bool, length: str | None) -> str:
     """What the answer said, as one mark beside the delivery's: off topic is a problem; anything missing, a red
     flag or a wrong length is worth attention; else good."""
     if relevance == OFF_TOPIC:
         return PROBLEM
-    return ATTENTION if missing or length in ("short", "long") else GOOD
+    return ATTENTION if lacking or length in ("short", "long") else GOOD
 
 
 def coach_words(words: list[Word], question: QuestionContext, judge: Judge, delivery: DeliverySection | None = None,
