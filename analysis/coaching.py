@@ -94,7 +94,7 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     covered = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if i.covered and not i.absent]
     # a red flag said aloud (blame…) is told in the headline, not listed as lacking «без негатива о прошлом месте»
-    flags = {i.key for i in content.items if i.absent and not i.covered and i.evidence}
+    flags = {i.key for i in content.items if i.red_flag}
     missing = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if not i.covered and i.key not in flags]
     chosen = _with_worst_delivery(_unique(fixes), delivery)

@@ -40,6 +40,11 @@ class CheckedItem:
     rank: int = 0  # among missing items, higher is told first
     absent: bool = False  # covered by not saying something (blame, an ultimatum): not listed as said
 
+    @property
+    def red_flag(self) -> bool:
+        """A red flag said aloud: an ``absent`` item broken by words the candidate said (blaming the former boss)."""
+        return self.absent and not self.covered and self.evidence is not None
+
 
 @dataclass
 class Answer:
@@ -79,7 +84,7 @@ def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
     """Each item checked; words that carry a red flag show nothing good ("я ушла, потому что начальник был
     неадекватный" is blame, not "конкретная причина")."""
     checked = [_check(item, answer) for item in items]
-    flagged = {c.start for c in checked if c.absent and not c.covered and c.evidence}
+    flagged = {c.start for c in checked if c.red_flag}
     for item in checked:
         if item.covered and not item.absent and item.start in flagged:
             item.covered, item.evidence = False, None
@@ -89,7 +94,7 @@ def check_items(items: tuple[Item, ...], answer: Answer) -> list[CheckedItem]:
 def missing_by_rank(items: list[CheckedItem]) -> list[CheckedItem]:
     """The items not covered, the one to tell first first: a red flag said aloud (blaming the former boss) before
     anything left unsaid, then by rank (a story's result before its setting)."""
-    return sorted((i for i in items if not i.covered), key=lambda i: (not (i.absent and i.evidence), -i.rank))
+    return sorted((i for i in items if not i.covered), key=lambda i: (not i.red_flag, -i.rank))
 
 
 def _check(item: Item, answer: Answer) -> CheckedItem:

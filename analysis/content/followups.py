@@ -47,7 +47,7 @@ def follow_ups(*, kind, missing, unexplained, percent_checks, vague_items, lengt
                             "Любую цифру в рассказе придётся объяснить.", "number"))
     for item in missing:
         if item.follow_up:
-            quoted = f"Вы сказали «{item.evidence}»." if item.absent and item.evidence else None
+            quoted = f"Вы сказали «{item.evidence}»." if item.red_flag else None
             out.append(FollowUp(item.follow_up, quoted or f"В ответе нет: {item.label.lower()}.", item.key))
     absolute = next((item for item in vague_items if item.kind == "absolute"), None)
     if absolute is not None:
