@@ -66,13 +66,14 @@ def compute_features(y: np.ndarray, sr: int, *, fmin: float = 60.0, fmax: float 
 
 
 def fold_octave_errors(f0: np.ndarray, *, half_window: int = 25, tolerance_st: float = 2.0) -> np.ndarray:
-    """Move frames that YIN put an octave off their neighbours back to the neighbours' octave.
+    """Move frames that YIN put an octave (or an octave and a fifth) off their neighbours back.
 
     Why: on creaky or jittery voices, and on higher voices, YIN sometimes
-    takes two periods for one (78 Hz inside a 156 Hz vowel); a few such
+    takes two or three periods for one (78 Hz inside a 156 Hz vowel, 82 Hz
+    inside a 248 Hz one); a few such
     frames make a held "эээ" look like a pitch jump and inflate the pitch
     spread of a whole answer. A frame within ``tolerance_st`` of an octave
-    above or below the median of the voiced frames within ``half_window``
+    (or of three times, 19 semitones) above or below the median of the voiced frames within ``half_window``
     frames (±0.25 s) is folded; a real octave leap inside a quarter of a
     second does not happen in speech. NaN (unvoiced) stays NaN.
     """
@@ -88,8 +89,10 @@ def fold_octave_errors(f0: np.ndarray, *, half_window: int = 25, tolerance_st: f
             local[start:start + _BLOCK * 8] = np.nanmedian(windows[start:start + _BLOCK * 8], axis=1)
         offset = 12 * np.log2(f0 / local)
     fixed = f0.copy()
-    fixed[np.abs(offset + 12) < tolerance_st] *= 2  # an octave too low
-    fixed[np.abs(offset - 12) < tolerance_st] /= 2  # an octave too high
+    for periods in (2, 3):  # two or three periods taken for one, or a harmonic for the fundamental
+        jump = 12 * np.log2(periods)
+        fixed[np.abs(offset + jump) < tolerance_st] *= periods
+        fixed[np.abs(offset - jump) < tolerance_st] /= periods
     return fixed
 
 

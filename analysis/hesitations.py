@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sobes.analysis.features import Features
+from sobes.analysis.features import Features, fold_octave_errors
 from sobes.analysis.fillers import FillerItem
 from sobes.analysis.norms import Norms
 from sobes.analysis.speech_activity import SpeechActivity, true_runs
@@ -50,7 +50,7 @@ def detect_hesitations(y: np.ndarray, sr: int, features: Features, activity: Spe
         start, end = a * hop, b * hop
         if end - start < norms.hesitation_min_s:
             continue
-        if _pitch_spread_st(features.f0_hz[a:b]) > norms.hesitation_pitch_sd_st:
+        if _pitch_spread_st(fold_octave_errors(features.f0_hz[a:b], half_window=b - a)) > norms.hesitation_pitch_sd_st:
             continue
         if _covered_by(start, end, lexical):
             continue
@@ -133,6 +133,12 @@ def _covered_by(start: float, end: float, items: list[FillerItem]) -> bool:
 
 
 def _pitch_spread_st(f0: np.ndarray) -> float:
+    """Spread of a candidate's pitch in semitones.
+
+    The caller folds the tracker's octave errors against the candidate's own
+    median first: inside a held vowel the errors can be so many that the
+    quarter-second neighbourhood the whole answer is folded against is split.
+    """
     voiced = f0[~np.isnan(f0)]
     if len(voiced) < 3:
         return np.inf

@@ -126,8 +126,20 @@ def test_octave_errors_are_folded_and_real_movement_is_kept():
     f0 = glide.copy()
     f0[[50, 51, 52, 150, 151]] /= 2  # YIN's "two periods for one"
     f0[[220, 221]] *= 2
+    f0[[250, 260]] /= 3  # three periods for one: 82 Hz in a 248 Hz vowel
     f0[100:110] = np.nan  # an unvoiced stretch stays unvoiced
     fixed = fold_octave_errors(f0)
     voiced = ~np.isnan(glide) & ~np.isnan(f0)
     np.testing.assert_allclose(fixed[voiced], glide[voiced], rtol=1e-9)
     assert np.isnan(fixed[100:110]).all()
+
+
+def test_a_held_vowel_full_of_tracker_errors_is_still_steady():
+    """Half the frames of a 205 Hz "эээ" read as 103 or 68 Hz (seen on a voice shifted an octave up)."""
+    from sobes.analysis.hesitations import _pitch_spread_st
+
+    f0 = np.full(40, 205.0)
+    f0[10:15] = 205 / 2
+    f0[[9, 20, 30, 31]] = 205 / 3
+    assert _pitch_spread_st(f0) > 5  # as YIN gives it
+    assert _pitch_spread_st(fold_octave_errors(f0, half_window=len(f0))) < 0.1
