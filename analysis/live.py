@@ -1,15 +1,15 @@
 """What the candidate sees while speaking: pace, fillers, time since the last pause — numbers that mean something.
 
-Only words already committed by streaming are final, and they lag the
-microphone by up to a piece (15–28 s). Pace is therefore measured over the
-committed words alone, over their last ``window_s`` seconds: the very figure
-the final report gives for that stretch (a window that reached past the last
-committed word counted seconds with no words yet and drifted down as the
-answer went on). Until there is ``min_speech_s`` of committed speech the pace
-is not a number but a reason. Fillers are those of the committed words, as
-the final report counts them from the transcript. The time since the last
-pause comes from the voice activity of the audio itself, which is current to
-the last second.
+The words come from streaming: the committed pieces and the tail decoded in
+the candidate's last pause (analysis.streaming), so they reach the last
+pause, a second or two behind the voice. Pace is measured over these words
+alone, over their last ``window_s`` seconds: the very figure the final report
+gives for that stretch (a window that reached past the last word counted
+seconds with no words yet and drifted down as the answer went on). Until
+there is ``min_speech_s`` of speech the pace is not a number but a reason.
+Fillers are those of the words, as the final report counts them from the
+transcript. The time since the last pause comes from the voice activity of
+the audio itself, which is current to the last second.
 """
 
 from __future__ import annotations
@@ -28,22 +28,22 @@ RATE = 16_000
 
 @dataclass(frozen=True)
 class LiveIndicators:
-    words_per_min: float | None  # over the last ``window_s`` of committed words; None with a ``pace_reason``
+    words_per_min: float | None  # over the last ``window_s`` of the words so far; None with a ``pace_reason``
     pace_reason: str | None  # why there is no pace yet (Russian)
-    fillers: int  # in the committed words
+    fillers: int  # in the words so far
     since_pause_s: float | None  # since the last pause of at least ``pause_s`` in the audio
-    transcribed_s: float  # how far the committed words reach
+    transcribed_s: float  # how far the words reach
 
 
 def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float, *, speech_threshold: float,
-                    pause_s: float, window_s: float = 25.0, min_speech_s: float = 15.0) -> LiveIndicators:
-    """The indicators for the words committed so far and Silero's probabilities of the audio heard so far; a pause
+                    pause_s: float, window_s: float = 25.0, min_speech_s: float = 10.0) -> LiveIndicators:
+    """The indicators for the words transcribed so far and Silero's probabilities of the audio heard so far; a pause
     is ``pause_s`` of silence, the shortest pause the report counts (the norm ``min_pause_s``: with 0.5 s the live
     "без паузы" reached 27 s on a real answer whose report found a pause every 5.5 s at most)."""
     fillers = len(find_fillers(words)) if words else 0
     reach = words[-1].end if words else 0.0
     wpm: float | None = None
-    reason: str | None = "темп появится после 15 с речи"
+    reason: str | None = f"темп появится после {min_speech_s:.0f} с речи"
     if words and reach - words[0].start >= min_speech_s:
         start = max(words[0].start, reach - window_s)
         wpm = round(words_per_minute(words, start, reach), 1)

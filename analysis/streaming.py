@@ -344,8 +344,20 @@ class StreamingTranscriber:
     # --- live indicators ------------------------------------------------------------------------
     def live(self, pause_s: float) -> LiveIndicators:
         """Pace, fillers and time since the last pause of ``pause_s`` (the shortest pause the report counts), as far
-        as the answer is transcribed (analysis.live)."""
-        return live_indicators(list(self.words), self._probs, len(self._audio) / RATE,
+        as the answer is transcribed (analysis.live).
+
+        The words are the committed ones and those of the speculative tail decoded in the candidate's last pause:
+        committed words alone lag a piece (8–28 s) behind the voice, the tail's reach the last pause. A tail is
+        not final (speech after the pause has it decoded again with what follows), which for a count shown
+        while speaking is close enough: the report counts the final words.
+        """
+        words = list(self.words)
+        speculation = self._speculation
+        if speculation is not None and speculation[0] == self._committed:
+            offset = speculation[0] / RATE
+            words += [Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
+                      for w in speculation[2].words]
+        return live_indicators(words, self._probs, len(self._audio) / RATE,
                                speech_threshold=self.options.vad_threshold, pause_s=pause_s)
 
 

@@ -56,9 +56,10 @@ def test_long_stretch_without_pauses_uses_an_overlap(analyzer, fixtures_dir):
 
 
 def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir):
-    """Fed in real time through the streaming worker: once shown (after the first piece, 15 s on), the live pace is
-    the final transcript's pace over the same stretch (within 10 %), the live filler count is the final count for
-    the words already committed, and before that the pace is a reason, not a number."""
+    """Fed in real time through the streaming worker: once shown (after 10 s of speech), the live pace is the final
+    transcript's pace over the same stretch (within 15 %), the live filler count is within one of the final count
+    for the words transcribed so far, both come within seconds of the voice (the tail decoded in the last pause,
+    not the last committed piece), and before that the pace is a reason, not a number."""
     audio = np.concatenate([load_audio(fixtures_dir / name, sample_rate=48_000).samples
                             for name in ("fillers.wav", "hesitant.wav", "pauses.wav")])
     streamer = analyzer.new_stream()
@@ -68,19 +69,21 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
     for i in range(0, len(audio), 4_800):
         streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16), rate=48_000)
         if i % 24_000 == 0:
-            seen.append(streamer.live(MIN_PAUSE))
+            seen.append((i / 48_000, streamer.live(MIN_PAUSE)))
         time.sleep(max(0.0, started + (i + 4_800) / 48_000 - time.monotonic()))  # as a microphone delivers
     final = worker.stop().transcript.words
-    assert seen[0].words_per_min is None and "15 с" in seen[0].pace_reason
-    paced = [live for live in seen if live.words_per_min is not None]
-    assert paced, "no pace after the first piece"
+    assert seen[0][1].words_per_min is None and "10 с" in seen[0][1].pace_reason
+    paced = [live for _, live in seen if live.words_per_min is not None]
+    assert paced, "no pace after 10 s of speech"
     for live in paced:
         start = max(final[0].start, live.transcribed_s - 25.0)
         expected = words_per_minute(final, start, live.transcribed_s)
-        assert abs(live.words_per_min - expected) <= 0.1 * expected, (live, expected)
-        committed = [w for w in final if w.end <= live.transcribed_s]
-        assert live.fillers == len(find_fillers(committed))
-    assert max(live.fillers for live in seen) >= 3 and any(live.since_pause_s is not None for live in seen)
+        assert abs(live.words_per_min - expected) <= 0.15 * expected, (live, expected)
+        so_far = [w for w in final if w.end <= live.transcribed_s]
+        assert abs(live.fillers - len(find_fillers(so_far))) <= 1
+    assert max(live.fillers for _, live in seen) >= 3 and any(live.since_pause_s is not None for _, live in seen)
+    behind = [heard - live.transcribed_s for heard, live in seen if live.transcribed_s > 0]
+    assert np.median(behind) < 6, behind  # committed pieces alone lag 8–28 s
 
 
 def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fixtures_dir):
