@@ -18,12 +18,13 @@ from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.judge import Judge
 from sobes.analysis.model_store import ModelSpec, resolve_model
 from sobes.analysis.report import ModelInfo, Report, SourceInfo, Timing
-from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording
+from sobes.analysis.streaming import StreamingTranscriber
 from sobes.analysis.transcribe import (
     CancelCheck,
     ProgressCallback,
     TranscribeOptions,
     load_model,
+    transcribe,
 )
 from sobes.analysis.transcript import Transcript
 from sobes.analysis.verdicts import judge_delivery
@@ -155,11 +156,9 @@ class Analyzer:
         """
         load_s = self.prepare()
         started = time.perf_counter()
-        if transcript is None:  # cut into the pieces recording would have made: a re-analysis reads the same
-            streamed = transcribe_recording(self._whisper, audio.samples, self.options, progress=progress,
-                                            should_cancel=should_cancel,
-                                            voicing_threshold=self.judge.norms.voicing_aperiodicity)
-            transcript, vad_probabilities, features = streamed.transcript, streamed.probabilities, streamed.features
+        if transcript is None:  # after the fact: the whole recording at once, with all its context
+            transcript = transcribe(self._whisper, audio.samples, self.options, progress=progress,
+                                    should_cancel=should_cancel)
         transcribe_s = time.perf_counter() - started
         started = time.perf_counter()
         report = Report(

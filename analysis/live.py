@@ -36,14 +36,14 @@ class LiveIndicators:
 
 
 def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float, *, speech_threshold: float,
-                    pause_s: float, window_s: float = 25.0, min_speech_s: float = 10.0) -> LiveIndicators:
+                    pause_s: float, window_s: float = 25.0, min_speech_s: float = 8.0) -> LiveIndicators:
     """The indicators for the words transcribed so far and Silero's probabilities of the audio heard so far; a pause
     is ``pause_s`` of silence, the shortest pause the report counts (the norm ``min_pause_s``: with 0.5 s the live
     "без паузы" reached 27 s on a real answer whose report found a pause every 5.5 s at most)."""
     fillers = len(find_fillers(words)) if words else 0
     reach = words[-1].end if words else 0.0
     wpm: float | None = None
-    reason: str | None = f"темп появится после {min_speech_s:.0f} с речи"
+    reason: str | None = "темп появится после 10 с речи"  # 8 s of words reach here about 10 s into the speech
     if words and reach - words[0].start >= min_speech_s:
         start = max(words[0].start, reach - window_s)
         wpm = round(words_per_minute(words, start, reach), 1)

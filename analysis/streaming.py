@@ -9,18 +9,27 @@ next piece starts where the last kept word ended, so words at the edge are
 neither lost nor doubled. When the answer ends, only the tail is left; and
 when the candidate fell silent before pressing stop, the tail was already
 transcribed in that silence (speculatively: dropped if they speak again).
-Pieces and speculative tails are decoded with the accurate settings; a tail
-still left after the stop, with the candidate waiting, is decoded accurately
-when it is short (``accurate_tail_s``) and greedily when it is not.
+Pieces are decoded with the accurate settings unless the worker has fallen
+behind the microphone (a busy machine): then greedily, so the work behind is
+done sooner rather than queued. The tail — decoded in the silence before the
+stop, or after it — is what a candidate may wait for: it is decoded
+accurately when this machine, at its speed just now, can do that within
+its budget, and greedily when it cannot (analysis.decode_speed).
+For the live counters, the audio since the last piece is also glimpsed
+every ``glimpse_every_s`` while the candidate speaks: decoded greedily,
+only counted, never part of the transcript.
 The acoustic features and Silero probabilities are computed piece by piece
 too, so the delivery analysis at the end has only the last second to do.
 
 Where the cuts fall depends only on the audio, never on when the worker got
 to it (Silero's values are those of the whole recording; the cut is the
-first pause after ``min_chunk_s``, at a fixed place in it). So a saved
-recording transcribed after the fact (``transcribe_recording``: a re-analysis,
-``sobes analyze``, a recovered answer) is cut into the very same pieces and
-reads as the candidate read it after the answer (docs/performance.md).
+first pause after ``min_chunk_s``, at a fixed place in it), so the same
+answer reads the same on a quiet machine however the blocks arrived
+(``transcribe_recording`` gives it for a saved recording, for the benches and
+tests). A recording analysed after the fact (``sobes analyze``, a recovered
+answer) is not cut at all: nobody waits for a moment in particular, and the
+whole recording decoded at once has all its context and pays for fewer of
+Whisper's 30 s windows (analysis.engine, docs/performance.md).
 
 Live indicators (``analysis.live``) come from the words committed so far and
 the voice activity of the audio heard so far.
@@ -37,6 +46,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sobes.analysis.decode_speed import DecodeSpeed
 from sobes.analysis.features import Features, FeatureStream
 from sobes.analysis.live import LiveIndicators, live_indicators
 from sobes.analysis.speech_activity import silero_probabilities
@@ -69,10 +79,17 @@ class StreamingTranscriber:
 
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
-                 min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, accurate_tail_s: float = 6.0,
+                 min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, wait_budget_s: float = 1.5,
+                 speculate_budget_s: float = 3.0, behind_s: float = 6.0, glimpse_every_s: float = 2.0,
                  tail_silence_s: float = 0.35, voicing_threshold: float):
-        """``accurate_tail_s``: a tail left after the stop up to this long is still decoded with beam search
-        (calibrated here: 6 s at RTF 0.22 is 1.3 s of waiting, inside the 2 s the review may take).
+        """``wait_budget_s``: a tail left after the stop is decoded with beam search when that is expected to take
+        no longer (calibrated here: 7 s of audio on a quiet machine, inside the 2 s the review may take; under load
+        less). ``speculate_budget_s``: the same for a tail decoded in a silence before the stop, which has a head
+        start (calibrated here: 18 s of audio quiet; candidates press stop a second or two after their last word).
+        ``glimpse_every_s``: how much new audio brings a glimpse for the live counters (calibrated here: a filler
+        counted about 2 s after it is said, the worker busy a third more of the time; ``inf``: never).
+        ``behind_s``: a piece is decoded greedily when more than this much audio waits after it (calibrated here:
+        on a quiet machine the worker is at most a speculative tail, 2–4 s, behind).
         ``min_chunk_s`` and ``min_pause_s``: a piece ends in the first pause at least ``min_pause_s`` long
         that starts after ``min_chunk_s`` of pending audio, cut ``min_pause_s / 2`` into it (calibrated here
         on the real voice's 2-minute answers: 8 s and 0.5 s gave 0.123 word errors, 15 s and 0.3 s 0.128,
@@ -85,7 +102,12 @@ class StreamingTranscriber:
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
-        self.silence_to_speculate_s, self.accurate_tail_s = silence_to_speculate_s, accurate_tail_s
+        self.silence_to_speculate_s, self.wait_budget_s, self.behind_s = silence_to_speculate_s, wait_budget_s, behind_s
+        self.speculate_budget_s, self.glimpse_every_s = speculate_budget_s, glimpse_every_s
+        self._glimpse: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) for the live counters
+        self.speed = DecodeSpeed()
+        self.fast_pieces = 0  # pieces decoded greedily because the worker was behind
+        self._decoding: tuple[float, float, float, float] | None = None  # (from, to, started, expected s) now
         self.tail_silence_s = tail_silence_s
         self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
         self._speculation: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) of a silent tail
@@ -144,7 +166,7 @@ class StreamingTranscriber:
         self._take_fed()
         self._features.update(self._audio)
         self._update_probabilities()  # every second, whatever else is due: the live indicators read them
-        return self._piece() or self._speculate()
+        return self._piece() or self._speculate() or self._glimpse_now()
 
     def _piece(self) -> bool:
         """Transcribe the next finished piece, if there is one: cut in a pause, or forced with an overlap."""
@@ -153,13 +175,40 @@ class StreamingTranscriber:
             return False
         cut = self._pause_cut()
         if cut is not None:
-            self._transcribe_piece(self._committed, cut, keep_until=None)
+            self._transcribe_piece(self._committed, cut, keep_until=None, options=self._piece_options(cut))
             return True
         end = self._committed + int(self.max_chunk_s * RATE)
         if len(self._probs) * _WINDOW >= end:  # the longest piece is all heard, with no pause in it
-            self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE))
+            self._transcribe_piece(self._committed, end, keep_until=end - int(self.overlap_s * RATE),
+                                   options=self._piece_options(end))
             return True
         return False
+
+    def _piece_options(self, end: int) -> TranscribeOptions:
+        """Beam search, unless more than ``behind_s`` of audio is waiting after this piece: then greedily."""
+        if len(self._audio) - end <= self.behind_s * RATE:
+            return self.options
+        self.fast_pieces += 1
+        return self.options.fast()
+
+    def _tail_options(self, samples: int, budget_s: float) -> TranscribeOptions:
+        """Beam search for a tail of ``samples`` if this machine can decode it so within ``budget_s`` now."""
+        if self.speed.seconds(self.options.beam_size, samples / RATE) <= budget_s:
+            return self.options
+        return self.options.fast()
+
+    def _glimpse_now(self) -> bool:
+        """Decode the audio since the last piece greedily, for the live counters, once ``glimpse_every_s`` more was
+        heard: pieces and silent tails come only at pauses, and a filler should be counted while the candidate is
+        still talking. Skipped when the worker is behind: the transcript comes first."""
+        begin, end = self._committed, len(self._audio)
+        seen = self._glimpse[1] if self._glimpse is not None and self._glimpse[0] == begin else begin
+        if end - seen < self.glimpse_every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
+            return False
+        if not self._speech_in(seen, end):
+            return False
+        self._glimpse = (begin, end, self._transcribe(begin, end, self.options.fast()))
+        return True
 
     def _speculate(self) -> bool:
         """Transcribe the pending audio now if the candidate has fallen silent: it may be the answer's end.
@@ -179,7 +228,8 @@ class StreamingTranscriber:
         tail_end = self._tail_end(begin, covered)
         if tail_end is None or tail_end >= covered:
             return False  # nothing said since the last piece, or Silero's whole-recording values not yet quiet
-        self._speculation = (begin, tail_end, transcribe(self.model, self._audio[begin:tail_end], self.options))
+        options = self._tail_options(tail_end - begin, self.speculate_budget_s)
+        self._speculation = (begin, tail_end, self._transcribe(begin, tail_end, options))
         self.speculations += 1
         return True
 
@@ -228,11 +278,9 @@ class StreamingTranscriber:
                 pass
             self.tail_s = (end - self._committed) / RATE
             tail_end = self._tail_end(self._committed, end) if self.tail_s > 0.2 else None
-            if tail_end is not None:
-                # the candidate is waiting now: a long last piece is decoded greedily
-                fast = self.tail_s > self.accurate_tail_s
+            if tail_end is not None:  # the candidate is waiting now: decoded as the silence before would have
                 self._transcribe_piece(self._committed, tail_end, keep_until=None,
-                                       options=self.options.fast() if fast else self.options)
+                                       options=self._tail_options(tail_end - self._committed, self.wait_budget_s))
             self._committed = end
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
@@ -306,16 +354,39 @@ class StreamingTranscriber:
         return cut if cut is not None and len(speech) >= longest else None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
-                          options: TranscribeOptions | None = None) -> None:
+                          options: TranscribeOptions) -> None:
         first, stop = begin // _WINDOW, -(-end // _WINDOW)
         heard = self._probs[first:stop]
         if len(heard) == stop - first and not (heard > self.options.vad_threshold).any():
             piece = Transcript("", [])  # no speech in it: Whisper's own VAD would drop all of it anyway
         else:
-            report = self.reached
-            progress = None if report is None else (lambda fraction: report((begin + fraction * (end - begin)) / RATE))
-            piece = transcribe(self.model, self._audio[begin:end], options or self.options, progress=progress)
+            piece = self._transcribe(begin, end, options)
         self._commit(piece, begin, end, keep_until=keep_until)
+
+    def _transcribe(self, begin: int, end: int, options: TranscribeOptions) -> Transcript:
+        """``[begin, end)`` decoded with ``options``, timed for ``speed``; ``reached`` hears how far it got."""
+        report = self.reached
+        progress = None if report is None else (lambda fraction: report((begin + fraction * (end - begin)) / RATE))
+        audio_s = (end - begin) / RATE
+        started = time.perf_counter()
+        self._decoding = (begin / RATE, end / RATE, started, self.speed.seconds(options.beam_size, audio_s))
+        try:
+            piece = transcribe(self.model, self._audio[begin:end], options, progress=progress)
+        finally:
+            self._decoding = None
+        self.speed.record(options.beam_size, audio_s, time.perf_counter() - started)
+        return piece
+
+    def reached_s(self) -> float:
+        """Seconds of the answer transcribed, with the decoding under way counted by the time it has had of the time
+        it is expected to take: a waiting candidate sees the share move while one piece is decoded."""
+        decoding = self._decoding
+        if decoding is None:
+            return self.done_s
+        begin_s, end_s, started, expected_s = decoding
+        ratio = (time.perf_counter() - started) / max(expected_s, 0.1)
+        share = 0.9 * ratio if ratio < 1 else 1 - 0.1 / ratio  # slower than expected: still moving, never done
+        return begin_s + share * (end_s - begin_s)
 
     def _commit(self, piece: Transcript, begin: int, end: int, *, keep_until: int | None = None) -> None:
         """Add the words of the piece ``[begin, end)`` at their place in the answer.
@@ -346,17 +417,18 @@ class StreamingTranscriber:
         """Pace, fillers and time since the last pause of ``pause_s`` (the shortest pause the report counts), as far
         as the answer is transcribed (analysis.live).
 
-        The words are the committed ones and those of the speculative tail decoded in the candidate's last pause:
-        committed words alone lag a piece (8–28 s) behind the voice, the tail's reach the last pause. A tail is
-        not final (speech after the pause has it decoded again with what follows), which for a count shown
+        The words are the committed ones and those of the newest decoding of the audio since: the speculative
+        tail of the candidate's last pause or the last glimpse. Committed words alone lag a piece (8–28 s) behind
+        the voice. Those are not final (the piece is decoded again with what follows), which for a count shown
         while speaking is close enough: the report counts the final words.
         """
         words = list(self.words)
-        speculation = self._speculation
-        if speculation is not None and speculation[0] == self._committed:
-            offset = speculation[0] / RATE
+        newest = max((d for d in (self._speculation, self._glimpse) if d is not None and d[0] == self._committed),
+                     key=lambda decoded: decoded[1], default=None)
+        if newest is not None:
+            offset = newest[0] / RATE
             words += [Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
-                      for w in speculation[2].words]
+                      for w in newest[2].words]
         return live_indicators(words, self._probs, len(self._audio) / RATE,
                                speech_threshold=self.options.vad_threshold, pause_s=pause_s)
 
@@ -364,14 +436,13 @@ class StreamingTranscriber:
 def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions = TranscribeOptions(), *,
                          progress: ProgressCallback | None = None, should_cancel: CancelCheck | None = None,
                          **settings) -> Streamed:
-    """A whole 16 kHz recording transcribed in the pieces streaming would have cut it into while recording.
-
-    Why not faster-whisper over the whole file: a re-analysis must read as the candidate read the review
-    after the answer (it is 0.012 more accurate on real two-minute answers, docs/performance.md). No
-    speculation and no greedy tail: nobody is waiting for a moment in particular.
+    """A whole 16 kHz recording transcribed in the pieces streaming would have cut it into while recording, on a
+    worker that never fell behind: what the benches and tests compare streaming with. No speculation and no
+    greedy tail: nobody is waiting for a moment in particular.
     ``progress`` gets the fraction done; ``should_cancel`` is polled between pieces.
     """
-    streamer = StreamingTranscriber(model, options, silence_to_speculate_s=float("inf"), accurate_tail_s=float("inf"),
+    streamer = StreamingTranscriber(model, options, silence_to_speculate_s=float("inf"), wait_budget_s=float("inf"),
+                                    behind_s=float("inf"), glimpse_every_s=float("inf"),
                                     **settings)
     report = progress or (lambda fraction: None)
     streamer.reached = lambda seconds: report(min(seconds * RATE / max(len(samples), 1), 1.0))
@@ -389,6 +460,8 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
 
 class StreamingWorker:
     """Runs ``step`` on a thread while audio arrives; ``stop`` returns the finished transcript."""
+
+    tick_s = 0.5  # how often a waiting candidate hears how far transcription got
 
     def __init__(self, transcriber: StreamingTranscriber, *, poll_s: float = 0.1):
         self.transcriber = transcriber
@@ -415,20 +488,47 @@ class StreamingWorker:
     def stop(self, progress: ProgressCallback | None = None) -> Streamed:
         """The finished answer; raises what stopped streaming, if something did.
 
-        ``progress`` gets the share of the answer transcribed, from now until the end: on a busy machine the
-        worker may be pieces behind, and the candidate is waiting (it read "Сохраняем ответ…" for 20 s)."""
+        ``progress`` gets the share of the answer transcribed, from now until the end, at least every
+        ``tick_s``: on a busy machine the worker may be pieces behind, and the candidate is waiting (it read
+        "Сохраняем ответ…" for 20 s, and "Распознаём ответ… 0 %" for 28 s while one piece was decoded)."""
         started = time.perf_counter()
         transcriber = self.transcriber
+        finished = threading.Event()
         if progress is not None:
             total = max(transcriber.fed_s, 0.1)
-            transcriber.reached = lambda seconds: progress(min(seconds / total, 1.0))
-            progress(min(transcriber.done_s / total, 1.0))
+            report = _never_back(progress)
+            transcriber.reached = lambda seconds: report(min(seconds / total, 1.0))
+            threading.Thread(target=self._tick, args=(report, total, finished), name="streaming-progress",
+                             daemon=True).start()
         self._stop.set()
-        self._thread.join()
-        joined = time.perf_counter()
-        if self.error is not None:
-            raise self.error
-        result = self.transcriber.result()
+        try:
+            self._thread.join()
+            joined = time.perf_counter()
+            if self.error is not None:
+                raise self.error
+            result = self.transcriber.result()
+        finally:
+            finished.set()
         logger.debug("stop: %.2f s waiting for the step under way, %.2f s for the tail and the last features",
                      joined - started, time.perf_counter() - joined)
         return result
+
+    def _tick(self, progress: ProgressCallback, total: float, finished: threading.Event) -> None:
+        """Tell ``progress`` how far transcription got, twice a second, until the answer is finished."""
+        while not finished.is_set():
+            progress(min(self.transcriber.reached_s() / total, 1.0))
+            finished.wait(self.tick_s)
+
+
+def _never_back(progress: ProgressCallback) -> ProgressCallback:
+    """``progress`` told only shares larger than before: the estimate of a decoding under way and the decoder's own
+    reports come from two threads and may cross."""
+    lock, shown = threading.Lock(), [0.0]
+
+    def report(share: float) -> None:
+        with lock:
+            if share > shown[0] or shown[0] == 0.0:
+                shown[0] = max(share, shown[0])
+                progress(shown[0])
+
+    return report

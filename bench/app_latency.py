@@ -9,6 +9,7 @@ machine for any length.
 
     .venv/bin/python bench/app_latency.py                     # 15, 60, 120 s, stop 1 s after the last word
     .venv/bin/python bench/app_latency.py --silence 0 --repeat 3
+    .venv/bin/python bench/app_latency.py --load 2            # with two CPU-bound processes beside it
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from cpu_load import cpu_load  # noqa: E402
+
 SOURCES = ["tests/fixtures/intro.wav", "tests/fixtures/star.wav", "assets/demo/answer.wav",
            "tests/fixtures/pauses.wav", "tests/fixtures/hesitant.wav"]
 
@@ -82,6 +86,7 @@ def main() -> None:
     parser.add_argument("--lengths", type=float, nargs="*", default=[15, 60, 120])
     parser.add_argument("--silence", type=float, default=1.0, help="quiet before the stop, seconds (0: mid-sentence)")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--load", type=int, default=0, help="CPU-bound processes running beside it")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as data:
@@ -92,11 +97,13 @@ def main() -> None:
 
         Settings(follow_ups=False, voice="text").save()
         app = QApplication([])
+        print(f"load: {args.load} CPU-bound processes on {os.cpu_count()} cores")
         print(f"{'answer':>8}  {'stop → review, s (each run)':>30}  median")
-        for seconds in args.lengths:
-            runs = [measure(app, seconds, args.silence) for _ in range(args.repeat)]
-            print(f"{seconds:6.0f} s  {', '.join(f'{r:.2f}' for r in runs):>30}  {statistics.median(runs):.2f}",
-                  flush=True)
+        with cpu_load(args.load):
+            for seconds in args.lengths:
+                runs = [measure(app, seconds, args.silence) for _ in range(args.repeat)]
+                print(f"{seconds:6.0f} s  {', '.join(f'{r:.2f}' for r in runs):>30}  {statistics.median(runs):.2f}",
+                      flush=True)
     sys.stdout.flush()
     os._exit(0)  # skip the interpreter's final clean-up of Qt objects
 

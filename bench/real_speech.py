@@ -1,7 +1,9 @@
 """Transcription settings judged on real human speech: word error rate and speed, against faster-whisper's own defaults.
 
 The real set is tests/fixtures/real (56 prompts read by a real voice, 516 s, 8 kHz; CC-BY-3.0, see its
-README); the Festival fixtures (tests/fixtures) add the synthetic voice with known pauses. Word error
+README); the Festival fixtures (tests/fixtures) add the synthetic voice with known pauses. Held out:
+``--set short`` (tests/fixtures/real_short: 289 prompts under 4 s by the same voice) and ``--set joined``
+(those prompts joined four at a time with 0.8–2 s of silence: short commands with pauses). Word error
 rate is pooled over a set (errors / reference words) on spoken words: lower-cased, punctuation dropped,
 numbers spelled out (analysis.wer.spoken_words). Real-time factor: decoding seconds / audio seconds, the
 model warm, on this machine. Word edges: at the inserted pauses of the Festival fixtures (their manifest),
@@ -9,14 +11,18 @@ how far the recognised words end before and start after each pause.
 
     .venv/bin/python bench/real_speech.py                 # every candidate
     .venv/bin/python bench/real_speech.py --only chosen defaults
+    .venv/bin/python bench/real_speech.py --set joined --only chosen defaults
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import time
 from pathlib import Path
+
+import numpy as np
 
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.judge import Judge
@@ -27,17 +33,18 @@ from sobes.core.audio_file import load_audio
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"
+SHORT = ROOT / "tests" / "fixtures" / "real_short"
 FESTIVAL = ROOT / "tests" / "fixtures"
 
-# name -> keyword arguments of WhisperModel.transcribe (language, word times always on); "chosen" goes
-# through the project's own transcribe() with TranscribeOptions()
+# name -> keyword arguments of WhisperModel.transcribe (language, word times always on), or TranscribeOptions
+# for the project's own transcribe()
 def _vad(min_silence_ms: int, pad_ms: int, threshold: float = 0.5) -> dict:
     return {"vad_filter": True, "vad_parameters": {"threshold": threshold, "min_silence_duration_ms": min_silence_ms,
                                                    "speech_pad_ms": pad_ms}}
 
 
 NO_CONDITIONING = {"condition_on_previous_text": False}
-CANDIDATES: dict[str, dict | None] = {
+CANDIDATES: dict[str, dict | TranscribeOptions] = {
     "defaults": {},  # beam 5, temperature fallback, conditioning on previous text, no VAD
     "before: beam 1, VAD 500/200, no conditioning": {"beam_size": 1, **_vad(500, 200), **NO_CONDITIONING},
     "beam 5, VAD 500/200, no conditioning": {**_vad(500, 200), **NO_CONDITIONING},
@@ -49,14 +56,31 @@ CANDIDATES: dict[str, dict | None] = {
     "beam 5, VAD 1000/300, no conditioning, a prompt": {
         **_vad(1000, 300), **NO_CONDITIONING, "initial_prompt": "Собеседование. Кандидат отвечает на вопрос."},
     "beam 5, VAD 500/400, no conditioning, fallback": {**_vad(500, 400), **NO_CONDITIONING},
-    # the project's transcribe() with TranscribeOptions()
-    "chosen: beam 5, VAD 500/400, no conditioning, no fallback": None,
+    # the project's own transcribe()
+    "project, decoder's VAD at 0.5 (chosen until 2026-12-05)": TranscribeOptions(decoder_vad_threshold=0.5),
+    "project, no decoder's VAD": TranscribeOptions(vad_filter=False),
+    "chosen: beam 5, VAD 500/400 at 0.35, no conditioning, no fallback": TranscribeOptions(),
 }
 
 
-def real_set() -> list[tuple[Path, str]]:
-    truth = json.loads((REAL / "truth.json").read_text(encoding="utf-8"))
-    return [(REAL / name, item["text"]) for name, item in sorted(truth.items())]
+def real_set(folder: Path = REAL) -> list[tuple[Path, str]]:
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    return [(folder / name, item["text"]) for name, item in sorted(truth.items())]
+
+
+def joined_set(*, seed: int = 28) -> list[tuple[np.ndarray, str]]:
+    """The short prompts joined four at a time, 0.8–2 s of silence after each (0.5 s before the first)."""
+    rng = random.Random(seed)
+    prompts = real_set(SHORT)
+    rng.shuffle(prompts)
+    joined = []
+    for first in range(0, len(prompts) - 3, 4):
+        parts, texts = [np.zeros(8_000, np.float32)], []
+        for path, text in prompts[first:first + 4]:
+            parts += [load_audio(path).samples, np.zeros(int(16_000 * rng.uniform(0.8, 2.0)), np.float32)]
+            texts.append(text)
+        joined.append((np.concatenate(parts), " ".join(texts)))
+    return joined
 
 
 def festival_set() -> list[tuple[Path, str]]:
@@ -64,10 +88,10 @@ def festival_set() -> list[tuple[Path, str]]:
     return [(FESTIVAL / f"{name}.wav", item["text"]) for name, item in sorted(manifest.items())]
 
 
-def decode(analyzer: Analyzer, samples, settings: dict | None):
+def decode(analyzer: Analyzer, samples, settings: dict | TranscribeOptions):
     """(text, words as (word, start, end)) for one recording."""
-    if settings is None:
-        transcript = transcribe(analyzer._whisper, samples, TranscribeOptions())
+    if isinstance(settings, TranscribeOptions):
+        transcript = transcribe(analyzer._whisper, samples, settings)
         return transcript.text, [(w.word, w.start, w.end) for w in transcript.words]
     segments, _ = analyzer._whisper.transcribe(samples, language="ru", word_timestamps=True, **settings)
     segments = list(segments)
@@ -81,7 +105,7 @@ def measure(analyzer: Analyzer, recordings, settings) -> tuple[float, float, lis
     decoding = audio_s = 0.0
     all_words = []
     for path, text in recordings:
-        samples = load_audio(path).samples
+        samples = path if isinstance(path, np.ndarray) else load_audio(path).samples
         started = time.perf_counter()
         said, words = decode(analyzer, samples, settings)
         decoding += time.perf_counter() - started
@@ -111,13 +135,15 @@ def pause_edges(words_per_file: list, recordings) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="candidates whose name starts with one of these")
+    parser.add_argument("--set", choices=["real", "short", "joined"], default="real",
+                        help="the real voice's development set, or one of the held-out ones")
     args = parser.parse_args()
     analyzer = Analyzer(None, Judge(Norms()))
     analyzer.prepare()
-    real, festival = real_set(), festival_set()
-    decode(analyzer, load_audio(real[0][0]).samples, {})  # warm up
-    print(f"real set: {len(real)} recordings, {sum(load_audio(p).duration_s for p, _ in real):.0f} s; "
-          f"Festival: {len(festival)} recordings")
+    real: list = {"real": real_set, "short": lambda: real_set(SHORT), "joined": joined_set}[args.set]()
+    festival = festival_set()
+    decode(analyzer, load_audio(REAL / "agent-user.flac").samples, {})  # warm up
+    print(f"{args.set} set: {len(real)} recordings; Festival: {len(festival)} recordings")
     print(f"{'settings':52} {'WER real':>9} {'RTF real':>9} {'WER Festival':>13} {'RTF Festival':>13} "
           f"{'pause edges, s':>15}")
     for name, settings in CANDIDATES.items():

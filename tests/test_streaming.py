@@ -82,8 +82,12 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
         so_far = [w for w in final if w.end <= live.transcribed_s]
         assert abs(live.fillers - len(find_fillers(so_far))) <= 1
     assert max(live.fillers for _, live in seen) >= 3 and any(live.since_pause_s is not None for _, live in seen)
-    behind = [heard - live.transcribed_s for heard, live in seen if live.transcribed_s > 0]
-    assert np.median(behind) < 6, behind  # committed pieces alone lag 8–28 s
+    lags = []  # how long after a filler was said it was counted
+    for k, filler in enumerate(find_fillers(final), start=1):
+        shown = next((heard for heard, live in seen if live.fillers >= k), None)
+        if shown is not None:
+            lags.append(round(shown - filler.end, 1))
+    assert len(lags) >= 3 and np.median(lags) < 5, lags  # committed pieces alone lag 8–28 s
 
 
 def test_tail_spoken_before_a_silence_is_ready_when_stop_is_pressed(analyzer, fixtures_dir):
@@ -179,22 +183,28 @@ def test_speech_probabilities_are_the_same_however_the_audio_arrived(fixtures_di
     np.testing.assert_allclose(probs[:len(whole) - 1], whole[:len(probs)][:len(whole) - 1], atol=1e-5)
 
 
-def test_a_worker_left_behind_finishes_the_same_pieces_and_says_how_far_it_got(analyzer, fixtures_dir):
-    """On a busy machine the answer may end with pieces not yet transcribed: they are cut as always (the same
-    words as a re-analysis) and the waiting candidate sees the share done grow ("Распознаём ответ… 60 %")."""
+def test_a_worker_left_behind_decodes_more_cheaply_and_says_how_far_it_got(analyzer, fixtures_dir):
+    """On a busy machine the answer may end with pieces not yet transcribed: they are cut as always, decoded greedily
+    rather than queued behind beam search, close to what beam search reads, and the waiting candidate sees the share
+    done grow, twice a second, never back ("Распознаём ответ… 60 %")."""
     answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples
     audio = np.concatenate([answer, np.zeros(48_000, np.float32)])
-    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING,
-                                    accurate_tail_s=float("inf"))  # a long tail is not decoded greedily here
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
     streamer.feed((audio * 32767).astype(np.int16), rate=48_000)  # all of it at once: nothing transcribed yet
     worker = StreamingWorker(streamer, poll_s=60)
-    seen: list[float] = []
-    streamed = worker.stop(seen.append)
+    seen: list[tuple[float, float]] = []
+    started = time.perf_counter()
+    streamed = worker.stop(lambda share: seen.append((time.perf_counter() - started, share)))
+    waited = time.perf_counter() - started
     again = transcribe_recording(analyzer._whisper, streamer.audio, analyzer.options,
                                  voicing_threshold=VOICING).transcript
-    assert streamed.transcript.text == again.text and len(streamer.texts) >= 2
-    assert seen[0] < 0.5 and seen[-1] == pytest.approx(1.0, abs=0.05)
-    assert any(0.2 < share < 0.95 for share in seen) and seen == sorted(seen), seen
+    assert streamer.fast_pieces >= 1 and len(streamer.texts) >= 2
+    assert word_error_rate(words_of(again.text), words_of(streamed.transcript.text)) <= 0.15
+    shares = [share for _, share in seen]
+    assert shares[0] < 0.5 and shares[-1] == pytest.approx(1.0, abs=0.05)
+    assert any(0.2 < share < 0.95 for share in shares) and shares == sorted(shares), shares
+    moments = [0.0] + [at for at, _ in seen] + [waited]
+    assert max(b - a for a, b in zip(moments, moments[1:])) < 1.0, seen  # it moves at least every second
 
 
 def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
@@ -202,7 +212,7 @@ def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
     brought up to date while a speculative tail held)."""
     speech = load_audio(fixtures_dir / "intro.wav", sample_rate=48_000).samples[:6 * 48_000]
     streamer = StreamingTranscriber(model=None, source_rate=48_000, voicing_threshold=VOICING,
-                                    silence_to_speculate_s=float("inf"))
+                                    silence_to_speculate_s=float("inf"), glimpse_every_s=float("inf"))
     for i in range(0, len(speech), 4_800):
         streamer.feed((speech[i:i + 4_800] * 32767).astype(np.int16))
         streamer._take_fed()

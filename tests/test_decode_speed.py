@@ -1,0 +1,30 @@
+"""The machine's decoding speed as measured, and what a waiting candidate gets from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sobes.analysis.decode_speed import DecodeSpeed
+from sobes.analysis.streaming import RATE, StreamingTranscriber
+from tests.judges import VOICING
+
+
+def test_the_estimate_follows_a_machine_that_became_busy_and_quiet_again():
+    speed = DecodeSpeed()
+    quiet = speed.seconds(5, 10.0)
+    for _ in range(4):  # two other programs started: every decoding takes three times as long
+        speed.record(5, 10.0, 3 * quiet)
+    assert speed.seconds(5, 10.0) == pytest.approx(3 * quiet, rel=0.1)
+    assert speed.seconds(1, 10.0) < speed.seconds(5, 10.0)  # greedy stays the cheaper choice
+    for _ in range(6):  # and stopped
+        speed.record(1, 10.0, DecodeSpeed().seconds(1, 10.0))
+    assert speed.seconds(5, 10.0) == pytest.approx(quiet, rel=0.1)
+
+
+def test_a_tail_is_decoded_with_beam_search_only_when_the_machine_can_afford_it():
+    streamer = StreamingTranscriber(model=None, voicing_threshold=VOICING)
+    six_seconds = 6 * RATE
+    assert streamer._tail_options(six_seconds, streamer.wait_budget_s).beam_size == 5
+    streamer.speed.slowdown = 2.5  # as with two CPU-bound programs beside it on two cores
+    assert streamer._tail_options(six_seconds, streamer.wait_budget_s).beam_size == 1
+    assert streamer._tail_options(2 * RATE, streamer.speculate_budget_s).beam_size == 5
