@@ -89,13 +89,19 @@ class Analyzer:
         return self.analyze_audio(streamed.audio, name, question=question, transcript=streamed.transcript,
                                   vad_probabilities=streamed.probabilities, features=streamed.features)
 
-    def prepare(self) -> float:
-        """Resolve and load the model now; returns the seconds it took (0 if warm)."""
+    def prepare(self, *, warm_up: bool = True) -> float:
+        """Resolve and load the model now; returns the seconds it took (0 if warm).
+
+        ``warm_up``: also load what the first analysis needs (for an app that will analyse answers as they
+        come); a command that analyses one file and exits leaves that to the analysis, after the transcription,
+        so the two never hold their memory at once.
+        """
         started = time.perf_counter()
         if self._spec is None:
             spec = resolve_model(self._model_arg)
             self._whisper = load_model(spec, self.options)
-            self._warm_up()
+            if warm_up:
+                self._warm_up()
             self._spec = spec  # last: ``model_label`` is set only once everything is ready
         return time.perf_counter() - started
 

@@ -40,6 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     analyzer = Analyzer(args.model, judge_of(args.overrides))
+    analyzer.prepare(warm_up=False)  # files are analysed one by one: each loads only what it needs
     reports: list[Report] = []
     failed = 0
     question = question_context(args, analyzer.judge)
