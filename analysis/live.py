@@ -7,8 +7,8 @@ alone, over their last ``window_s`` seconds: the very figure the final report
 gives for that stretch (a window that reached past the last word counted
 seconds with no words yet and drifted down as the answer went on). Until
 there is ``min_speech_s`` of speech the pace is not a number but a reason.
-Fillers are those of the words, as the final report counts them from the
-transcript. The time since the last pause comes from the voice activity of
+Fillers are the filler words among them, as the final report counts them
+from the transcript (hesitations it finds in the audio). The time since the last pause comes from the voice activity of
 the audio itself, which is current to the last second.
 """
 
@@ -30,7 +30,7 @@ RATE = 16_000
 class LiveIndicators:
     words_per_min: float | None  # over the last ``window_s`` of the words so far; None with a ``pace_reason``
     pace_reason: str | None  # why there is no pace yet (Russian)
-    fillers: int  # in the words so far
+    fillers: int  # filler words ("ну", "как бы") in the words so far
     since_pause_s: float | None  # since the last pause of at least ``pause_s`` in the audio
     transcribed_s: float  # how far the words reach
 
@@ -40,7 +40,9 @@ def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float
     """The indicators for the words transcribed so far and Silero's probabilities of the audio heard so far; a pause
     is ``pause_s`` of silence, the shortest pause the report counts (the norm ``min_pause_s``: with 0.5 s the live
     "без паузы" reached 27 s on a real answer whose report found a pause every 5.5 s at most)."""
-    fillers = len(find_fillers(words)) if words else 0
+    # words only: "э" is written down by greedy decoding far more often than by beam search, and the report counts
+    # hesitations from the audio (analysis.hesitations), so a transcribed one here would not agree with it
+    fillers = sum(1 for item in find_fillers(words) if item.kind == "lexical") if words else 0
     reach = words[-1].end if words else 0.0
     wpm: float | None = None
     reason: str | None = "темп появится после 10 с речи"  # 8 s of words reach here about 10 s into the speech

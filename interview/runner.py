@@ -322,7 +322,8 @@ class SessionRunner:
             self.history.mark_failed(take, take.error or NOTHING_RECORDED)
             self._session.analysis_failed(take.id, self.clock())
             return
-        self._progress = ("Распознаём ответ…", 0.0)
+        # a streamed answer is transcribed already (the stop's progress reached 100 %): only the analysis is left
+        self._progress = ("Распознаём ответ…", 0.0) if take.streamed is None else ("Готовим разбор…", None)
 
         def progress(fraction: float) -> None:
             self._progress = ("Распознаём ответ…", round(fraction, 2))
