@@ -200,10 +200,13 @@ class StreamingTranscriber:
     def _glimpse_now(self) -> bool:
         """Decode the audio since the last piece greedily, for the live counters, once ``glimpse_every_s`` more was
         heard: pieces and silent tails come only at pauses, and a filler should be counted while the candidate is
-        still talking. Skipped when the worker is behind: the transcript comes first."""
+        still talking. A glimpse waits for at least twice the audio it is expected to take to decode (on a busy
+        machine they come less often, and the worker keeps up with the transcript), and none is made when the
+        worker is behind: the transcript comes first."""
         begin, end = self._committed, len(self._audio)
         seen = self._glimpse[1] if self._glimpse is not None and self._glimpse[0] == begin else begin
-        if end - seen < self.glimpse_every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
+        every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(1, (end - begin) / RATE))
+        if end - seen < every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
             return False
         if not self._speech_in(seen, end):
             return False
@@ -272,6 +275,8 @@ class StreamingTranscriber:
             self.speculation_used = True
             logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
+            logger.debug("finish: %.1f s left to transcribe, slowdown %.1f, %d pieces greedy so far",
+                         (end - self._committed) / RATE, self.speed.slowdown, self.fast_pieces)
             self._update_probabilities(final=True)  # so a tail of silence is known as one (_transcribe_piece)
             # pieces the worker had not got to (a busy machine) are cut as always: as a re-analysis cuts them
             while self._piece():

@@ -132,6 +132,10 @@ def check_model(name: str | None) -> str:
 
 def _load(spec: ModelSpec, options: TranscribeOptions):
     disable_telemetry()  # before faster-whisper can load ONNX Runtime, whoever calls
+    # CTranslate2's OpenMP threads wait for each other by sleeping, not spinning: with two other busy programs on
+    # two cores a spinning thread burns the time slice its partner needs (10 s of audio: 5.3 s spinning, 3.9 s
+    # sleeping; quiet 2.4 s both ways; docs/performance.md). Read once, when the library first loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from faster_whisper import WhisperModel  # heavy import, deferred to first use
 
     logger.info("loading model %s (%s, %d threads)", spec.label, options.compute_type, options.threads)
