@@ -38,10 +38,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--answers", type=int, default=3)
     parser.add_argument("--load", type=int, default=0, help="CPU-bound processes running beside it")
+    parser.add_argument("--verbose", action="store_true", help="print what sobes interview prints, timed")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sobes-bench-"))
     daemon = pulse.start(folder / "pulse")
-    environment = {**os.environ, **daemon.environment, "SOBES_DATA_DIR": str(folder / "data")}
+    environment = {**os.environ, **daemon.environment, "SOBES_DATA_DIR": str(folder / "data"),
+                   "PYTHONUNBUFFERED": "1"}  # each line as it is printed
     Settings(follow_ups=False).save(folder / "data")
     command = [sys.executable, "-m", "sobes.cli.main", "interview", "--mode", "stage", "--stage", "hr",
                "--role", "sales_support", "--seconds", str(args.seconds), "--think", "0", "--seed", "1"]
@@ -54,10 +56,12 @@ def main() -> None:
         answer_ends: float | None = None
         for line in process.stdout:
             now = time.perf_counter() - started
+            if args.verbose:
+                print(f"{now:7.2f} {line.rstrip()[:100]}", flush=True)
             if line.startswith("Говорите"):
                 answer_ends = now + args.seconds
                 players.append(daemon.play(DEMO))
-            elif answer_ends is not None and line.startswith(FEEDBACK):
+            elif answer_ends is not None and any(word in line for word in FEEDBACK):
                 waits.append(now - answer_ends)
                 answer_ends = None
                 if len(waits) >= args.answers:
