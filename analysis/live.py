@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sobes.analysis.fillers import find_fillers
+from sobes.analysis.fillers import FillerItem, find_fillers
 from sobes.analysis.speech_activity import true_runs
 from sobes.analysis.transcript import Word
 
@@ -40,9 +40,7 @@ def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float
     """The indicators for the words transcribed so far and Silero's probabilities of the audio heard so far; a pause
     is ``pause_s`` of silence, the shortest pause the report counts (the norm ``min_pause_s``: with 0.5 s the live
     "без паузы" reached 27 s on a real answer whose report found a pause every 5.5 s at most)."""
-    # words only: "э" is written down by greedy decoding far more often than by beam search, and the report counts
-    # hesitations from the audio (analysis.hesitations), so a transcribed one here would not agree with it
-    fillers = sum(1 for item in find_fillers(words) if item.kind == "lexical") if words else 0
+    fillers = len(filler_words(words))
     reach = words[-1].end if words else 0.0
     wpm: float | None = None
     reason: str | None = "темп появится после 10 с речи"  # 8 s of words reach here about 10 s into the speech
@@ -52,6 +50,15 @@ def live_indicators(words: list[Word], probabilities: np.ndarray, heard_s: float
         reason = None
     return LiveIndicators(wpm, reason, fillers, _since_pause(probabilities, heard_s, speech_threshold, pause_s),
                           round(reach, 2))
+
+
+def filler_words(words: list[Word]) -> list[FillerItem]:
+    """The filler words ("ну", "как бы") among ``words``: what the live counter counts.
+
+    Words only: "э" is written down by greedy decoding far more often than by beam search, and the report counts
+    hesitations from the audio (analysis.hesitations), so a transcribed one here would not agree with it.
+    """
+    return [item for item in find_fillers(words) if item.kind == "lexical"] if words else []
 
 
 def words_per_minute(words: list[Word], start: float, end: float) -> float:

@@ -403,8 +403,7 @@ class StreamingTranscriber:
         offset = begin / RATE
         limit = None if keep_until is None else keep_until / RATE
         kept = []
-        for word in piece.words:
-            shifted = Word(word.word, round(word.start + offset, 3), round(word.end + offset, 3), word.probability)
+        for shifted in _shifted(piece.words, offset):
             if limit is not None and shifted.end > limit:
                 break
             kept.append(shifted)
@@ -433,11 +432,14 @@ class StreamingTranscriber:
         newest = max((d for d in (self._speculation, self._glimpse) if d is not None and d[0] == self._committed),
                      key=lambda decoded: decoded[1], default=None)
         if newest is not None:
-            offset = newest[0] / RATE
-            words += [Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability)
-                      for w in newest[2].words]
+            words += _shifted(newest[2].words, newest[0] / RATE)
         return live_indicators(words, self._probs, len(self._audio) / RATE,
                                speech_threshold=self.options.vad_threshold, pause_s=pause_s)
+
+
+def _shifted(words: list[Word], offset: float) -> list[Word]:
+    """A piece's words at their place in the answer, ``offset`` seconds into it."""
+    return [Word(w.word, round(w.start + offset, 3), round(w.end + offset, 3), w.probability) for w in words]
 
 
 def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions = TranscribeOptions(), *,
@@ -463,79 +465,3 @@ def transcribe_recording(model, samples: np.ndarray, options: TranscribeOptions 
     result = streamer.result()
     report(1.0)
     return result
-
-
-class StreamingWorker:
-    """Runs ``step`` on a thread while audio arrives; ``stop`` returns the finished transcript."""
-
-    tick_s = 0.5  # how often a waiting candidate hears how far transcription got
-
-    def __init__(self, transcriber: StreamingTranscriber, *, poll_s: float = 0.1):
-        self.transcriber = transcriber
-        self._stop = threading.Event()
-        self._poll = poll_s
-        self.busy_s = 0.0  # seconds spent transcribing while audio still arrived
-        self.error: Exception | None = None  # why streaming stopped early (the answer is then analysed whole)
-        self._thread = threading.Thread(target=self._run, name="streaming-asr", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            started = time.perf_counter()
-            try:
-                did = self.transcriber.step()
-            except Exception as exc:  # the model failed: the recording goes on, the answer is analysed whole
-                logger.exception("streaming transcription stopped")
-                self.error = exc
-                return
-            self.busy_s += time.perf_counter() - started if did else 0.0
-            if not did:
-                self._stop.wait(self._poll)
-
-    def stop(self, progress: ProgressCallback | None = None) -> Streamed:
-        """The finished answer; raises what stopped streaming, if something did.
-
-        ``progress`` gets the share of the answer transcribed, from now until the end, at least every
-        ``tick_s``: on a busy machine the worker may be pieces behind, and the candidate is waiting (it read
-        "Сохраняем ответ…" for 20 s, and "Распознаём ответ… 0 %" for 28 s while one piece was decoded)."""
-        started = time.perf_counter()
-        transcriber = self.transcriber
-        finished = threading.Event()
-        if progress is not None:
-            total = max(transcriber.fed_s, 0.1)
-            report = _never_back(progress)
-            transcriber.reached = lambda seconds: report(min(seconds / total, 1.0))
-            threading.Thread(target=self._tick, args=(report, total, finished), name="streaming-progress",
-                             daemon=True).start()
-        self._stop.set()
-        try:
-            self._thread.join()
-            joined = time.perf_counter()
-            if self.error is not None:
-                raise self.error
-            result = self.transcriber.result()
-        finally:
-            finished.set()
-        logger.debug("stop: %.2f s waiting for the step under way, %.2f s for the tail and the last features",
-                     joined - started, time.perf_counter() - joined)
-        return result
-
-    def _tick(self, progress: ProgressCallback, total: float, finished: threading.Event) -> None:
-        """Tell ``progress`` how far transcription got, twice a second, until the answer is finished."""
-        while not finished.is_set():
-            progress(min(self.transcriber.reached_s() / total, 1.0))
-            finished.wait(self.tick_s)
-
-
-def _never_back(progress: ProgressCallback) -> ProgressCallback:
-    """``progress`` told only shares larger than before: the estimate of a decoding under way and the decoder's own
-    reports come from two threads and may cross."""
-    lock, shown = threading.Lock(), [0.0]
-
-    def report(share: float) -> None:
-        with lock:
-            if share > shown[0] or shown[0] == 0.0:
-                shown[0] = max(share, shown[0])
-                progress(shown[0])
-
-    return report

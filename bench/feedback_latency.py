@@ -39,9 +39,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from cpu_load import cpu_load  # noqa: E402
 
 from sobes.analysis.engine import Analyzer  # noqa: E402
-from sobes.analysis.fillers import find_fillers  # noqa: E402
-from sobes.analysis.live import words_per_minute  # noqa: E402
-from sobes.analysis.streaming import StreamingWorker  # noqa: E402
+from sobes.analysis.live import filler_words, words_per_minute  # noqa: E402
+from sobes.analysis.streaming_worker import StreamingWorker  # noqa: E402
 from sobes.analysis.wer import word_error_rate, words_of  # noqa: E402
 from sobes.audio.wav_file import write_wav  # noqa: E402
 from sobes.core.audio_file import load_audio  # noqa: E402
@@ -65,11 +64,6 @@ def long_answer(minutes: float, click_after_s: float) -> np.ndarray:
     return np.concatenate(parts[:-1] + [np.zeros(int(click_after_s * RATE), np.float32)])
 
 
-def lexical(words) -> list:
-    """The filler words among ``words`` (what the live counter counts)."""
-    return [item for item in find_fillers(words) if item.kind == "lexical"]
-
-
 def live_lags(polls: list[tuple[float, object]], final) -> tuple[list[float], tuple[float, float, float] | None]:
     """How late each filler was counted live (s after its end), and (when, live, report's) of the first pace.
 
@@ -77,7 +71,7 @@ def live_lags(polls: list[tuple[float, object]], final) -> tuple[list[float], tu
     whose count reached k.
     """
     lags = []
-    for k, filler in enumerate(lexical(final), start=1):
+    for k, filler in enumerate(filler_words(final), start=1):
         shown = next((heard for heard, live in polls if live.fillers >= k), None)
         if shown is not None:
             lags.append(shown - filler.end)
@@ -143,7 +137,7 @@ def main() -> None:
           f"word error rate between the two transcripts: {agreement:.3f}")
     lags, pace = live_lags(polls, report.transcript.words)
     if lags:
-        print(f"live fillers: {len(lags)} of {len(lexical(report.transcript.words))} counted while speaking, "
+        print(f"live fillers: {len(lags)} of {len(filler_words(report.transcript.words))} counted while speaking, "
               f"{np.median(lags):.1f} s after being said (median), {max(lags):.1f} s at most  target <= 3 s")
     if pace is not None:
         heard, live_wpm, final_wpm = pace

@@ -16,7 +16,8 @@ import numpy as np
 
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.live import LiveIndicators
-from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker
+from sobes.analysis.streaming import StreamingTranscriber
+from sobes.analysis.streaming_worker import StreamingWorker
 from sobes.audio.recorder import Level, Recorder
 from sobes.interview.take import Take
 

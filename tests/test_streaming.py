@@ -7,10 +7,10 @@ import time
 import numpy as np
 import pytest
 
-from sobes.analysis.fillers import find_fillers
-from sobes.analysis.live import words_per_minute
+from sobes.analysis.live import filler_words, words_per_minute
 from sobes.analysis.speech_activity import silero_probabilities
-from sobes.analysis.streaming import StreamingTranscriber, StreamingWorker, transcribe_recording
+from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording
+from sobes.analysis.streaming_worker import StreamingWorker
 from sobes.analysis.transcribe import transcribe
 from sobes.analysis.wer import word_error_rate, words_of
 from sobes.core.audio_file import load_audio
@@ -55,10 +55,6 @@ def test_long_stretch_without_pauses_uses_an_overlap(analyzer, fixtures_dir):
     assert abs(len(transcript.words) - len(whole.words)) <= 0.2 * len(whole.words)  # nothing lost
 
 
-def lexical(words):
-    return [item for item in find_fillers(words) if item.kind == "lexical"]
-
-
 def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir):
     """Fed in real time through the streaming worker: once shown (after 10 s of speech), the live pace is the final
     transcript's pace over the same stretch (within 15 %), the live filler count is within one of the final count
@@ -84,10 +80,10 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
         expected = words_per_minute(final, start, live.transcribed_s)
         assert abs(live.words_per_min - expected) <= 0.15 * expected, (live, expected)
         so_far = [w for w in final if w.end <= live.transcribed_s]
-        assert abs(live.fillers - len(lexical(so_far))) <= 1
+        assert abs(live.fillers - len(filler_words(so_far))) <= 1
     assert max(live.fillers for _, live in seen) >= 3 and any(live.since_pause_s is not None for _, live in seen)
     lags = []  # how long after a filler was said it was counted
-    for k, filler in enumerate(lexical(final), start=1):
+    for k, filler in enumerate(filler_words(final), start=1):
         shown = next((heard for heard, live in seen if live.fillers >= k), None)
         if shown is not None:
             lags.append(round(shown - filler.end, 1))
