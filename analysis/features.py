@@ -3,6 +3,9 @@
 Plain NumPy rather than librosa: librosa's first call in a process loads numba
 (1–2 s, and ~20 s of JIT compilation on a fresh install), which would blow the
 0.5 s-per-minute budget of the delivery metrics; these few transforms are short.
+NumPy's own FFT rather than SciPy's: importing ``scipy.signal`` and
+``scipy.fft`` cost 0.6 s and 65–89 MB of every `sobes analyze` (the same
+pocketfft underneath; docs/performance.md).
 Long inputs are processed in blocks so memory stays flat for a 10-minute answer.
 
 All functions take keyword-only parameters after the signal, and frame ``i``
@@ -15,7 +18,6 @@ import warnings
 from dataclasses import dataclass, fields
 
 import numpy as np
-import scipy.fft
 
 HOP_S = 0.010
 _BLOCK = 2048  # frames per block
@@ -51,12 +53,8 @@ def compute_features(y: np.ndarray, sr: int, *, fmin: float = 60.0, fmax: float 
     hop = int(round(HOP_S * sr))
     rms_db = frame_rms_db(y, sr=sr, hop=hop)
     # Pitch at 8 kHz: enough for voices up to fmax, and 2.5x faster than at 16 kHz.
-    pitch_sr = 8_000 if sr % 8_000 == 0 and sr > 8_000 else sr
-    from scipy.signal import (
-        resample_poly,  # 0.5 s to import: deferred so the window opens fast
-    )
-
-    y_pitch = resample_poly(y, pitch_sr, sr) if pitch_sr != sr else y
+    pitch_sr = 8_000 if sr == 16_000 else sr
+    y_pitch = halve_rate(y) if pitch_sr != sr else y
     f0, aperiodicity = yin(y_pitch, sr=pitch_sr, hop=int(round(HOP_S * pitch_sr)), fmin=fmin, fmax=fmax)
     f0 = np.where(aperiodicity < voicing_threshold, f0, np.nan)
     cepstra = mel_cepstra(y, sr=sr, hop=hop)
@@ -131,9 +129,9 @@ def yin(y: np.ndarray, *, sr: int, hop: int, fmin: float, fmax: float,
     lags = np.arange(1, tau_max + 1)
     for start in range(0, len(framed), _BLOCK):
         x = framed[start:start + _BLOCK].astype(np.float64)
-        spectrum = scipy.fft.rfft(x, n=n_fft, axis=1)
-        head = scipy.fft.rfft(x[:, :width], n=n_fft, axis=1)
-        acf = scipy.fft.irfft(np.conj(head) * spectrum, n=n_fft, axis=1)[:, :tau_max + 1]
+        spectrum = np.fft.rfft(x, n=n_fft, axis=1)
+        head = np.fft.rfft(x[:, :width], n=n_fft, axis=1)
+        acf = np.fft.irfft(np.conj(head) * spectrum, n=n_fft, axis=1)[:, :tau_max + 1]
         energy = np.concatenate([np.zeros((len(x), 1)), np.cumsum(x * x, axis=1)], axis=1)
         e0 = energy[:, width]
         e_tau = energy[:, lags + width] - energy[:, lags]
@@ -169,14 +167,36 @@ def mel_cepstra(y: np.ndarray, *, sr: int, hop: int, n_mels: int = 26, n_ceps: i
     n_fft = 1 << (frame_length - 1).bit_length()
     window = np.hanning(frame_length)
     bank = mel_filterbank(sr=sr, n_fft=n_fft, n_mels=n_mels)
+    to_cepstra = dct_matrix(n_mels)[1:n_ceps + 1].T
     framed = frames(y, frame_length=frame_length, hop=hop)
     out = np.empty((len(framed), n_ceps))
     for start in range(0, len(framed), _BLOCK):
         x = framed[start:start + _BLOCK] * window
-        power = np.abs(scipy.fft.rfft(x, n=n_fft, axis=1)) ** 2
+        power = np.abs(np.fft.rfft(x, n=n_fft, axis=1)) ** 2
         log_mel = np.log(np.maximum(power @ bank.T, 1e-10))
-        out[start:start + len(x)] = scipy.fft.dct(log_mel, type=2, norm="ortho", axis=1)[:, 1:n_ceps + 1]
+        out[start:start + len(x)] = log_mel @ to_cepstra
     return out
+
+
+def dct_matrix(n: int) -> np.ndarray:
+    """The orthonormal DCT-II as an (n, n) matrix: row k applied to a vector is its k-th coefficient."""
+    k, i = np.arange(n)[:, None], np.arange(n)[None, :]
+    matrix = np.sqrt(2 / n) * np.cos(np.pi * k * (2 * i + 1) / (2 * n))
+    matrix[0] /= np.sqrt(2)
+    return matrix
+
+
+def halve_rate(y: np.ndarray, *, half_taps: int = 20, beta: float = 5.0) -> np.ndarray:
+    """``y`` at half its sample rate: a linear-phase low-pass at the new Nyquist frequency, then every other sample.
+
+    The filter is the one polyphase resampling uses by default (41 taps, Kaiser window β = 5, unity gain at 0 Hz),
+    and the output is aligned the same way, so sample ``i`` is centred on input sample ``2 i``; it needs only
+    ``half_taps`` input samples on either side, which keeps ``FeatureStream``'s pieces equal to the whole.
+    """
+    taps = np.arange(-half_taps, half_taps + 1)
+    kernel = np.sinc(taps / 2) * np.kaiser(len(taps), beta)
+    kernel /= kernel.sum()
+    return np.convolve(y, kernel)[half_taps::2][:(len(y) + 1) // 2].astype(np.float32)
 
 
 def mel_filterbank(*, sr: int, n_fft: int, n_mels: int, fmin: float = 80.0,

@@ -1,7 +1,7 @@
 """Loudness: level of speech, loudness in LUFS, dynamics, clipping and background noise.
 
 Levels are taken over speech frames only, so pauses do not make a loud speaker
-look quiet. LUFS is ITU-R BS.1770-4 integrated loudness (pyloudnorm); the
+look quiet. LUFS is ITU-R BS.1770-4 integrated loudness (analysis/k_weighting.py); the
 signal-to-noise estimate compares speech frames with the non-speech frames of
 the same recording.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sobes.analysis.features import Features
+from sobes.analysis.k_weighting import k_weighted
 
 logger = logging.getLogger(__name__)
 
@@ -59,26 +60,21 @@ def measure_loudness(y: np.ndarray, sr: int, features: Features, speech: np.ndar
 def _lufs(y: np.ndarray, sr: int, *, chunk_s: float = 60.0) -> float | None:
     """ITU-R BS.1770-4 integrated loudness of a mono signal, filtered a minute at a time.
 
-    pyloudnorm's K-weighting filters (``IIRfilter``, as its ``Meter`` defines them) and its gating, with
-    the filter state carried from one chunk to the next so the result is the same: ``Meter`` itself
-    copies the whole recording to float64 and filters it at once, ~500 MB per 20 minutes.
+    The K-weighted signal's energy in 100 ms bins, 400 ms blocks of four bins (75 % overlap), then the absolute
+    (-70 LUFS) and relative (-10 LU) gates. Filtering in blocks keeps memory flat: a whole hour at once would be
+    460 MB of float64.
     """
     if len(y) < int(0.4 * sr) or sr % 10:
         return None  # BS.1770 gates over 400 ms blocks, here built from 100 ms bins
-    from pyloudnorm.iirfilter import IIRfilter
-    from scipy.signal import lfilter
-
-    stages = [IIRfilter(4.0, 1 / np.sqrt(2), 1500.0, sr, "high_shelf"), IIRfilter(0.0, 0.5, 38.0, sr, "high_pass")]
-    states = [np.zeros(max(len(stage.a), len(stage.b)) - 1) for stage in stages]
-    bin_size, step = sr // 10, int(chunk_s * sr) // (sr // 10) * (sr // 10)
-    bins = []
-    for start in range(0, len(y), step):
-        chunk = y[start:start + step].astype(np.float64)
-        for i, stage in enumerate(stages):
-            chunk, states[i] = lfilter(stage.b, stage.a, chunk, zi=states[i])
-            chunk *= stage.passband_gain
-        squares = np.square(chunk)
-        bins.append(np.add.reduceat(squares, np.arange(0, len(squares), bin_size)))
+    bin_size = sr // 10
+    bins, pending = [], np.zeros(0)
+    for block in k_weighted(y, sr, chunk_s=chunk_s):
+        squares = np.concatenate([pending, np.square(block)])
+        whole = len(squares) // bin_size * bin_size
+        bins.append(squares[:whole].reshape(-1, bin_size).sum(axis=1))
+        pending = squares[whole:]
+    if len(pending):
+        bins.append(np.array([pending.sum()]))
     power = np.concatenate(bins)
     blocks = int(np.round((len(y) / sr - 0.4) / 0.1)) + 1
     cumulative = np.concatenate([[0.0], np.cumsum(power)])
