@@ -29,6 +29,7 @@ from sobes.analysis.transcribe import (
 from sobes.analysis.transcript import Transcript
 from sobes.analysis.verdicts import judge_delivery
 from sobes.core.audio_file import LoadedAudio, load_audio
+from sobes.core.memory import release_freed_memory
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +166,7 @@ class Analyzer:
         if transcript is None:  # after the fact: the whole recording at once, with all its context
             transcript = transcribe(self._whisper, audio.samples, self.options, progress=progress,
                                     should_cancel=should_cancel)
+            release_freed_memory()  # the decoder's buffers, before the analysis adds its own
         transcribe_s = time.perf_counter() - started
         started = time.perf_counter()
         report = Report(

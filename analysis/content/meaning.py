@@ -3,8 +3,8 @@
 navec (Natasha project, MIT) gives 250 000 Russian words 300-dimensional
 vectors learnt from a billion words of news; the file ships inside the
 ``natasha`` package on PyPI (26 MB), so nothing is downloaded at run time.
-Only the data file is read — natasha itself (and its pymorphy2) is never
-imported. A text's vector is the average of its words' unit vectors, each
+Only the data file is read (analysis/content/word_vectors.py) — natasha itself
+(and its pymorphy2) is never imported. A text's vector is the average of its words' unit vectors, each
 weighted by how rare the word is (smooth inverse frequency, Arora et al.
 2017: "и", "работа", "клиент" say little about what an answer is about), so
 generic words never decide what a text is about.
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sobes.analysis.content.word_vectors import WordVectors
 from sobes.analysis.morph import lemma, tag
 
 DIMENSIONS = 300
@@ -55,30 +56,23 @@ def navec_path() -> Path:
 
 
 @functools.cache
-def _model():
-    from navec import Navec  # numpy only; loaded on the first text that needs it (0.4 s)
-
-    with _lock:
-        return Navec.load(str(navec_path()))
-
-
-@functools.cache
-def _total() -> float:
-    return float(sum(_model().vocab.counts))
+def _model() -> WordVectors:
+    with _lock:  # loaded on the first text that needs it (0.1 s)
+        return WordVectors(navec_path())
 
 
 @functools.lru_cache(maxsize=65536)
 def word_vector(word: str) -> tuple[np.ndarray, float] | None:
     """A word's unit vector and its weight, or None for a word navec does not know."""
     model = _model()
-    index = model.vocab.get(word)
-    if index is None or index == model.vocab.unk_id or index == model.vocab.pad_id:
+    found = model.lookup(word)
+    if found is None:
         return None
-    vector = model[word]
+    vector, count = found
     norm = float(np.linalg.norm(vector))
     if norm == 0:
         return None
-    weight = SIF_A / (SIF_A + model.vocab.counts[index] / _total())
+    weight = SIF_A / (SIF_A + count / model.total)
     return vector / norm, weight * (_GENERIC_WEIGHT if word in GENERIC else 1.0)
 
 
