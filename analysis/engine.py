@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sobes.analysis.coaching import coach_words, delivery_moments
 from sobes.analysis.content.section import QuestionContext, analyze_content
+from sobes.analysis.decode_speed import DecodeSpeed
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.judge import Judge
 from sobes.analysis.model_store import ModelSpec, resolve_model
@@ -54,6 +55,7 @@ class Analyzer:
         self.judge = judge
         self._spec: ModelSpec | None = None
         self._whisper = None
+        self.speed = DecodeSpeed()  # one for all answers: a machine busy during one answer is busy at the next
 
     @classmethod
     def with_model(cls, whisper, label: str, judge: Judge, options: TranscribeOptions = TranscribeOptions()
@@ -82,7 +84,7 @@ class Analyzer:
     def new_stream(self):
         """A ``StreamingTranscriber`` on this analyzer's model, for transcription while recording."""
         self.prepare()
-        return StreamingTranscriber(self._whisper, self.options,
+        return StreamingTranscriber(self._whisper, self.options, speed=self.speed,
                                    voicing_threshold=self.judge.norms.voicing_aperiodicity)
 
     def analyze_streamed(self, streamed, name: str, *, question: QuestionContext = QuestionContext()) -> Report:

@@ -81,8 +81,9 @@ class StreamingTranscriber:
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
                  min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, wait_budget_s: float = 1.5,
-                 speculate_budget_s: float = 3.0, behind_s: float = 6.0, glimpse_every_s: float = 2.0,
-                 tail_silence_s: float = 0.35, voicing_threshold: float):
+                 speculate_budget_s: float = 3.0, behind_s: float = 6.0, busy_slowdown: float = 1.25,
+                 glimpse_every_s: float = 2.0, tail_silence_s: float = 0.35, speed: DecodeSpeed | None = None,
+                 voicing_threshold: float):
         """``wait_budget_s``: a tail left after the stop is decoded with beam search when that is expected to take
         no longer (calibrated here: 7 s of audio on a quiet machine, inside the 2 s the review may take; under load
         less). ``speculate_budget_s``: the same for a tail decoded in a silence before the stop, which has a head
@@ -91,7 +92,9 @@ class StreamingTranscriber:
         counted about 3 s after it is said, the worker busy 84 s of a 2-minute answer instead of 74 s; ``inf``:
         never).
         ``behind_s``: a piece is decoded greedily when more than this much audio waits after it (calibrated here:
-        on a quiet machine the worker is at most a speculative tail, 2–4 s, behind).
+        on a quiet machine the worker is at most a speculative tail, 2–4 s, behind). ``busy_slowdown``: pieces are
+        decoded greedily while decoding runs this much slower than on a quiet machine (calibrated here: 0.9–1.1
+        quiet, 1.3–1.7 with two CPU-bound programs beside it on two cores).
         ``min_chunk_s`` and ``min_pause_s``: a piece ends in the first pause at least ``min_pause_s`` long
         that starts after ``min_chunk_s`` of pending audio, cut ``min_pause_s / 2`` into it (calibrated here
         on the real voice's 2-minute answers: 8 s and 0.5 s gave 0.123 word errors, 15 s and 0.3 s 0.128,
@@ -105,10 +108,12 @@ class StreamingTranscriber:
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
         self.silence_to_speculate_s, self.wait_budget_s, self.behind_s = silence_to_speculate_s, wait_budget_s, behind_s
-        self.speculate_budget_s, self.glimpse_every_s = speculate_budget_s, glimpse_every_s
+        self.speculate_budget_s, self.glimpse_every_s, self.busy_slowdown = (speculate_budget_s, glimpse_every_s,
+                                                                            busy_slowdown)
         self._glimpse: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) for the live counters
-        self.speed = DecodeSpeed()
+        self.speed = speed or DecodeSpeed()  # the analyzer's, shared by its answers
         self.fast_pieces = 0  # pieces decoded greedily because the worker was behind
+        self.glimpses_reused = 0  # greedy pieces taken from a glimpse that covered them
         self._decoding: tuple[float, float, float, float] | None = None  # (from, to, started, expected s) now
         self.tail_silence_s = tail_silence_s
         self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
@@ -177,7 +182,13 @@ class StreamingTranscriber:
             return False
         cut = self._pause_cut()
         if cut is not None:
-            self._transcribe_piece(self._committed, cut, keep_until=None, options=self._piece_options(cut))
+            options = self._piece_options(cut)
+            glimpsed = self._glimpsed_until(cut) if options.beam_size == 1 else None
+            if glimpsed is not None:
+                self._commit(glimpsed, self._committed, cut)
+                self.glimpses_reused += 1
+            else:
+                self._transcribe_piece(self._committed, cut, keep_until=None, options=options)
             return True
         end = self._committed + int(self.max_chunk_s * RATE)
         if len(self._probs) * _WINDOW >= end:  # the longest piece is all heard, with no pause in it
@@ -186,9 +197,25 @@ class StreamingTranscriber:
             return True
         return False
 
+    def _glimpsed_until(self, cut: int) -> Transcript | None:
+        """The newest glimpse's words up to ``cut``, if it covers the piece that ends there: a piece to be decoded
+        greedily would read the same (the cut is in a pause, so no word runs across it). On a busy machine a
+        glimpse and then the piece it covers were decoded one after the other, 3 s each."""
+        if self._glimpse is None or self._glimpse[0] != self._committed or self._glimpse[1] < cut:
+            return None
+        limit = (cut - self._committed) / RATE
+        words = [word for word in self._glimpse[2].words if word.end <= limit]
+        return Transcript(" ".join(word.word for word in words), words)
+
     def _piece_options(self, end: int) -> TranscribeOptions:
-        """Beam search, unless more than ``behind_s`` of audio is waiting after this piece: then greedily."""
-        if len(self._audio) - end <= self.behind_s * RATE:
+        """Beam search, unless more than ``behind_s`` of audio is waiting after this piece, or this machine decodes
+        more than ``busy_slowdown`` times slower than when quiet: then greedily.
+
+        Why the second: on a busy machine a piece's beam search took 2–3 s, and a stop that came meanwhile
+        waited for it and then for the tail (2.6–2.9 s in the window); greedily it takes two thirds of that,
+        and the worker is more often free to decode the tail in the silence before the stop.
+        """
+        if len(self._audio) - end <= self.behind_s * RATE and self.speed.slowdown <= self.busy_slowdown:
             return self.options
         self.fast_pieces += 1
         return self.options.fast()
@@ -204,14 +231,15 @@ class StreamingTranscriber:
         heard: pieces and silent tails come only at pauses, and a filler should be counted while the candidate is
         still talking. A glimpse waits for at least twice the audio it is expected to take to decode (on a busy
         machine they come less often, and the worker keeps up with the transcript), and none is made when the
-        worker is behind: the transcript comes first."""
+        worker is behind: the transcript comes first. Only while the candidate is speaking: once they fall silent
+        the stop may come any moment, and a glimpse under way then is waited for (1.3 s on a busy machine)."""
         begin, end = self._committed, len(self._audio)
         seen = self._glimpse[1] if self._glimpse is not None and self._glimpse[0] == begin else begin
         every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(1, (end - begin) / RATE))
         if end - seen < every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
             return False
-        if not self._speech_in(seen, end):
-            return False
+        if not self._speech_in(max(seen, end - int(self.silence_to_speculate_s * RATE)), end):
+            return False  # silent now: the answer may be ending, and a speculative tail is due, not a glimpse
         self._glimpse = (begin, end, self._transcribe(begin, end, self.options.fast()))
         return True
 
@@ -267,8 +295,13 @@ class StreamingTranscriber:
         """The recorded answer as ``LoadedAudio`` (16 kHz): the analysis needs no file decoding then."""
         return LoadedAudio(self.audio, RATE, self.source_rate, 1, "wav")
 
-    def finish(self) -> Transcript:
-        """Transcribe what is left after the answer ended; the whole transcript."""
+    def finish(self, *, stopped_at: float | None = None) -> Transcript:
+        """Transcribe what is left after the answer ended; the whole transcript.
+
+        ``stopped_at``: when the candidate stopped (``time.perf_counter()``), if a step under way was waited for
+        since: the tail's beam search must fit in what is left of ``wait_budget_s`` (it took 1.3 s of waiting for
+        a glimpse, then 1.6 s of beam search, in the window on a busy machine).
+        """
         self._take_fed(final=True)
         end = len(self._audio)
         if self._speculation is not None and self._speculation_holds(end):
@@ -286,15 +319,18 @@ class StreamingTranscriber:
             self.tail_s = (end - self._committed) / RATE
             tail_end = self._tail_end(self._committed, end) if self.tail_s > 0.2 else None
             if tail_end is not None:  # the candidate is waiting now: decoded as the silence before would have
+                waited = time.perf_counter() - stopped_at if stopped_at is not None else 0.0
                 self._transcribe_piece(self._committed, tail_end, keep_until=None,
-                                       options=self._tail_options(tail_end - self._committed, self.wait_budget_s))
+                                       options=self._tail_options(tail_end - self._committed,
+                                                                  self.wait_budget_s - waited))
             self._committed = end
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
 
-    def result(self) -> Streamed:
-        """The finished transcript with the audio, VAD and features the analysis needs."""
-        transcript = self.finish()
+    def result(self, *, stopped_at: float | None = None) -> Streamed:
+        """The finished transcript with the audio, VAD and features the analysis needs (``stopped_at``: as for
+        ``finish``)."""
+        transcript = self.finish(stopped_at=stopped_at)
         return Streamed(transcript, self.loaded_audio(), self.probabilities, self._features.features(self._audio))
 
     @property
@@ -381,7 +417,10 @@ class StreamingTranscriber:
             piece = transcribe(self.model, self._audio[begin:end], options, progress=progress)
         finally:
             self._decoding = None
-        self.speed.record(options.beam_size, audio_s, time.perf_counter() - started)
+        took = time.perf_counter() - started
+        self.speed.record(options.beam_size, audio_s, took)
+        logger.debug("decoded %.1f–%.1f s (beam %d, heard %.1f s) in %.2f s", begin / RATE, end / RATE,
+                     options.beam_size, len(self._audio) / RATE, took)
         return piece
 
     def reached_s(self) -> float:

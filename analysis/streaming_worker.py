@@ -65,7 +65,7 @@ class StreamingWorker:
             joined = time.perf_counter()
             if self.error is not None:
                 raise self.error
-            result = self.transcriber.result()
+            result = self.transcriber.result(stopped_at=started)
         finally:
             finished.set()
         logger.debug("stop: %.2f s waiting for the step under way, %.2f s for the tail and the last features",

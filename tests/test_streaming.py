@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pytest
 
+from sobes.analysis.decode_speed import DecodeSpeed
 from sobes.analysis.live import filler_words, words_per_minute
 from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.streaming import StreamingTranscriber, transcribe_recording
@@ -205,6 +206,28 @@ def test_a_worker_left_behind_decodes_more_cheaply_and_says_how_far_it_got(analy
     assert any(0.2 < share < 0.95 for share in shares) and shares == sorted(shares), shares
     moments = [0.0] + [at for at, _ in seen] + [waited]
     assert max(b - a for a, b in zip(moments, moments[1:])) < 1.0, seen  # it moves at least every second
+
+
+def test_on_a_busy_machine_a_glimpse_that_covers_a_piece_is_not_decoded_again(analyzer, fixtures_dir):
+    """Busy (decoding twice as slow as quiet), pieces are decoded greedily; a glimpse already decoded that audio
+    greedily, so the piece takes the glimpse's words up to its cut (in a pause) instead of a second decoding."""
+    audio = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples
+    streamer = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING,
+                                    speed=DecodeSpeed(slowdown=2.0))
+    streamer.feed((audio * 32767).astype(np.int16), rate=48_000)
+    streamer._take_fed()
+    streamer._update_probabilities()
+    cut = streamer._pause_cut()
+    assert cut is not None and streamer._piece_options(cut).beam_size == 1
+    glimpse = streamer._transcribe(0, len(streamer.audio), analyzer.options.fast())
+    streamer._glimpse = (0, len(streamer.audio), glimpse)
+    decodings = streamer.speed.slowdown, len(streamer.texts)
+    assert streamer._piece() and streamer.glimpses_reused == 1
+    assert streamer.speed.slowdown == decodings[0]  # nothing was decoded: a decoding would have been timed
+    assert streamer.done_s == pytest.approx(cut / 16_000)
+    assert streamer.words and streamer.words[-1].end <= cut / 16_000
+    piece = transcribe(analyzer._whisper, streamer.audio[:cut], analyzer.options.fast())
+    assert word_error_rate(words_of(piece.text), words_of(" ".join(w.word for w in streamer.words))) <= 0.1
 
 
 def test_time_since_the_last_pause_stops_counting_in_silence(fixtures_dir):
