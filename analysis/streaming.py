@@ -112,7 +112,7 @@ class StreamingTranscriber:
                                                                             busy_slowdown)
         self._glimpse: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) for the live counters
         self.speed = speed or DecodeSpeed()  # the analyzer's, shared by its answers
-        self.fast_pieces = 0  # pieces decoded greedily because the worker was behind
+        self.fast_pieces = 0  # pieces decoded greedily: the worker was behind, or the machine busy
         self.glimpses_reused = 0  # greedy pieces taken from a glimpse that covered them
         self._decoding: tuple[float, float, float, float] | None = None  # (from, to, started, expected s) now
         self.tail_silence_s = tail_silence_s

@@ -21,8 +21,12 @@ the table is in docs/transcription.md.
   at 0.5 short words were dropped whole («нет», «пароль», «быстрый набор»
   came out empty) and the real voice's error rate was 0.130 against plain
   faster-whisper's 0.127; at 0.35 it is 0.127 (docs/transcription.md).
-* ``condition_on_previous_text=False``: conditioning raised the error rate on
-  real speech (0.150) and causes repetition loops after a mis-heard word.
+* ``condition_on_previous_text=False``: conditioning once raised the error
+  rate on real speech (0.150) and causes repetition loops after a mis-heard
+  word. Measured again on answers longer than one 30 s window (2026-12-05:
+  the real voice's prompts joined into 70–90 s, and the held-out short ones
+  into ~60 s): 0.114 both ways, and 0.185 against 0.194 held out, for 12–20 %
+  more decoding time; kept off (docs/transcription.md).
 * ``initial_prompt=None``: a prompt describing the interview made the real
   voice's error rate 0.49 (the model followed the prompt, not the audio).
 * No temperature fallback (``temperatures=(0.0,)``): it did not change the
@@ -69,6 +73,7 @@ RATE = 16_000
 # transcription of any length (20 minutes at once took 1.1 GB here); answers up to 3 minutes are one window.
 WINDOW_S = 180.0
 _MAX_NEW_TOKENS = 400  # Whisper's 448 tokens less the prompt's
+_MAX_NEW_TOKENS_CONDITIONED = 220  # when the previous text is the prompt: faster-whisper gives it up to 223 tokens
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -250,7 +255,8 @@ def _add_word(words: list[Word], word: Word) -> None:
 
 def _decode(model, samples: np.ndarray, options: TranscribeOptions, *, repetition_penalty: float = 1.0) -> list:
     """faster-whisper's segments of one window, with at most ``max_tokens_per_s`` tokens a second of audio."""
-    budget = min(int(len(samples) / RATE * options.max_tokens_per_s) + 16, _MAX_NEW_TOKENS)
+    cap = _MAX_NEW_TOKENS_CONDITIONED if options.condition_on_previous_text else _MAX_NEW_TOKENS
+    budget = min(int(len(samples) / RATE * options.max_tokens_per_s) + 16, cap)
     segments, _info = model.transcribe(
         samples,
         language=options.language,

@@ -60,6 +60,7 @@ CANDIDATES: dict[str, dict | TranscribeOptions] = {
     "project, decoder's VAD at 0.5 (chosen until 2026-12-05)": TranscribeOptions(decoder_vad_threshold=0.5),
     "project, no decoder's VAD": TranscribeOptions(vad_filter=False),
     "chosen: beam 5, VAD 500/400 at 0.35, no conditioning, no fallback": TranscribeOptions(),
+    "chosen, with conditioning on the previous text": TranscribeOptions(condition_on_previous_text=True),
 }
 
 
@@ -68,16 +69,22 @@ def real_set(folder: Path = REAL) -> list[tuple[Path, str]]:
     return [(folder / name, item["text"]) for name, item in sorted(truth.items())]
 
 
-def joined_set(*, seed: int = 28) -> list[tuple[np.ndarray, str]]:
-    """The short prompts joined four at a time, 0.8–2 s of silence after each (0.5 s before the first)."""
+def joined_set(*, seed: int = 28, folder: Path = SHORT, size: int = 4,
+               gaps: tuple[float, float] = (0.8, 2.0)) -> list[tuple[np.ndarray, str]]:
+    """A set's prompts joined ``size`` at a time, ``gaps`` seconds of silence after each (0.5 s before the first).
+
+    The default: the short prompts four at a time (short commands with pauses). ``--set long`` and ``long-short``
+    join the development set eight at a time and the short prompts twenty at a time (0.5–1.5 s gaps): answers
+    longer than one 30 s window, where conditioning on the previous text can matter.
+    """
     rng = random.Random(seed)
-    prompts = real_set(SHORT)
+    prompts = real_set(folder)
     rng.shuffle(prompts)
     joined = []
-    for first in range(0, len(prompts) - 3, 4):
+    for first in range(0, len(prompts) - size + 1, size):
         parts, texts = [np.zeros(8_000, np.float32)], []
-        for path, text in prompts[first:first + 4]:
-            parts += [load_audio(path).samples, np.zeros(int(16_000 * rng.uniform(0.8, 2.0)), np.float32)]
+        for path, text in prompts[first:first + size]:
+            parts += [load_audio(path).samples, np.zeros(int(16_000 * rng.uniform(*gaps)), np.float32)]
             texts.append(text)
         joined.append((np.concatenate(parts), " ".join(texts)))
     return joined
@@ -135,12 +142,14 @@ def pause_edges(words_per_file: list, recordings) -> float | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="candidates whose name starts with one of these")
-    parser.add_argument("--set", choices=["real", "short", "joined"], default="real",
+    parser.add_argument("--set", choices=["real", "short", "joined", "long", "long-short"], default="real",
                         help="the real voice's development set, or one of the held-out ones")
     args = parser.parse_args()
     analyzer = Analyzer(None, Judge(Norms()))
     analyzer.prepare()
-    real: list = {"real": real_set, "short": lambda: real_set(SHORT), "joined": joined_set}[args.set]()
+    real: list = {"real": real_set, "short": lambda: real_set(SHORT), "joined": joined_set,
+                  "long": lambda: joined_set(seed=1, folder=REAL, size=8, gaps=(0.5, 1.5)),
+                  "long-short": lambda: joined_set(seed=2, size=20, gaps=(0.5, 1.5))}[args.set]()
     festival = festival_set()
     decode(analyzer, load_audio(REAL / "agent-user.flac").samples, {})  # warm up
     print(f"{args.set} set: {len(real)} recordings; Festival: {len(festival)} recordings")
