@@ -3,9 +3,9 @@
 navec (Natasha project, MIT) gives 250 000 Russian words 300-dimensional
 vectors learnt from a billion words of news; the file ships inside the
 ``natasha`` package on PyPI (26 MB), so nothing is downloaded at run time.
-Only the data file is read (analysis/content/word_vectors.py) — natasha itself
-(and its pymorphy2) is never imported. A text's vector is the average of its words' unit vectors, each
-weighted by how rare the word is (smooth inverse frequency, Arora et al.
+Only the data file is read (analysis/content/word_vectors.py) — natasha
+itself (and its pymorphy2) is never imported. A text's vector is the average
+of its words' unit vectors, each weighted by how rare the word is (smooth inverse frequency, Arora et al.
 2017: "и", "работа", "клиент" say little about what an answer is about), so
 generic words never decide what a text is about.
 """
