@@ -25,6 +25,7 @@ SHELF_HZ = 1500.0
 HIGH_PASS_Q = 0.5  # its RLB weighting curve
 HIGH_PASS_HZ = 38.0
 
+_COEFFICIENTS = ("b0", "b1", "b2", "a0", "a1", "a2")  # as FFmpeg's biquad filter names them
 Biquad = tuple[tuple[float, float, float], tuple[float, float, float]]  # (b0, b1, b2), (a0, a1, a2)
 
 
@@ -56,8 +57,7 @@ def k_weighted(y: np.ndarray, sr: int, *, chunk_s: float = 60.0) -> Iterator[np.
     graph = av.filter.Graph()
     node = graph.add_abuffer(format="dbl", sample_rate=sr, layout="mono")
     for b, a in k_weighting(sr):
-        names = ("b0", "b1", "b2", "a0", "a1", "a2")
-        stage = graph.add("biquad", ":".join(f"{n}={v / a[0]!r}" for n, v in zip(names, (*b, *a))))
+        stage = graph.add("biquad", ":".join(f"{n}={v / a[0]!r}" for n, v in zip(_COEFFICIENTS, (*b, *a))))
         node.link_to(stage)
         node = stage
     sink = graph.add("abuffersink")

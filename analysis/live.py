@@ -1,15 +1,17 @@
 """What the candidate sees while speaking: pace, fillers, time since the last pause — numbers that mean something.
 
-The words come from streaming: the committed pieces and the tail decoded in
-the candidate's last pause (analysis.streaming), so they reach the last
-pause, a second or two behind the voice. Pace is measured over these words
+The words come from streaming: the committed pieces, then the newest glimpse
+(audio decoded every few seconds while the candidate speaks) or the tail
+decoded in their last pause (analysis.streaming), so they are about three
+seconds behind the voice. Pace is measured over these words
 alone, over their last ``window_s`` seconds: the very figure the final report
 gives for that stretch (a window that reached past the last word counted
 seconds with no words yet and drifted down as the answer went on). Until
 there is ``min_speech_s`` of speech the pace is not a number but a reason.
 Fillers are the filler words among them, as the final report counts them
-from the transcript (hesitations it finds in the audio). The time since the last pause comes from the voice activity of
-the audio itself, which is current to the last second.
+from the transcript (its hesitations it finds in the audio, so they are not
+counted here). The time since the last pause comes from the voice activity
+of the audio itself, which is current to the last second.
 """
 
 from __future__ import annotations

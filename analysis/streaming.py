@@ -238,7 +238,7 @@ class StreamingTranscriber:
         every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(1, (end - begin) / RATE))
         if end - seen < every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
             return False
-        if not self._speech_in(max(seen, end - int(self.silence_to_speculate_s * RATE)), end):
+        if not self._speaking_now(end):
             return False  # silent now: the answer may be ending, and a speculative tail is due, not a glimpse
         self._glimpse = (begin, end, self._transcribe(begin, end, self.options.fast()))
         return True
@@ -254,7 +254,7 @@ class StreamingTranscriber:
             return False
         begin, end = self._committed, len(self._audio)
         quiet = int(self.silence_to_speculate_s * RATE)
-        if end - begin < quiet + RATE // 2 or self._speculation_holds(end) or self._speech_in(end - quiet, end):
+        if end - begin < quiet + RATE // 2 or self._speculation_holds(end) or self._speaking_now(end):
             return False
         self._update_probabilities(every_window=True)
         covered = len(self._probs) * _WINDOW
@@ -282,6 +282,11 @@ class StreamingTranscriber:
         """True while the speculative tail covers everything said (no speech after it, up to ``end``)."""
         return (self._speculation is not None and self._speculation[0] == self._committed
                 and not self._speech_in(self._speculation[1], end))
+
+    def _speaking_now(self, end: int) -> bool:
+        """Whether the candidate spoke in the last ``silence_to_speculate_s`` before ``end``: the one test of "silent
+        now" that ends glimpses and starts a speculative tail."""
+        return self._speech_in(end - int(self.silence_to_speculate_s * RATE), end)
 
     def _speech_in(self, begin: int, end: int) -> bool:
         """Whether Silero hears speech in ``[begin, end)``, given up to 1 s of the audio before as context."""

@@ -39,7 +39,7 @@ class WordVectors:
                 self.counts = np.frombuffer(vocab.read(4 * size), np.uint32)
                 hashes = np.fromiter(map(hash, vocab.read().decode("utf-8").splitlines()), np.int64, count=size)
             pq = tar.getmember("pq.bin")
-            with _member(tar, "pq.bin") as file:
+            with _member(tar, pq) as file:
                 vectors, dims, parts, centroids = (int(n) for n in np.frombuffer(file.read(16), np.uint32))
                 file.seek(16 + vectors * parts)
                 self._codes = np.frombuffer(file.read(), np.float32).reshape(parts, centroids, dims // parts)
@@ -62,8 +62,8 @@ class WordVectors:
         return self._codes[self._parts, self._indexes[found]].reshape(-1), int(self.counts[found])
 
 
-def _member(tar: tarfile.TarFile, name: str):
-    file = tar.extractfile(name)
+def _member(tar: tarfile.TarFile, member: str | tarfile.TarInfo):
+    file = tar.extractfile(member)
     if file is None:
-        raise RuntimeError(f"{name} is missing from navec's file")
+        raise RuntimeError(f"{member} is not a file in navec's file")
     return file
