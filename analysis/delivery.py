@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from sobes.analysis.features import Features, features_of, fold_octave_errors
-from sobes.analysis.fillers import FillersSection, find_fillers, summarize_fillers
+from sobes.analysis.fillers import FillersSection, find_fillers, spoken_words, summarize_fillers
 from sobes.analysis.hedges import HedgesSection, find_hedges
 from sobes.analysis.hesitations import detect_hesitations, merge_hesitations
 from sobes.analysis.judge import Judge
@@ -63,7 +63,8 @@ def analyze_delivery(y: np.ndarray, sr: int, words: list[Word], judge: Judge, *,
     pauses = measure_pauses(activity, features.hop_s, words, judge,
                             filled=[(h.start, h.end) for h in hesitations])
     clock.lap("pauses")
-    tempo = measure_tempo(words, _pauses_inside_words_span(pauses, words), norms)
+    spoken = spoken_words(words)
+    tempo = measure_tempo(spoken, _pauses_inside_words_span(pauses, spoken), norms)
     clock.lap("tempo")
     fillers = summarize_fillers(lexical + hesitations, len(words), tempo.speaking_time_s)
     hedges = find_hedges(words)

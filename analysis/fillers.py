@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sobes.analysis.morph import has_case, is_pos
 from sobes.analysis.phrases import Context, Rule, match_phrases
+from sobes.analysis.text import normalize
 from sobes.analysis.transcript import Word
 
 HESITATION = re.compile(r"^(?:э+|э(?:-э+)+|эм+|м{2,}|м(?:-м+)+|а(?:-а+)+|а{2,}|хм+)$")
@@ -185,6 +186,15 @@ RULES: list[tuple[tuple[str, ...], Rule]] = sorted([
     (("слушайте",), _slushayte),
     (("блин",), _always(0.9)),
 ], key=lambda rule: -len(rule[0]))
+
+
+def spoken_words(words: list[Word]) -> list[Word]:
+    """``words`` without the transcribed hesitations ("э-э", "м-м"): what a pace counts.
+
+    A hesitation is not a word, and how many a decoder writes for one sound is chance: greedy decoding wrote
+    "э, э," where beam search wrote "э-э." for the same audio, and the live pace read 17 % above the report's.
+    """
+    return [w for w in words if not HESITATION.match(normalize(w.word))]
 
 
 def find_fillers(words: list[Word]) -> list[FillerItem]:

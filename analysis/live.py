@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sobes.analysis.fillers import FillerItem, find_fillers
+from sobes.analysis.fillers import FillerItem, find_fillers, spoken_words
 from sobes.analysis.speech_activity import true_runs
 from sobes.analysis.transcript import Word
 
@@ -64,8 +64,9 @@ def filler_words(words: list[Word]) -> list[FillerItem]:
 
 
 def words_per_minute(words: list[Word], start: float, end: float) -> float:
-    """Words whose middle lies in ``[start, end]``, per minute of that stretch: the one definition of live pace."""
-    inside = sum(1 for w in words if start <= (w.start + w.end) / 2 <= end)
+    """Spoken words (not hesitations) whose middle lies in ``[start, end]``, per minute of that stretch: the one
+    definition of live pace."""
+    inside = sum(1 for w in spoken_words(words) if start <= (w.start + w.end) / 2 <= end)
     return inside / max(end - start, 1e-6) * 60
 
 

@@ -152,3 +152,22 @@ def test_items_carry_word_times():
     items = find_fillers(words)
     assert [(i.start, i.end) for i in items] == [(words[1].start, words[1].end),
                                                  (words[5].start, words[6].end)]
+
+
+def test_pace_counts_spoken_words_not_how_a_hesitation_was_written():
+    """Greedy decoding wrote "э, э," where beam search wrote "э-э." for the same sound: the live pace and the
+    report's tempo read the same for both, and the same as with no hesitation written at all."""
+    import numpy as np
+
+    from sobes.analysis.delivery import analyze_delivery
+    from sobes.analysis.live import words_per_minute
+    from tests.judges import DEFAULT
+
+    said = [Word("Мы", 0.0, 0.3, 0.9), Word("открыли", 0.4, 0.9, 0.9), Word("филиал", 1.0, 1.5, 0.9),
+            Word("в", 3.0, 3.1, 0.9), Word("Казани.", 3.2, 3.9, 0.9)]
+    beam = said[:3] + [Word("э-э.", 1.8, 2.6, 0.6)] + said[3:]
+    greedy = said[:3] + [Word("Э,", 1.8, 2.1, 0.5), Word("э,", 2.2, 2.6, 0.5)] + said[3:]
+    paces = {words_per_minute(words, 0.0, 3.9) for words in (said, beam, greedy)}
+    quiet = np.zeros(4 * 16_000, np.float32)
+    tempos = {analyze_delivery(quiet, 16_000, words, DEFAULT).tempo.words_per_min for words in (said, beam, greedy)}
+    assert paces == {5 / 3.9 * 60} and tempos == {round(5 / 3.9 * 60, 1)}
