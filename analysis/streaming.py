@@ -75,6 +75,16 @@ class Streamed:
     features: Features
 
 
+@dataclass(frozen=True)
+class _Decoded:
+    """Audio ``[begin, end)`` of the answer (samples at 16 kHz) decoded ahead of need: a glimpse or a silent tail."""
+
+    begin: int
+    end: int
+    transcript: Transcript
+    beam_size: int
+
+
 class StreamingTranscriber:
     """Feed audio with ``feed``; ``step`` does the work due; ``result`` (or ``finish``) ends the answer."""
 
@@ -82,7 +92,7 @@ class StreamingTranscriber:
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
                  min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, wait_budget_s: float = 1.5,
                  speculate_budget_s: float = 3.0, behind_s: float = 6.0, busy_slowdown: float = 1.25,
-                 glimpse_every_s: float = 2.0, tail_silence_s: float = 0.35, speed: DecodeSpeed | None = None,
+                 glimpse_every_s: float = 2.0, speed: DecodeSpeed | None = None,
                  voicing_threshold: float):
         """``wait_budget_s``: a tail left after the stop is decoded with beam search when that is expected to take
         no longer (calibrated here: 7 s of audio on a quiet machine, inside the 2 s the review may take; under load
@@ -101,23 +111,20 @@ class StreamingTranscriber:
         5 s 0.139; what is pending at the end is what the candidate may wait for, ≤ about 10 s this way).
         ``silence_to_speculate_s``: how much silence starts a speculative tail (calibrated here: 0.35 s
         brings the report of a 2-minute answer 0.8–1.0 s after a stop 1 s after the last word; 0.5 s:
-        1.1 s). ``tail_silence_s``: the answer's last piece ends this long after its last speech, however much
-        silence the recording has after it (no more than ``silence_to_speculate_s``: the speculative tail is that
-        piece). docs/performance.md."""
+        1.1 s). docs/performance.md."""
         self.model, self.options, self.source_rate = model, options, source_rate
         self.min_chunk_s, self.max_chunk_s, self.overlap_s, self.min_pause_s = (min_chunk_s, max_chunk_s, overlap_s,
                                                                                  min_pause_s)
         self.silence_to_speculate_s, self.wait_budget_s, self.behind_s = silence_to_speculate_s, wait_budget_s, behind_s
         self.speculate_budget_s, self.glimpse_every_s, self.busy_slowdown = (speculate_budget_s, glimpse_every_s,
                                                                             busy_slowdown)
-        self._glimpse: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) for the live counters
+        self._glimpse: _Decoded | None = None  # the newest glimpse, for the live counters
         self.speed = speed or DecodeSpeed()  # the analyzer's, shared by its answers
         self.fast_pieces = 0  # pieces decoded greedily: the worker was behind, or the machine busy
         self.glimpses_reused = 0  # greedy pieces taken from a glimpse that covered them
         self._decoding: tuple[float, float, float, float] | None = None  # (from, to, started, expected s) now
-        self.tail_silence_s = tail_silence_s
         self._features = FeatureStream(RATE, voicing_threshold=voicing_threshold)
-        self._speculation: tuple[int, int, Transcript] | None = None  # (begin, end, transcript) of a silent tail
+        self._speculation: _Decoded | None = None  # the newest silent tail
         self._buffer = SampleBuffer()  # the answer at 16 kHz
         self._probs = np.zeros(0, np.float32)  # Silero speech probability per 32 ms window, kept up to date
         self._pending_raw: list[np.ndarray] = []
@@ -128,9 +135,11 @@ class StreamingTranscriber:
         self.texts: list[str] = []
         self.tail_s = 0.0  # seconds of audio ``finish`` had to transcribe (0 when the silent tail was ready)
         self.speculations = 0  # silent tails transcribed while recording
+        self.speculations_reused = 0  # silent tails that became a piece when the candidate went on
         self.speculation_used = False  # whether the last of them was the answer's tail
         self.reached: Callable[[float], None] | None = None  # told how far into the answer transcription got, s
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the audio fed and not yet taken
+        self._words_lock = threading.Lock()  # the words committed and how far they reach
 
     # --- input -----------------------------------------------------------------------------
     def feed(self, samples: np.ndarray, *, rate: int | None = None) -> None:
@@ -183,8 +192,13 @@ class StreamingTranscriber:
         cut = self._pause_cut()
         if cut is not None:
             options = self._piece_options(cut)
+            spoken = self._speculation
             glimpsed = self._glimpsed_until(cut) if options.beam_size == 1 else None
-            if glimpsed is not None:
+            if spoken is not None and (spoken.begin, spoken.end) == (self._committed, cut) \
+                    and spoken.beam_size >= options.beam_size:
+                self._commit(spoken.transcript, spoken.begin, cut)  # the silent tail, then speech: the same piece
+                self.speculations_reused += 1
+            elif glimpsed is not None:
                 self._commit(glimpsed, self._committed, cut)
                 self.glimpses_reused += 1
             else:
@@ -201,10 +215,11 @@ class StreamingTranscriber:
         """The newest glimpse's words up to ``cut``, if it covers the piece that ends there: a piece to be decoded
         greedily would read the same (the cut is in a pause, so no word runs across it). On a busy machine a
         glimpse and then the piece it covers were decoded one after the other, 3 s each."""
-        if self._glimpse is None or self._glimpse[0] != self._committed or self._glimpse[1] < cut:
+        glimpse = self._glimpse
+        if glimpse is None or glimpse.begin != self._committed or glimpse.end < cut:
             return None
         limit = (cut - self._committed) / RATE
-        words = [word for word in self._glimpse[2].words if word.end <= limit]
+        words = [word for word in glimpse.transcript.words if word.end <= limit]
         return Transcript(" ".join(word.word for word in words), words)
 
     def _piece_options(self, end: int) -> TranscribeOptions:
@@ -234,13 +249,13 @@ class StreamingTranscriber:
         worker is behind: the transcript comes first. Only while the candidate is speaking: once they fall silent
         the stop may come any moment, and a glimpse under way then is waited for (1.3 s on a busy machine)."""
         begin, end = self._committed, len(self._audio)
-        seen = self._glimpse[1] if self._glimpse is not None and self._glimpse[0] == begin else begin
+        seen = self._glimpse.end if self._glimpse is not None and self._glimpse.begin == begin else begin
         every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(1, (end - begin) / RATE))
         if end - seen < every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
             return False
         if not self._speaking_now(end):
             return False  # silent now: the answer may be ending, and a speculative tail is due, not a glimpse
-        self._glimpse = (begin, end, self._transcribe(begin, end, self.options.fast()))
+        self._glimpse = self._decode_ahead(begin, end, self.options.fast())
         return True
 
     def _speculate(self) -> bool:
@@ -262,26 +277,35 @@ class StreamingTranscriber:
         if tail_end is None or tail_end >= covered:
             return False  # nothing said since the last piece, or Silero's whole-recording values not yet quiet
         options = self._tail_options(tail_end - begin, self.speculate_budget_s)
-        self._speculation = (begin, tail_end, self._transcribe(begin, tail_end, options))
+        self._speculation = self._decode_ahead(begin, tail_end, options)
         self.speculations += 1
         return True
 
+    def _decode_ahead(self, begin: int, end: int, options: TranscribeOptions) -> _Decoded:
+        return _Decoded(begin, end, self._transcribe(begin, end, options), options.beam_size)
+
     def _tail_end(self, begin: int, end: int) -> int | None:
-        """Where the answer's last piece ends: ``tail_silence_s`` after the last speech in ``[begin, end)`` by
-        Silero's whole-recording values; None when nothing was said there. Found the same in the silence
-        before the stop (the speculative tail) and after it (``finish``, a re-analysis), so both decode the
-        very same samples: with the tail's end wherever the silence had reached, Whisper's own VAD padding
-        saw 0.35 s of silence in one and 0.4 s in the other, and "85 %" was read once as "80, 5 %"."""
+        """Where the answer's last piece ends: as far after the last speech in ``[begin, end)`` (by Silero's
+        whole-recording values) as a piece is cut into a pause (``_into_pause``); None when nothing was said
+        there. Found the same in the silence before the stop (the speculative tail) and after it (``finish``,
+        a re-analysis), so both decode the very same samples: with the tail's end wherever the silence had
+        reached, Whisper's own VAD padding saw 0.35 s of silence in one and 0.4 s in the other, and "85 %" was
+        read once as "80, 5 %". And where the candidate goes on after that silence, the piece is cut at the
+        very place the tail ended, and the tail is that piece: it was decoded twice, 2.4 s each."""
         first = begin // _WINDOW
         speech = np.flatnonzero(self._probs[first:-(-end // _WINDOW)] > self.options.vad_threshold)
         if not len(speech):
             return None
-        return min(end, (first + int(speech[-1]) + 1) * _WINDOW + int(self.tail_silence_s * RATE))
+        return min(end, (first + int(speech[-1]) + 1 + self._into_pause()) * _WINDOW)
+
+    def _into_pause(self) -> int:
+        """Silero windows into a pause where a piece ends: half the shortest pause a piece is cut at."""
+        return max(1, int(self.min_pause_s * RATE / _WINDOW)) // 2
 
     def _speculation_holds(self, end: int) -> bool:
         """True while the speculative tail covers everything said (no speech after it, up to ``end``)."""
-        return (self._speculation is not None and self._speculation[0] == self._committed
-                and not self._speech_in(self._speculation[1], end))
+        return (self._speculation is not None and self._speculation.begin == self._committed
+                and not self._speech_in(self._speculation.end, end))
 
     def _speaking_now(self, end: int) -> bool:
         """Whether the candidate spoke in the last ``silence_to_speculate_s`` before ``end``: the one test of "silent
@@ -310,10 +334,10 @@ class StreamingTranscriber:
         self._take_fed(final=True)
         end = len(self._audio)
         if self._speculation is not None and self._speculation_holds(end):
-            begin, _, piece = self._speculation
-            self._commit(piece, begin, end)
+            self._commit(self._speculation.transcript, self._speculation.begin, end)
             self.speculation_used = True
-            logger.debug("the tail was transcribed in the silence before the stop (%.1f s)", (end - begin) / RATE)
+            logger.debug("the tail was transcribed in the silence before the stop (%.1f s)",
+                         (end - self._speculation.begin) / RATE)
         elif end - self._committed > int(0.2 * RATE):
             logger.debug("finish: %.1f s left to transcribe, slowdown %.1f, %d pieces greedy so far",
                          (end - self._committed) / RATE, self.speed.slowdown, self.fast_pieces)
@@ -328,7 +352,8 @@ class StreamingTranscriber:
                 self._transcribe_piece(self._committed, tail_end, keep_until=None,
                                        options=self._tail_options(tail_end - self._committed,
                                                                   self.wait_budget_s - waited))
-            self._committed = end
+            with self._words_lock:
+                self._committed = end
         self._speculation = None
         return Transcript(" ".join(t for t in self.texts if t), list(self.words))
 
@@ -398,7 +423,7 @@ class StreamingTranscriber:
             quiet = 0 if speech[i] else quiet + 1
             pause_start = i - quiet + 1
             if quiet >= need and pause_start * _WINDOW >= self.min_chunk_s * RATE and speech[:pause_start].any():
-                cut = (first + pause_start + need // 2) * _WINDOW
+                cut = (first + pause_start + self._into_pause()) * _WINDOW
         return cut if cut is not None and len(speech) >= longest else None
 
     def _transcribe_piece(self, begin: int, end: int, *, keep_until: int | None,
@@ -451,16 +476,17 @@ class StreamingTranscriber:
             if limit is not None and shifted.end > limit:
                 break
             kept.append(shifted)
-        self.words.extend(kept)
         if keep_until is None:
-            self.texts.append(piece.text)
-            self._committed = end
+            text, committed = piece.text, end
         else:
-            self.texts.append(" ".join(w.word for w in kept))
-            resume = int(kept[-1].end * RATE) if kept else keep_until
+            text, resume = " ".join(w.word for w in kept), int(kept[-1].end * RATE) if kept else keep_until
             # never where this piece began: a word timed at its very start (noise read as speech) would
             # have the same piece decoded again and again
-            self._committed = resume if resume > begin + RATE else keep_until
+            committed = resume if resume > begin + RATE else keep_until
+        self.texts.append(text)
+        with self._words_lock:
+            self.words.extend(kept)
+            self._committed = committed
 
     # --- live indicators ------------------------------------------------------------------------
     def live(self, pause_s: float) -> LiveIndicators:
@@ -472,13 +498,19 @@ class StreamingTranscriber:
         the voice. Those are not final (the piece is decoded again with what follows), which for a count shown
         while speaking is close enough: the report counts the final words.
         """
-        words = list(self.words)
-        newest = max((d for d in (self._speculation, self._glimpse) if d is not None and d[0] == self._committed),
-                     key=lambda decoded: decoded[1], default=None)
-        if newest is not None:
-            words += _shifted(newest[2].words, newest[0] / RATE)
-        return live_indicators(words, self._probs, len(self._audio) / RATE,
+        return live_indicators(self.live_words(), self._probs, len(self._audio) / RATE,
                                speech_threshold=self.options.vad_threshold, pause_s=pause_s)
+
+    def live_words(self) -> list[Word]:
+        """The committed words and those of the newest decoding since (``live``). Read under the lock a piece is
+        committed under: read between the two, a piece's words and the glimpse that covered it would both count."""
+        with self._words_lock:
+            words, committed = list(self.words), self._committed
+        newest = max((d for d in (self._speculation, self._glimpse) if d is not None and d.begin == committed),
+                     key=lambda decoded: decoded.end, default=None)
+        if newest is not None:
+            words += _shifted(newest.transcript.words, newest.begin / RATE)
+        return words
 
 
 def _shifted(words: list[Word], offset: float) -> list[Word]:

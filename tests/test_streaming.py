@@ -65,21 +65,22 @@ def test_live_indicators_agree_with_the_final_transcript(analyzer, fixtures_dir)
                             for name in ("fillers.wav", "hesitant.wav", "pauses.wav")])
     streamer = analyzer.new_stream()
     worker = StreamingWorker(streamer)
-    seen = []
+    seen, heard_words = [], []  # the words live read, to say what went wrong
     started = time.monotonic()
     for i in range(0, len(audio), 4_800):
         streamer.feed((audio[i:i + 4_800] * 32767).astype(np.int16), rate=48_000)
         if i % 24_000 == 0:
             seen.append((i / 48_000, streamer.live(MIN_PAUSE)))
+            heard_words.append(" ".join(w.word for w in streamer.live_words()))
         time.sleep(max(0.0, started + (i + 4_800) / 48_000 - time.monotonic()))  # as a microphone delivers
     final = worker.stop().transcript.words
     assert seen[0][1].words_per_min is None and "10 с" in seen[0][1].pace_reason
-    paced = [live for _, live in seen if live.words_per_min is not None]
+    paced = [(live, words) for (_, live), words in zip(seen, heard_words) if live.words_per_min is not None]
     assert paced, "no pace after 10 s of speech"
-    for live in paced:
+    for live, words in paced:
         start = max(final[0].start, live.transcribed_s - 25.0)
         expected = words_per_minute(final, start, live.transcribed_s)
-        assert abs(live.words_per_min - expected) <= 0.15 * expected, (live, expected)
+        assert abs(live.words_per_min - expected) <= 0.15 * expected, (live, expected, words, final)
         so_far = [w for w in final if w.end <= live.transcribed_s]
         assert abs(live.fillers - len(filler_words(so_far))) <= 1
     assert max(live.fillers for _, live in seen) >= 3 and any(live.since_pause_s is not None for _, live in seen)
@@ -155,7 +156,8 @@ def feed_unevenly(streamer, audio, rate=48_000):
 
 def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_same(analyzer, fixtures_dir):
     """The same answer streamed as the recorder delivers it and as a busy worker sees it, and the saved recording
-    transcribed again after the fact: the same pieces, the same words."""
+    transcribed again after the fact: the same pieces, the same words. Streamed steadily, the tail decoded in the
+    pause where the first piece ends is that piece (the candidate went on), not decoded again."""
     answer = load_audio(fixtures_dir / "star.wav", sample_rate=48_000).samples  # 27 s: two pieces
     audio = np.concatenate([answer, np.zeros(48_000, np.float32)])  # a second of silence before the stop
     steady = StreamingTranscriber(analyzer._whisper, analyzer.options, source_rate=48_000, voicing_threshold=VOICING)
@@ -165,7 +167,7 @@ def test_cuts_do_not_depend_on_when_the_worker_ran_and_a_reanalysis_reads_the_sa
     first, second = steady.finish(), busy.finish()
     again = transcribe_recording(analyzer._whisper, steady.audio, analyzer.options,
                                  voicing_threshold=VOICING).transcript
-    assert len(steady.texts) >= 2
+    assert len(steady.texts) >= 2 and steady.speculations_reused >= 1
     assert first.text == second.text == again.text
     assert [w.start for w in first.words] == [w.start for w in again.words]
 
@@ -219,8 +221,7 @@ def test_on_a_busy_machine_a_glimpse_that_covers_a_piece_is_not_decoded_again(an
     streamer._update_probabilities()
     cut = streamer._pause_cut()
     assert cut is not None and streamer._piece_options(cut).beam_size == 1
-    glimpse = streamer._transcribe(0, len(streamer.audio), analyzer.options.fast())
-    streamer._glimpse = (0, len(streamer.audio), glimpse)
+    streamer._glimpse = streamer._decode_ahead(0, len(streamer.audio), analyzer.options.fast())
     decodings = streamer.speed.slowdown, len(streamer.texts)
     assert streamer._piece() and streamer.glimpses_reused == 1
     assert streamer.speed.slowdown == decodings[0]  # nothing was decoded: a decoding would have been timed
