@@ -1,7 +1,10 @@
 """Export a session: JSON (full reports), CSV (one row per answer), self-contained HTML.
 
-Every piece of text in the HTML is escaped: transcripts and user question
-banks may contain markup. Audio is never included.
+JSON is for programs: the stored reports as they are (the versioned contract
+of docs/report.md), with ids and codes. CSV and HTML are for the candidate:
+Russian words only, times in this computer's time zone, units in the column
+names. Every piece of text in the HTML is escaped: transcripts and user
+question banks may contain markup. Audio is never included.
 """
 
 from __future__ import annotations
@@ -10,13 +13,37 @@ import csv
 import html
 import io
 import json
+from collections.abc import Callable
+from datetime import datetime
 
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, clock, verdict_value
-from sobes.interview.history import METRIC_COLUMNS, History
+from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, VERDICT_WORDS, clock, verdict_value
+from sobes.core.numbers import ru_number
+from sobes.interview.history import History
 from sobes.interview.labels import ANSWER_STATUS, local_time, mode_name, role_name, session_status
 
-CSV_COLUMNS = ["answer_id", "question_id", "question_text", "attempt", "recorded_at", "duration_s", "status",
-               *METRIC_COLUMNS, "star_parts", "overall"]
+
+def _percent(fraction: float) -> str:
+    return ru_number(fraction * 100, 0)
+
+
+def _figure(digits: int) -> Callable[[float], str]:
+    return lambda value: ru_number(value, digits)
+
+
+# history column -> (the CSV column's Russian name with its unit, how its value is written)
+CSV_METRICS: dict[str, tuple[str, Callable[[float], str]]] = {
+    "words_per_min": ("Темп, слов в минуту", _figure(0)),
+    "syllables_per_sec": ("Темп, слогов в секунду", _figure(1)),
+    "fillers_per_min": ("Слова-паразиты, в минуту", _figure(1)),
+    "fillers_per_100_words": ("Слова-паразиты, на 100 слов", _figure(1)),
+    "long_pauses": ("Долгие паузы, раз", _figure(0)),
+    "pause_ratio": ("Паузы, % времени ответа", _percent),
+    "response_latency_s": ("Начало ответа, с", _figure(1)),
+    "pitch_sd_st": ("Разброс интонации, полутонов", _figure(1)),
+}
+CSV_COLUMNS = ["№", "Вопрос", "Попытка", "Записан", "Длительность, с", "Состояние",
+               *(name for name, _ in CSV_METRICS.values()), "Части STAR, из 4", "Содержание", "Речь"]
+CSV_DELIMITER = ";"  # what a spreadsheet in a Russian locale (decimal comma) splits on
 
 
 def session_json(history: History, session_id: int) -> str:
@@ -32,12 +59,43 @@ def session_json(history: History, session_id: int) -> str:
 
 
 def session_csv(history: History, session_id: int) -> str:
+    """One row per answer, in Russian: the question's number in the session and its text, never ids or codes.
+
+    Semicolons and decimal commas, with a byte-order mark, so a spreadsheet in a Russian locale opens it
+    in columns and reads the Cyrillic right."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=CSV_DELIMITER)
     writer.writerow(CSV_COLUMNS)
-    for row in history.answers(session_id):
-        writer.writerow([row["id"]] + [row.get(c) for c in CSV_COLUMNS[1:]])
-    return out.getvalue()
+    for number, row in enumerate(history.answers(session_id), 1):
+        writer.writerow(_csv_row(number, row))
+    return "\ufeff" + out.getvalue()
+
+
+def _csv_row(number: int, row: dict) -> list[str]:
+    report = json.loads(row["report_json"]) if row.get("report_json") else None
+    content = ((report or {}).get("coaching") or {}).get("content")
+    metrics = [_written(row.get(column), write) for column, (_, write) in CSV_METRICS.items()]
+    return [str(number), row.get("question_text") or "", _written(row.get("attempt"), str),
+            _csv_time(row.get("recorded_at")), _written(row.get("duration_s"), _figure(1)),
+            ANSWER_STATUS.get(row.get("status") or "", "—"), *metrics,
+            _written(row.get("star_parts"), str), VERDICT_WORDS.get(content or "", ""),
+            VERDICT_WORDS.get(row.get("overall") or "", "")]
+
+
+def _written(value: object, write: Callable) -> str:
+    """An empty cell for a value the answer does not have (not analysed, no speech), else the value written."""
+    return "" if value is None else write(value)
+
+
+def _csv_time(stamp: str | None) -> str:
+    """``2026-12-05T18:14:05+00:00`` -> ``05.12.2026 21:14`` in this computer's time zone (one cell a
+    spreadsheet reads as a date)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return stamp
 
 
 def session_text(history: History, session_id: int) -> str:
@@ -100,14 +158,20 @@ def _coaching_html(coaching: dict | None) -> list[str]:
     if not coaching:
         return []
     e = html.escape
-    out = [f"<p><b>{e(coaching['headline'])}</b></p>"]
-    fixes = coaching.get("fixes") or []
+    headline = coaching["headline"]
+    # an off-topic answer's headline is its first fix too: said once, with its moment
+    said = next((f for f in coaching.get("fixes") or [] if f["text"] == headline), None)
+    out = [f"<p><b>{e(headline)}</b>{_moment(said)}</p>"]
+    fixes = [f for f in coaching.get("fixes") or [] if f["text"] != headline]
     if fixes:
-        out.append("<ol>" + "".join(
-            f"<li>{e(f['text'])}" + (f" <small>(на {clock(f['start'])})</small>" if f.get("start") is not None else "")
-            + "</li>" for f in fixes) + "</ol>")
+        out.append("<ol>" + "".join(f"<li>{e(f['text'])}{_moment(f)}</li>" for f in fixes) + "</ol>")
     if coaching.get("covered"):
         out.append("<p>Есть в ответе: " + "; ".join(e(i["label"].lower()) for i in coaching["covered"]) + "</p>")
     if coaching.get("missing"):
         out.append("<p>Не хватает: " + "; ".join(e(i["label"].lower()) for i in coaching["missing"]) + "</p>")
     return out
+
+
+def _moment(fix: dict | None) -> str:
+    """Where in the answer a fix shows, as the review's player says it: " (на 0:09)"."""
+    return f" <small>(на {clock(fix['start'])})</small>" if fix and fix.get("start") is not None else ""

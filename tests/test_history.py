@@ -112,7 +112,7 @@ def test_exports_escape_text_and_skip_audio(history):
     document = json.loads(session_json(history, session_id))
     assert document["answers"][0]["question_text"].startswith("<script>")
     assert "audio" not in json.dumps(document) and "/secret/path.wav" not in page
-    assert session_csv(history, session_id).splitlines()[1].split(",")[1] == "MY-01"
+    assert session_csv(history, session_id).splitlines()[1].split(";")[1] == "<script>alert('x')</script>"
 
 
 def test_history_and_report_commands(tmp_path, capsys):
