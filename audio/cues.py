@@ -1,4 +1,4 @@
-"""Short sounds of a session: the start beep, the end-of-time tone, and the phone's tones."""
+"""Short sounds of a session: the start beep, the think time's end, the end-of-time tone, and the phone's tones."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ def tone(freq_hz: float, seconds: float, *, sr: int = 16_000, level: float = 0.3
 def start_beep(sr: int = 16_000) -> np.ndarray:
     """One short high beep: "speak now"."""
     return tone(880, 0.15, sr=sr)
+
+
+def think_over(sr: int = 16_000) -> np.ndarray:
+    """Three rising beeps, louder and longer than ``start_beep`` (0.7 s): the think time ran out and the
+    recording has started by itself — heard by a candidate who looked away from the screen."""
+    gap = np.zeros(int(0.07 * sr), np.float32)
+    beeps = [tone(freq, 0.16, sr=sr, level=0.45) for freq in (660, 880, 1100)]
+    return np.concatenate([beeps[0], gap, beeps[1], gap, beeps[2]])
 
 
 def end_of_time(sr: int = 16_000) -> np.ndarray:

@@ -9,7 +9,8 @@ from sobes.audio.voice import render_prompt
 from sobes.core.audio_file import load_audio
 
 CUE_RATE = 16_000
-CUES = {"start": cues.start_beep, "end_of_time": cues.end_of_time, "ring": lambda: cues.ringing_tone(rings=1)}
+CUES = {"start": cues.start_beep, "think_over": cues.think_over, "end_of_time": cues.end_of_time,
+        "ring": lambda: cues.ringing_tone(rings=1)}
 
 
 def prompt_signal(text: str, *, phone: bool = False) -> tuple[np.ndarray, int]:
@@ -23,5 +24,6 @@ def prompt_signal(text: str, *, phone: bool = False) -> tuple[np.ndarray, int]:
 
 
 def cue_signal(name: str) -> tuple[np.ndarray, int]:
-    """A session's short sound: ``start`` (speak now), ``end_of_time``, ``ring`` (a phone call)."""
+    """A session's short sound: ``start`` (speak now), ``think_over`` (the recording started by itself),
+    ``end_of_time``, ``ring`` (a phone call)."""
     return CUES[name](), CUE_RATE

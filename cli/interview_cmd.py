@@ -18,6 +18,7 @@ import time
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.labels import marks_text
 from sobes.cli.arguments import number
+from sobes.cli.questions_cmd import question_of
 from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
 from sobes.core.errors import InputError
@@ -35,26 +36,36 @@ TICK_S = 0.05
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("interview", help="a practice session in the terminal (questions aloud, answers "
-                                                   "from the microphone)")
-    parser.add_argument("--role", choices=list(ROLES), default=None, help="the role (default: from the settings)")
-    parser.add_argument("--mode", choices=list(MODES), default="full", help="the kind of session (default: full)")
-    parser.add_argument("--stage", choices=list(STAGES), default=None, help="the stage, for --mode stage")
-    parser.add_argument("--question", default=None, metavar="ID", help="the question, for --mode retake")
-    parser.add_argument("--seconds", type=number(1, 1800, " с"), default=None,
-                        help="end each answer after N seconds (else Enter ends it, or its time limit)")
-    parser.add_argument("--think", type=number(0, 600, " с"), default=None,
-                        help="thinking time before each answer, seconds (default: the question's own)")
-    parser.add_argument("--silent", action="store_true", help="print the questions without speaking them")
-    parser.add_argument("--hints", action="store_true", help="print how to answer under each question")
-    parser.add_argument("--seed", type=int, default=None, help="pick the same questions again")
+    parser = commands.add_parser("interview", help="тренировка в терминале: вопросы вслух, ответы в микрофон")
+    parser.add_argument("--role", choices=list(ROLES), default=None, metavar="РОЛЬ",
+                        help="роль: " + ", ".join(f"{key} — {name}" for key, name in ROLES.items())
+                        + " (по умолчанию — из настроек)")
+    parser.add_argument("--mode", choices=list(MODES), default="full", metavar="РЕЖИМ",
+                        help="вид тренировки: " + ", ".join(f"{key} — {name.lower()}" for key, name in MODES.items())
+                        + " (по умолчанию full)")
+    parser.add_argument("--stage", choices=list(STAGES), default=None, metavar="ЭТАП",
+                        help="этап, для --mode stage: " + ", ".join(f"{key} — {name}" for key, name in STAGES.items()))
+    parser.add_argument("--question", default=None, metavar="НОМЕР",
+                        help="вопрос для --mode retake: его номер из sobes questions")
+    parser.add_argument("--seconds", type=number(1, 1800, " с"), default=None, metavar="СЕКУНДЫ",
+                        help="заканчивать каждый ответ через столько секунд (иначе — по Enter или по лимиту времени)")
+    parser.add_argument("--think", type=number(0, 600, " с"), default=None, metavar="СЕКУНДЫ",
+                        help="время подумать перед ответом, в секундах (по умолчанию — как у вопроса)")
+    parser.add_argument("--silent", action="store_true", help="показывать вопросы, не произнося их")
+    parser.add_argument("--hints", action="store_true", help="показывать под вопросом, как на него отвечать")
+    parser.add_argument("--seed", type=int, default=None, metavar="ЧИСЛО",
+                        help="с тем же числом вопросы выбираются те же, что в прошлый раз")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = saved_settings()
     role = args.role or settings.role
-    questions = plan(load_bank(), args.mode, role=role, stage=args.stage, question_id=args.question, seed=args.seed)
+    bank = load_bank()
+    question_id = question_of(bank, args.question).id if args.mode == "retake" else None
+    if args.mode == "stage" and args.stage is None:
+        raise InputError("для --mode stage укажите этап, например --stage hr; все этапы — в sobes interview --help")
+    questions = plan(bank, args.mode, role=role, stage=args.stage, question_id=question_id, seed=args.seed)
     if not questions:
         raise InputError(f"для роли «{ROLES.get(role, role)}» в этом режиме нет вопросов: выберите другой этап")
     if args.think is not None:
@@ -110,7 +121,8 @@ class Terminal:
         self.runner: SessionRunner | None = None
         self.summary: dict | None = None
         self._keys: queue.SimpleQueue[str] = queue.SimpleQueue()
-        if seconds is None and sys.stdin is not None and sys.stdin.isatty():
+        self.reads_keys = seconds is None and sys.stdin is not None and sys.stdin.isatty()
+        if self.reads_keys:
             threading.Thread(target=self._read_keys, name="terminal-keys", daemon=True).start()
 
     def _read_keys(self) -> None:
@@ -119,11 +131,15 @@ class Terminal:
 
     def poll(self) -> None:
         """Enter: start the answer now during the think time, or end it while recording."""
+        if self.runner is not None and self.runner.state == "reading" and not self.reads_keys:
+            self.runner.question_read()  # no Enter to wait for: the think time starts with the printed question
         while not self._keys.empty():
             self._keys.get()
             if self.runner is None:
                 continue
-            if self.runner.state == "think":
+            if self.runner.state == "reading":  # the question could not be spoken: read, thinking starts now
+                self.runner.question_read()
+            elif self.runner.state == "think":
                 self.runner.start_answer_now()
             elif self.runner.state == "answer":
                 self.runner.stop_answer()
@@ -134,7 +150,8 @@ class Terminal:
             if self.hints and event.step.how_to_answer:
                 print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
         elif isinstance(event, events.StateChanged):
-            line = {"think": "Время подумать." + ("" if self.seconds else " Enter — начать отвечать."),
+            line = {"reading": "Прочитайте вопрос выше." + (" Enter — начать обдумывание." if self.reads_keys else ""),
+                    "think": "Время подумать." + ("" if self.seconds else " Enter — начать отвечать."),
                     "answer": "Говорите: идёт запись." + ("" if self.seconds else " Enter — закончить ответ."),
                     "analysis": "Анализируем ответ…"}.get(event.state)
             if line:

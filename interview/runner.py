@@ -9,7 +9,13 @@ interface receives stay on one thread: the window's (a Qt timer calls
 
 A take is stored the moment its recording starts and every later step only
 changes its state (``interview.take``). Closing mid-answer keeps the answer
-unless the user says otherwise.
+unless the user says otherwise; a take the candidate left without a word
+(skipped, asked again, session ended) is discarded.
+
+The interviewer's next question is rendered while the candidate still answers
+the one before (``_prefetch``): the candidate then waits only for the
+question to be said. A question no voice can say is shown, and its think time
+waits for the candidate's "Начать обдумывание" (``question_read``).
 """
 
 from __future__ import annotations
@@ -35,20 +41,26 @@ from sobes.interview.recording import TakeRecording
 from sobes.interview.session import (
     ANSWER,
     ENDED,
+    SAVING,
     Aborted,
     Analyze,
+    DiscardTake,
     Effect,
     Finished,
     PlayCue,
     Session,
     Speak,
     StartRecording,
+    Step,
     StopRecording,
 )
 from sobes.interview.summary import summarize
 from sobes.interview.take import Take
 
 logger = logging.getLogger(__name__)
+
+VOICE_FAILED = ("Голос интервьюера сейчас недоступен: прочитайте вопрос на экране — время на обдумывание пойдёт, "
+                "когда вы будете готовы.")
 
 
 class SessionRunner:
@@ -75,6 +87,9 @@ class SessionRunner:
         self.session_id: int | None = None
         self.mode = self.role = ""
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="session")
+        # the interviewer's questions rendered ahead, one at a time (two Festivals would only slow each other)
+        self._voice = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-voice")
+        self._prompts: dict[tuple[str, bool], Future] = {}
         self._done: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._takes: dict[int, Take] = {}
         self._recording: TakeRecording | None = None
@@ -124,6 +139,10 @@ class SessionRunner:
             if self._progress is not None:
                 self.on_event(events.Working(*self._progress))
         self._publish_state()
+
+    def question_read(self) -> None:
+        """The candidate has read a question the voice could not say: its think time starts."""
+        self._command(lambda s, now: s.question_read(now))
 
     def start_answer_now(self) -> None:
         self._command(lambda s, now: s.start_answer_now(now))
@@ -211,6 +230,7 @@ class SessionRunner:
         if self.session is not None and self.session_id is not None and self.session.state not in ENDED:
             self.history.end_session(self.session_id, "interrupted")
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._voice.shutdown(wait=False, cancel_futures=True)
         deadline = time.monotonic() + timeout_s
         for thread in threading.enumerate():
             if thread.name.startswith("session") and thread is not threading.current_thread():
@@ -229,6 +249,7 @@ class SessionRunner:
         if isinstance(effect, Speak):
             if self._reviewing:
                 self._held = effect
+                self._prefetch(effect.step, effect.phone)  # said the moment the review is closed
             else:
                 self._ask(effect)
         elif isinstance(effect, PlayCue):
@@ -237,6 +258,8 @@ class SessionRunner:
             self._start_take(effect)
         elif isinstance(effect, StopRecording):
             self._stop_take()
+        elif isinstance(effect, DiscardTake):
+            self.history.discard_take(self._takes.pop(effect.take_id))
         elif isinstance(effect, Analyze):
             self._analyse(self._takes[effect.take_id])
         elif isinstance(effect, Finished):
@@ -248,21 +271,52 @@ class SessionRunner:
             self.history.end_session(self._session_id, "aborted")
 
     def _ask(self, effect: Speak) -> None:
-        session = self._session
-        self.on_event(events.QuestionAsked(effect.step, effect.phone, session.number, session.total))
+        session, step = self._session, effect.step
+        self.on_event(events.QuestionAsked(step, effect.phone, session.number, session.total))
         if not self.speak:
             self._later(lambda: session.prompt_finished(self.clock()))
             return
+        rendering = self._prompt(step, effect.phone)
+        self._prefetch_coming()
+
+        def still_asked() -> bool:  # a question skipped while it was said does not start the next one's clock
+            return session.current is step
 
         def spoken(_=None) -> None:
-            session.prompt_finished(self.clock())
+            if still_asked():
+                session.prompt_finished(self.clock())
 
         def unspoken(exc: BaseException) -> None:
-            self.on_event(events.Problem(f"{user_message(exc, 'Голос интервьюера недоступен.')} Вопрос — на экране."))
-            spoken()
+            logger.warning("the question was not spoken: %r", exc)
+            if still_asked():
+                self.on_event(events.Problem(VOICE_FAILED))
+                session.prompt_failed(self.clock())
 
-        self._background(lambda: self._play_and_wait(*prompt_signal(effect.step.text, phone=effect.phone)),
-                         then=spoken, failed=unspoken)
+        self._background(lambda: self._play_and_wait(*rendering.result()), then=spoken, failed=unspoken)
+
+    def _prompt(self, step: Step, phone: bool) -> Future:
+        """The question's signal being rendered: the one rendered ahead, or a rendering started now."""
+        future = self._prompts.pop((step.text, phone), None)
+        return future if future is not None else self._render(step.text, phone)
+
+    def _render(self, text: str, phone: bool) -> Future:
+        try:
+            return self._voice.submit(prompt_signal, text, phone=phone)
+        except RuntimeError as exc:  # closing: the pool takes no more work
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def _prefetch(self, step: Step, phone: bool) -> None:
+        """Render ``step``'s question ahead, while the candidate thinks, answers or reviews."""
+        key = (step.text, phone)
+        if self.speak and key not in self._prompts and not self._closing.is_set():
+            self._prompts[key] = self._render(step.text, phone)
+
+    def _prefetch_coming(self) -> None:
+        coming = self._session.coming
+        if coming is not None:
+            self._prefetch(coming, self._session.phone)
 
     def _play(self, samples, rate) -> None:
         self._background(lambda: self._play_and_wait(samples, rate), then=lambda _: None,
@@ -299,13 +353,24 @@ class SessionRunner:
         if recording is None:
             return
         self._progress = ("Сохраняем ответ…", None)
+        # an answer the candidate ended is analysed whatever it holds; one left (skipped, asked again, the
+        # session ended) is kept only if something was said in it
+        session = self._session
+        left = session.state != SAVING or session.ending_early
+        spoke = True
+
+        def stop() -> Take:
+            nonlocal spoke
+            take = recording.stop(transcribed)
+            spoke = take.heard_speech() if left else True
+            return take
 
         def saved(take: Take) -> None:
             self.history.finish_take(take)
             if take.error:
                 self.on_event(events.Problem(take.error))
             if self.session is not None:
-                self._session.answer_recorded(take.id, self.clock())
+                self._session.answer_recorded(take.id, self.clock(), spoke=spoke)
 
         def failed(exc: BaseException) -> None:  # what reached the disk is kept and goes on as the take
             logger.error("stopping a take failed: %r", exc)
@@ -315,7 +380,7 @@ class SessionRunner:
         def transcribed(fraction: float) -> None:  # the file is closed; the rest of the answer is transcribed
             self._progress = ("Распознаём ответ…", round(fraction, 2))
 
-        self._background(lambda: recording.stop(transcribed), then=saved, failed=failed)
+        self._background(stop, then=saved, failed=failed)
 
     def _analyse(self, take: Take) -> None:
         if take.seconds <= 0:  # nothing reached the disk (it was full, or the device gave nothing): no answer

@@ -1,6 +1,7 @@
 """The interview session as a state machine: it decides what happens next and does nothing itself.
 
-intro → question (spoken) → think → answer (recording) → saving → analysis →
+intro → question (spoken; read on screen when no voice can say it) → think → answer (recording) → saving →
+analysis →
 [follow-up question from the content analysis] → next … → summary.
 
 The session asks for effects (speak this, play that cue, start or stop
@@ -29,9 +30,9 @@ FOLLOW_UP_ANSWER_S = 90
 FOLLOW_UP_THINK_S = 5
 
 # states
-IDLE, INTRO, QUESTION, THINK, ANSWER, SAVING, SKIPPING, RETRYING, ANALYSIS, PAUSED, SUMMARY, ABORTED = (
-    "idle", "intro", "question", "think", "answer", "saving", "skipping", "retrying", "analysis", "paused",
-    "summary", "aborted")
+IDLE, INTRO, QUESTION, READING, THINK, ANSWER, SAVING, SKIPPING, RETRYING, ANALYSIS, PAUSED, SUMMARY, ABORTED = (
+    "idle", "intro", "question", "reading", "think", "answer", "saving", "skipping", "retrying", "analysis",
+    "paused", "summary", "aborted")
 ENDED = (SUMMARY, ABORTED)
 
 
@@ -72,18 +73,26 @@ class Speak:
 
 @dataclass(frozen=True)
 class PlayCue:
-    name: str  # ring | start | end_of_time
+    name: str  # ring | start | think_over | end_of_time
 
 
 @dataclass(frozen=True)
 class StartRecording:
     step: Step
     limit_s: float
+    by_timeout: bool = False  # the think time ran out: the candidate may not have been ready to speak
 
 
 @dataclass(frozen=True)
 class StopRecording:
     pass
+
+
+@dataclass(frozen=True)
+class DiscardTake:
+    """A take that holds no answer: the candidate said nothing and moved on (skipped, asked again, ended)."""
+
+    take_id: int
 
 
 @dataclass(frozen=True)
@@ -104,7 +113,7 @@ class Aborted:
     pass
 
 
-Effect = Speak | PlayCue | StartRecording | StopRecording | Analyze | Finished | Aborted
+Effect = Speak | PlayCue | StartRecording | StopRecording | DiscardTake | Analyze | Finished | Aborted
 
 
 @dataclass
@@ -145,6 +154,11 @@ class Session:
         return planned.index(asked) + 1 if asked in planned else self.asked
 
     @property
+    def coming(self) -> Step | None:
+        """The question asked next, as planned now (a follow-up may still come before it)."""
+        return self._queue[0] if self._queue else None
+
+    @property
     def total(self) -> int:
         """How many questions the plan holds; follow-ups and repeats are not counted in."""
         return len(self.plan)
@@ -161,6 +175,20 @@ class Session:
         """The question has been spoken: think time starts."""
         if self.state != QUESTION:
             return
+        self._start_thinking(now)
+
+    def prompt_failed(self, now: float) -> None:
+        """No voice could say the question: it is on screen, and think time waits until the candidate has read
+        it (``question_read``) — a clock started over a question nobody heard runs on in silence."""
+        if self.state == QUESTION:
+            self.state = READING
+
+    def question_read(self, now: float) -> None:
+        """The candidate has read the question that could not be spoken: think time starts."""
+        if self.state == READING:
+            self._start_thinking(now)
+
+    def _start_thinking(self, now: float) -> None:
         self.state = THINK
         self._deadline = now + self.step.think_s
         if self.step.think_s <= 0:
@@ -170,7 +198,7 @@ class Session:
         if self._deadline is None or now < self._deadline:
             return
         if self.state == THINK:
-            self._begin_answer(now)
+            self._begin_answer(now, by_timeout=True)
         elif self.state == ANSWER:
             self.on_effect(PlayCue("end_of_time"))
             self.stop_answer(now)
@@ -185,12 +213,26 @@ class Session:
             self.state, self._deadline = SAVING, None
             self.on_effect(StopRecording())
 
-    def answer_recorded(self, take_id: int, now: float) -> None:
-        """The take is saved: analyse it, or go on (skipped: kept unanalysed; retried: kept as an earlier try)."""
+    def answer_recorded(self, take_id: int, now: float, *, spoke: bool = True) -> None:
+        """The take is saved: analyse it, or go on. ``spoke``: speech was heard in it.
+
+        A take exists only when the candidate spoke or chose to record: one ended by "Закончить ответ" or by its
+        time is analysed even when silent (the analysis says the microphone heard nothing); one with no speech
+        that ended because the candidate skipped, asked again or ended the session is discarded. Speech is
+        never lost: skipped, it is analysed as the answer; asked again, it stays as an earlier attempt."""
         if self.state == SAVING:
+            if spoke or not self._finishing:
+                self.state = ANALYSIS
+                self.on_effect(Analyze(take_id, self.step))
+            else:  # the session was ended before a word was said: no answer to this question
+                self.on_effect(DiscardTake(take_id))
+                self._next(now)
+        elif self.state == SKIPPING and spoke:
             self.state = ANALYSIS
             self.on_effect(Analyze(take_id, self.step))
         elif self.state in (SKIPPING, RETRYING):
+            if not spoke:
+                self.on_effect(DiscardTake(take_id))
             if self.state == RETRYING and not self._finishing:
                 self._ask_again(self.step)
             self._next(now)
@@ -221,7 +263,7 @@ class Session:
             self._next(now)
 
     def skip(self, now: float) -> None:
-        if self.state in (QUESTION, THINK):
+        if self.state in (QUESTION, READING, THINK):
             self._deadline = None
             self._next(now)
         elif self.state == ANSWER:
@@ -268,7 +310,7 @@ class Session:
             self.state, self._deadline = self._paused_state, None
         if self.state == ANSWER:
             self.stop_answer(now)
-        elif self.state in (INTRO, QUESTION, THINK):
+        elif self.state in (INTRO, QUESTION, READING, THINK):
             self._deadline = None
             self._next(now)
         # saving, skipping, retrying or analysing: that take is finished first, then the summary comes
@@ -301,8 +343,10 @@ class Session:
         self.state = QUESTION
         self.on_effect(Speak(self.step, phone=self.phone))
 
-    def _begin_answer(self, now: float) -> None:
+    def _begin_answer(self, now: float, *, by_timeout: bool = False) -> None:
+        """``by_timeout``: the think time ran out, the candidate pressed nothing — a cue of its own, longer and
+        louder than the one a press answers, tells one who looked away that the recording has started."""
         self.state = ANSWER
         self._deadline = now + self.step.answer_s
-        self.on_effect(PlayCue("start"))
-        self.on_effect(StartRecording(self.step, self.step.answer_s))
+        self.on_effect(PlayCue("think_over" if by_timeout else "start"))
+        self.on_effect(StartRecording(self.step, self.step.answer_s, by_timeout=by_timeout))

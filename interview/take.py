@@ -17,9 +17,14 @@ from datetime import datetime
 from pathlib import Path
 
 from sobes.analysis.report import Report
+from sobes.analysis.speech_activity import silero_probabilities
 from sobes.analysis.streaming import Streamed
 from sobes.core.audio_file import LoadedAudio, load_audio
 from sobes.interview.session import Step
+
+SPEECH_PROBABILITY = 0.5  # Silero's speech probability over which a 32 ms window holds a voice
+SPOKEN_S = 0.3  # that much voice in a take is an answer begun (a cough or a click is shorter)
+_SILERO_WINDOW_S = 512 / 16_000
 
 # A take's states, as stored in the history (a discarded take has no row any more)
 RECORDING, RECORDED, ANALYZED, FAILED, DISCARDED = "recording", "recorded", "analyzed", "failed", "discarded"
@@ -49,6 +54,22 @@ class Take:
                 self._audio = self.streamed.audio if self.streamed is not None else load_audio(self.path)
             audio: LoadedAudio = self._audio
             return audio
+
+    def heard_speech(self) -> bool:
+        """Whether the candidate said anything: ``SPOKEN_S`` of voice by Silero (streaming's own probabilities
+        when the take was streamed; otherwise run here, on a background thread: a second per minute of audio).
+        A take that decides nothing by it (the analysis judges every answer the candidate ended) never asks."""
+        if self.seconds <= 0:
+            return False
+        if self.streamed is not None:
+            probabilities = self.streamed.probabilities
+        else:
+            try:
+                probabilities = silero_probabilities(self.audio().samples)
+            except Exception:  # an unreadable file is the analysis' to report: kept, as if spoken
+                return True
+        voiced = int((probabilities > SPEECH_PROBABILITY).sum())
+        return voiced * _SILERO_WINDOW_S >= SPOKEN_S
 
 
 def new_recording_path(folder: Path, session_id: int, question_id: str) -> Path:

@@ -8,6 +8,7 @@ from sobes.interview import plans
 from sobes.interview.session import (
     Aborted,
     Analyze,
+    DiscardTake,
     Finished,
     PlayCue,
     Session,
@@ -68,7 +69,7 @@ def test_a_session_asks_answers_follows_up_and_finishes(bank):
         "SELF-01", "SELF-01-F-number", "BEH-03"]
     (finished,) = driver.of(Finished)
     assert [step.question_id for step, _ in finished.reports] == ["SELF-01", "SELF-01-F-number", "BEH-03"]
-    assert [c.name for c in driver.of(PlayCue)] == ["start"] * 3
+    assert [c.name for c in driver.of(PlayCue)] == ["think_over"] * 3  # each think time ran out
 
 
 def test_follow_ups_can_be_switched_off(bank):
@@ -93,7 +94,7 @@ def test_answer_limit_stops_the_recording_with_a_tone(bank):
     assert session.state == "saving" and driver.effects[-2:] == [PlayCue("end_of_time"), StopRecording()]
 
 
-def test_pause_freezes_the_timer_and_skip_keeps_the_take_unanalysed(bank):
+def test_pause_freezes_the_timer_and_a_skipped_answer_with_speech_is_analysed(bank):
     driver = Driver()
     first, second = bank.by_id("HR-01"), bank.by_id("HR-03")
     session = Session([first, second], driver, DEFAULT, follow_ups=False)
@@ -107,9 +108,74 @@ def test_pause_freezes_the_timer_and_skip_keeps_the_take_unanalysed(bank):
     assert session.state == "answer"
     session.skip(1010.0)
     assert session.state == "skipping" and driver.effects[-1] == StopRecording()
-    session.answer_recorded(1, 1010.0)
-    assert session.state == "question" and session.current.question_id == "HR-03"
-    assert not driver.of(Analyze)  # the skipped take is stored, not analysed
+    session.answer_recorded(1, 1010.0, spoke=True)  # nothing a candidate said is lost: it is their answer
+    assert session.state == "analysis" and driver.effects[-1] == Analyze(1, session.current)
+    session.analysis_done(1, report(), 1020.0)
+    assert session.current.question_id == "HR-03" and [s.question_id for s, _ in session.reports] == ["HR-01"]
+
+
+def test_a_take_left_without_a_word_is_discarded(bank):
+    """Issue 29: «Пропустить» and «Повторить вопрос» as the recording began, and «Завершить» after the think time
+    ran out, each left a take of silence («записан, ждёт разбора», or «Речь не обнаружена» in the summary)."""
+    for leave, then in (("skip", "HR-03"), ("retry", "HR-01"), ("finish", None)):
+        driver = Driver()
+        session = Session([bank.by_id("HR-01"), bank.by_id("HR-03")], driver, DEFAULT, follow_ups=False)
+        session.start(0.0)
+        session.prompt_finished(0.0)
+        session.tick(1000.0)  # the think time ran out: the recording started by itself
+        assert session.state == "answer"
+        getattr(session, leave)(1001.0)
+        session.answer_recorded(1, 1001.0, spoke=False)
+        assert DiscardTake(1) in driver.effects and not driver.of(Analyze), leave
+        if then is None:
+            (finished,) = driver.of(Finished)
+            assert session.state == "summary" and finished.reports == ()
+        else:
+            assert session.state == "question" and session.current.question_id == then
+
+
+def test_an_answer_ended_by_the_candidate_is_analysed_even_when_silent(bank):
+    """«Закончить ответ» or the answer's time: the analysis says the microphone heard nothing."""
+    driver = Driver()
+    session = Session([bank.by_id("HR-01")], driver, DEFAULT, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.start_answer_now(1.0)
+    session.stop_answer(2.0)
+    session.answer_recorded(1, 2.0, spoke=False)
+    assert session.state == "analysis" and not driver.of(DiscardTake)
+
+
+def test_a_question_the_voice_could_not_say_waits_to_be_read(bank):
+    """Issue 29: the think clock started over a question nobody heard; now it waits for «Начать обдумывание»."""
+    driver = Driver()
+    question = bank.by_id("HR-01")
+    session = Session([question, bank.by_id("HR-03")], driver, DEFAULT, follow_ups=False)
+    session.start(0.0)
+    session.prompt_failed(1.0)
+    session.tick(1000.0)
+    assert session.state == "reading" and session.time_left(1000.0) is None and not driver.of(StartRecording)
+    session.prompt_finished(1000.0)  # a late "spoken" does not start it either
+    assert session.state == "reading"
+    session.question_read(1000.0)
+    assert session.state == "think" and session.time_left(1000.0) == question.think_s
+    session.start_answer_now(1001.0)  # pressed: the short cue; ran out (above): the one a candidate notices
+    assert driver.of(PlayCue)[-1] == PlayCue("start") and not driver.of(StartRecording)[-1].by_timeout
+    driver2 = Driver()
+    skipped = Session([question, bank.by_id("HR-03")], driver2, DEFAULT, follow_ups=False)
+    skipped.start(0.0)
+    skipped.prompt_failed(1.0)
+    skipped.skip(2.0)
+    assert skipped.state == "question" and skipped.current.question_id == "HR-03"
+
+
+def test_a_recording_started_by_the_think_time_running_out_has_its_own_cue(bank):
+    driver = Driver()
+    session = Session([bank.by_id("HR-01")], driver, DEFAULT, follow_ups=False)
+    session.start(0.0)
+    session.prompt_finished(0.0)
+    session.tick(1000.0)
+    assert driver.of(PlayCue) == [PlayCue("think_over")] and driver.of(StartRecording)[0].by_timeout
 
 
 def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
@@ -121,7 +187,8 @@ def test_retry_asks_the_same_question_again_without_counting_it_twice(bank):
     session.start_answer_now(1.0)  # ready before the think time is over
     session.retry(3.0)
     assert session.state == "retrying"
-    session.answer_recorded(1, 3.0)
+    session.answer_recorded(1, 3.0)  # something was said: kept, as an earlier attempt
+    assert not driver.of(DiscardTake) and not driver.of(Analyze)
     assert session.state == "question" and session.current.question_id == "HR-03"
     assert [s.step.question_id for s in driver.of(Speak)] == ["HR-03", "HR-03"]
     assert (session.number, session.total) == (1, 2)

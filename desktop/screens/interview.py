@@ -12,7 +12,8 @@ from sobes.desktop.widgets.level_meter import LevelMeter
 
 SPACE_GRACE_S = 1.0  # calibrated here: a key pressed as the recording starts was meant for the old button
 STATE_TEXT = {
-    "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…", "think": "Время подумать",
+    "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…",
+    "reading": "Голос интервьюера недоступен: прочитайте вопрос", "think": "Время подумать",
     "answer": "● Идёт запись — говорите", "saving": "Сохраняем запись…", "analysis": "Анализируем ответ…",
     "paused": "Пауза", "summary": "Собеседование окончено", "aborted": "Собеседование прервано",
     "skipping": "Пропускаем…", "retrying": "Повторим вопрос…",
@@ -29,6 +30,7 @@ class InterviewScreen(QWidget):
         super().__init__(parent)
         self.host = host
         self.phone = False
+        self._asked_text = ""  # the question's own text, shown on the phone only when the voice failed
         self._answer_started = 0.0
         self._shown_state = ""
         layout = QVBoxLayout(self)
@@ -66,6 +68,7 @@ class InterviewScreen(QWidget):
         self.buttons = {}
         runner = host.runner
         for name, text, action in (
+                ("question_read", "Начать обдумывание (Пробел)", runner.question_read),
                 ("start_answer_now", "Начать ответ (Пробел)", runner.start_answer_now),
                 ("stop_answer", "Закончить ответ (Пробел)", runner.stop_answer),
                 ("skip", "Пропустить", runner.skip), ("retry", "Повторить вопрос", runner.retry),
@@ -87,6 +90,7 @@ class InterviewScreen(QWidget):
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
         self.phone = asked.phone
+        self._asked_text = asked.step.text
         self.number.setText(asked.where)
         self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
         note = asked.step.how_to_answer
@@ -101,8 +105,11 @@ class InterviewScreen(QWidget):
         self.state.setStyleSheet("color: #b3261e; font-weight: bold; font-size: 18px;" if recording else "")
         if recording:
             self._answer_started = time.monotonic()
-        visible = {"start_answer_now": state == "think", "stop_answer": state == "answer",
-                   "skip": state in ("question", "think", "answer"), "retry": state in ("think", "answer"),
+        if state == "reading":  # no voice said it: the question is read, on the phone too
+            self.question.setText(self._asked_text)
+        visible = {"question_read": state == "reading", "start_answer_now": state == "think",
+                   "stop_answer": state == "answer",
+                   "skip": state in ("question", "reading", "think", "answer"), "retry": state in ("think", "answer"),
                    "pause": state in ("think", "answer"), "resume": state == "paused",
                    "abort": state not in ("summary", "aborted", "idle")}
         for name, button in self.buttons.items():
@@ -132,10 +139,13 @@ class InterviewScreen(QWidget):
         self.timer.setText("" if left is None else f"{int(left) // 60}:{int(left) % 60:02d}")
 
     def space(self) -> None:
-        """Space bar: what the button under it says — start the answer, or stop it. A press in the first second
+        """Space bar: what the button under it says — start thinking over a question read on screen, start the
+        answer, or stop it. A press in the first second
         of a recording that began by itself (think time ran out) meant "start", so it does not stop it."""
         state = self.host.runner.state
-        if state == "think":
+        if state == "reading":
+            self.host.runner.question_read()
+        elif state == "think":
             self.host.runner.start_answer_now()
         elif state == "answer" and time.monotonic() - self._answer_started > SPACE_GRACE_S:
             self.host.runner.stop_answer()
