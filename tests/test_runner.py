@@ -16,7 +16,7 @@ from sobes.analysis.engine import Analyzer
 from sobes.audio.fake_backend import FakeBackend
 from sobes.core.audio_file import load_audio
 from sobes.interview import events
-from sobes.interview.runner import SessionRunner
+from sobes.interview.runner import VOICE_FAILED, SessionRunner
 from sobes.interview.settings import Settings
 from tests.fakes import FakeWhisper
 from tests.judges import DEFAULT
@@ -32,12 +32,12 @@ class Clock:
         return self.now
 
 
-def make_runner(tmp_path, history, analyzer, sources, *, speed: float = 20, **options):
+def make_runner(tmp_path, history, analyzer, sources, *, speed: float = 20, speak: bool = False, **options):
     seen: list = []
     clock = Clock()
     backend = FakeBackend(sources, realtime=True, speed=speed)  # a 26 s answer in 1.3 s, as a microphone delivers
     runner = SessionRunner(analyzer=analyzer, history=history, recordings=tmp_path / "recordings",
-                           on_event=seen.append, backend=backend, speak=False, clock=clock, **options)
+                           on_event=seen.append, backend=backend, speak=speak, clock=clock, **options)
     return runner, seen, clock
 
 
@@ -229,3 +229,112 @@ def test_the_last_answer_can_be_recorded_again_before_the_summary(tmp_path, hist
     assert [r["attempt"] for r in history.answers(runner.session_id)] == [1, 2]
     runner.close()
     assert history.session(runner.session_id)["status"] == "completed"
+
+
+# --- issue 29: phantom answers, the voice, the cue ---------------------------------------------------------
+SILENCE = np.zeros(16_000 * 30, np.float32)  # a microphone that hears nobody for 30 s
+
+
+def until_recording(runner, clock, seconds: float = 0.5) -> None:
+    """Tick until the take has ``seconds`` recorded (the think time runs out at once)."""
+    drive(runner, clock, lambda: runner.recording is not None and runner.recording.level().seconds > seconds)
+
+
+def test_a_take_left_without_a_word_is_not_kept(tmp_path, history, bank, fake_analyzer):
+    """«Пропустить», «Повторить вопрос» (on the phone, where the recording starts as the question ends) and
+    «Завершить» after the think time ran out each stored a silent take («записан, ждёт разбора», or «Речь не
+    обнаружена» in the summary for a question never answered)."""
+    for leave, phone in (("skip", False), ("retry", True), ("finish", False)):
+        runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, [SILENCE, SILENCE])
+        runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=phone)
+        until_recording(runner, clock)
+        path = runner.recording.take.path
+        getattr(runner, leave)()
+        if leave == "retry":  # the question is asked again: its new recording starts, then the candidate ends
+            until_recording(runner, clock)
+            assert history.answers(runner.session_id)[0]["status"] == "recording"  # only the new take
+            runner.finish()
+        drive(runner, clock, lambda r=runner: r.state == "summary" and not r.busy)
+        assert history.answers(runner.session_id) == [] and not path.exists(), leave
+        (finished,) = [e for e in seen if isinstance(e, events.SessionFinished)]
+        assert finished.summary["answers"] == [], leave
+        runner.close()
+
+
+def test_a_skipped_answer_with_speech_is_kept_and_analysed(tmp_path, history, bank, fake_analyzer, fixtures_dir):
+    """Skipped after 19.6 s of answer, the take was left «ждёт разбора»: what a candidate said is never lost."""
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, [fixtures_dir / "star.wav"],
+                                      hold_for_review=False)
+    runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
+                 follow_ups=False, phone=False)
+    until_recording(runner, clock, 5.0)
+    runner.skip()
+    drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))
+    (row,) = history.answers(runner.session_id)
+    assert row["question_id"] == "HR-01" and row["status"] == "analyzed" and row["duration_s"] > 5
+    runner.close()
+
+
+def test_a_question_the_voice_cannot_say_is_shown_and_waits(tmp_path, history, bank, fake_analyzer, monkeypatch):
+    """The think clock ran on over a question nobody heard; the status bar named a Debian package."""
+    from sobes.audio.voice import VoiceError
+
+    def broken(text, *, phone=False):
+        raise VoiceError("голос интервьюера не установлен")
+
+    monkeypatch.setattr("sobes.interview.runner.prompt_signal", broken)
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE, speak=True)
+    runner.begin([bank.by_id("HR-01")], mode="phone", role="client_manager", follow_ups=False, phone=True)
+    deadline = time.monotonic() + 10
+    while runner.state != "reading":
+        assert time.monotonic() < deadline, runner.state
+        runner.tick()
+        time.sleep(0.01)
+    clock.now += 1000.0
+    runner.tick()
+    assert runner.state == "reading" and runner.time_left() is None and runner.recording is None
+    (problem,) = [e.message for e in seen if isinstance(e, events.Problem)]
+    assert problem == VOICE_FAILED and "festvox" not in problem and "apt" not in problem
+    runner.question_read()
+    assert runner.state == "think" and runner.time_left() == bank.by_id("HR-01").think_s
+    runner.close()
+
+
+def test_the_next_question_is_rendered_while_the_candidate_answers(tmp_path, history, bank, fake_analyzer,
+                                                                   fixtures_dir, monkeypatch):
+    """The interviewer took 8–11 s from «Начать» to the think timer: rendering (1–1.5 s a question, more on a
+    busy machine) came after the answer; now it comes while the candidate thinks and answers."""
+    rendered: list[str] = []
+
+    def render(text, *, phone=False):
+        rendered.append(text)
+        return np.zeros(1600, np.float32), 16_000
+
+    monkeypatch.setattr("sobes.interview.runner.prompt_signal", render)
+    first, second = bank.by_id("HR-01"), bank.by_id("HR-03")
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, [fixtures_dir / "pauses.wav"] * 2,
+                                      speak=True)
+    runner.begin([first, second], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    until_recording(runner, clock)
+    assert rendered == [first.text, second.text]  # the second is ready before the first answer ends
+    drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))
+    runner.continue_()
+    drive(runner, clock, lambda: runner.state == "summary")
+    assert rendered == [first.text, second.text]  # said from what was rendered ahead, not rendered again
+    runner.close()
+
+
+def test_a_recording_started_by_the_think_time_running_out_plays_its_cue(tmp_path, history, bank, fake_analyzer):
+    """A candidate who looked away hears that the recording has started."""
+    from sobes.audio import cues
+
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE)
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    until_recording(runner, clock)
+    played = runner.backend.played
+    deadline = time.monotonic() + 5
+    while not played:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert len(played[0]) == pytest.approx(len(cues.think_over(48_000)), abs=1024)  # at the device's rate
+    runner.close()
