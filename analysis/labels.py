@@ -31,6 +31,23 @@ def marks_text(content: str | None, delivery: str | None) -> str:
     return "; ".join(mark for mark in marks if mark)
 
 
+def in_headline(fix: str, headline: str) -> bool:
+    """Whether the headline already says this fix (an off-topic answer's headline is its fix; «Главное — …»
+    quotes the first): then it is said once, not again as fix 1."""
+    said = fix.strip().rstrip(".").casefold()
+    return bool(said) and said in headline.casefold()
+
+
+def example_or_advice(example: str) -> tuple[str, str]:
+    """A bank's "good example" as the review shows it: (heading, text). The guides' «(рекомендация) «назвать
+    конкретный диапазон…»» is advice, not words to say: it read «Как это звучит в хорошем ответе: (рекомендация)…»."""
+    text = example.strip()
+    if text.lower().startswith("(рекомендация)"):
+        advice = text[len("(рекомендация)"):].strip().strip("«»").strip()
+        return "Что советуют", advice[:1].upper() + advice[1:]
+    return "Как это звучит в хорошем ответе", text
+
+
 def clock(seconds: float) -> str:
     """``75.4`` -> ``"1:15"``: a moment in the answer as a player shows it."""
     whole = int(round(seconds))
@@ -71,8 +88,9 @@ def verdict_value(metric: str, value: float | None) -> str:
         return "—"
     return {
         "tempo": pace(value),
-        "pauses": f"самая длинная {ru_number(value)} с" if value else "пауз нет",
-        "latency": f"{ru_number(value)} с",
+        # the silence before the first word is the latency's, never "the longest pause" of the answer
+        "pauses": f"внутри ответа самая длинная {ru_number(value)} с" if value else "внутри ответа пауз нет",
+        "latency": f"первое слово через {ru_number(value)} с",
         "fillers": f"{ru_number(value)} на 100 слов",
         "hesitations": f"{ru_number(value)} в минуту",
         "hedges": f"{ru_number(value)} на 100 слов",

@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.start = StartScreen(bank.questions)
         self.interview = InterviewScreen(self.host)
-        self.review = ReviewScreen(backend)
+        self.review = ReviewScreen(backend, history=history, analyzer=analyzer)
         self.summary = SummaryScreen()
         self.history_screen = HistoryScreen(history, analyzer)
         self.settings_screen = SettingsScreen(settings, devices, analyzer=analyzer, backend=backend)

@@ -16,7 +16,15 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from sobes.analysis.labels import METRIC_NAMES, STAR_NAMES, VERDICT_MARK, VERDICT_WORDS, clock, verdict_value
+from sobes.analysis.labels import (
+    METRIC_NAMES,
+    STAR_NAMES,
+    VERDICT_MARK,
+    VERDICT_WORDS,
+    clock,
+    in_headline,
+    verdict_value,
+)
 from sobes.core.numbers import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import ANSWER_STATUS, local_time, mode_name, role_name, session_status
@@ -160,9 +168,10 @@ def _coaching_html(coaching: dict | None) -> list[str]:
     e = html.escape
     headline = coaching["headline"]
     # an off-topic answer's headline is its first fix too: said once, with its moment
-    said = next((f for f in coaching.get("fixes") or [] if f["text"] == headline), None)
+    said = next((f for f in coaching.get("fixes") or [] if in_headline(f["text"], headline)
+                 and f.get("start") is not None), None)
     out = [f"<p><b>{e(headline)}</b>{_moment(said)}</p>"]
-    fixes = [f for f in coaching.get("fixes") or [] if f["text"] != headline]
+    fixes = [f for f in coaching.get("fixes") or [] if not in_headline(f["text"], headline)]
     if fixes:
         out.append("<ol>" + "".join(f"<li>{e(f['text'])}{_moment(f)}</li>" for f in fixes) + "</ol>")
     if coaching.get("covered"):

@@ -83,9 +83,32 @@ class Attempts:
 def attempts(history: History, question_id: str, judge: Judge) -> Attempts | None:
     """The attempts at ``question_id`` side by side, or None when it was answered once. An attempt with no speech
     in it (nothing was judged) is no attempt to compare: "0 длинных пауз → 3 ✗ хуже" said otherwise."""
-    tries = [row for row in history.attempts(question_id) if row["status"] == "analyzed" and row["overall"]]
+    tries = _judged_attempts(history, question_id)
     if len(tries) < 2:
         return None
+    headers = [f"Попытка {i}, {local_time(row['recorded_at'])}" for i, row in enumerate(tries, 1)]
+    return Attempts(tries[-1]["question_text"] or "", headers, [row["id"] for row in tries], _rows(tries, judge))
+
+
+def against_previous(history: History, question_id: str, answer_id: int, judge: Judge) -> Attempts | None:
+    """This answer beside the attempt at the same question just before it (a retake, a «Повтор вопроса»
+    session, the question met again): the same figures and changes as the history's comparison, or None when
+    there is no earlier judged attempt or this one was not judged."""
+    tries = _judged_attempts(history, question_id)
+    at = next((i for i, row in enumerate(tries) if row["id"] == answer_id), None)
+    if not at:  # not judged (nothing said), or the first attempt
+        return None
+    pair = tries[at - 1:at + 1]
+    headers = [f"Попытка {at}, {local_time(pair[0]['recorded_at'])}", f"Эта попытка ({at + 1}-я)"]
+    return Attempts(pair[-1]["question_text"] or "", headers, [row["id"] for row in pair], _rows(pair, judge))
+
+
+def _judged_attempts(history: History, question_id: str) -> list[dict]:
+    return [row for row in history.attempts(question_id) if row["status"] == "analyzed" and row["overall"]]
+
+
+def _rows(tries: list[dict], judge: Judge) -> list[tuple[str, list[str], str]]:
+    """A row per figure measured in any attempt, with the change from the first to the last."""
     first, last = tries[0], tries[-1]
     rows = []
     for metric in _SIDE_BY_SIDE:
@@ -94,5 +117,4 @@ def attempts(history: History, question_id: str, judge: Judge) -> Attempts | Non
         before, now = first[metric], last[metric]
         change = CHANGE_NAMES[judge.compare(metric, before, now)] if before is not None and now is not None else ""
         rows.append((TRACKED[metric].name, [shown(metric, row[metric]) for row in tries], change))
-    headers = [f"Попытка {i}, {local_time(row['recorded_at'])}" for i, row in enumerate(tries, 1)]
-    return Attempts(last["question_text"] or "", headers, [row["id"] for row in tries], rows)
+    return rows

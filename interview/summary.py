@@ -41,26 +41,41 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
     given = len({a["question_id"] for a in answers if not a["follow_up"]})
     return {"session_id": session_id, "answers": answers, "work_on": work_on, "planned": planned,
             "early": early and given < planned,
-            "compared_to_previous": _compare(history, session_id, judge)}
+            "compared_to_previous": _compare(history, session_id, judge),
+            "first_session": not any(s["id"] < session_id and s["status"] == "completed" for s in history.sessions())}
 
 
 def _compare(history: History, session_id: int, judge: Judge) -> dict:
-    """Each figure against the earlier sessions' mean: ``change`` is better, worse, same, or in_norm when both
-    are within the norm — a change inside the norm is never called worse."""
-    now = history.session_means(session_id)
+    """Each figure against the earlier sessions' answers of the same kinds as this session's: like with like, a
+    self-presentation is never compared with stories («было 5,4 … стало 0,0 — ✓ лучше» said otherwise). ``change``
+    is better, worse, same, or in_norm when both are within the norm — a change inside the norm is never called
+    worse."""
+    now_rows = _judged(history, session_id)
     earlier = [s["id"] for s in history.sessions() if s["id"] < session_id and s["status"] == "completed"]
-    if not earlier:
-        return {}
-    before_rows = [history.session_means(s) for s in earlier]
+    before_rows = [row for s in earlier for row in _judged(history, s)]
     result = {}
     for metric in COMPARED:
-        values = [value for row in before_rows if (value := row[metric]) is not None]
-        current = now[metric]
-        if current is None or not values:
+        # each answer of this session beside the earlier mean of its own kind: a mix of kinds weighs alike
+        pairs = [(row[metric], before) for row in now_rows if row.get(metric) is not None
+                 and (before := _mean(_same_kind(before_rows, row), metric)) is not None]
+        if not pairs:
             continue
-        before = sum(values) / len(values)
+        current, before = (sum(p[0] for p in pairs) / len(pairs), sum(p[1] for p in pairs) / len(pairs))
         change = judge.compare(metric, before, current)
         result[metric] = {"now": round(current, 2), "before": round(before, 2), "change": change,
                           "better": change == "better"}
     return result
 
+
+def _judged(history: History, session_id: int) -> list[dict]:
+    """A session's analysed answers (each with the kind it was judged as; none in a history older than kinds)."""
+    return [row for row in history.answers(session_id) if row["status"] == "analyzed"]
+
+
+def _mean(rows: list[dict], metric: str) -> float | None:
+    values = [row[metric] for row in rows if row.get(metric) is not None]
+    return sum(values) / len(values) if values else None
+
+
+def _same_kind(rows: list[dict], answer: dict) -> list[dict]:
+    return [row for row in rows if row.get("answer_type") == answer.get("answer_type")]

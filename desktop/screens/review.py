@@ -25,6 +25,7 @@ from sobes.desktop.widgets.metric_card import MetricCard
 from sobes.desktop.widgets.timeline import Timeline
 from sobes.desktop.widgets.transcript_view import TranscriptView
 from sobes.interview.labels import local_time
+from sobes.interview.progress import against_previous
 
 
 class ReviewScreen(QWidget):
@@ -33,9 +34,10 @@ class ReviewScreen(QWidget):
     back_requested = Signal()  # a past answer opened from the history: back to the list
     correct_requested = Signal()  # the candidate will put right what the recogniser misheard
 
-    def __init__(self, backend=None, parent=None):
+    def __init__(self, backend=None, parent=None, *, history=None, analyzer=None):
+        """``history`` and ``analyzer`` (its judge): to set an answer beside the earlier attempt at its question."""
         super().__init__(parent)
-        self.backend = backend
+        self.backend, self.history, self.analyzer = backend, history, analyzer
         self.report = None
         self.take = None
         self.in_session = True
@@ -68,7 +70,6 @@ class ReviewScreen(QWidget):
         self.corrected.setWordWrap(True)
         self.corrected.setStyleSheet("color:#555")
         self.transcript = TranscriptView()
-        self.transcript.setMinimumHeight(120)
         self.timeline = Timeline()
         self.cards = QGridLayout()
         self.star = QLabel("")
@@ -76,6 +77,8 @@ class ReviewScreen(QWidget):
         self.follow_ups = QLabel("")
         self.follow_ups.setWordWrap(True)
         self.coaching = CoachingView()
+        self.compared = QLabel("")  # what changed against the earlier attempt at the same question
+        self.compared.setWordWrap(True)
         self.phone = QLabel("")
         self.phone.setWordWrap(True)
         self.play_error = QLabel("")  # why the answer cannot be played, when it cannot
@@ -84,13 +87,11 @@ class ReviewScreen(QWidget):
         self.layout_.addLayout(controls)
         self.layout_.addWidget(self.play_error)
         self.layout_.addWidget(self.coaching)
+        self.layout_.addWidget(self.compared)
         self.layout_.addWidget(self.corrected)
         self.layout_.addWidget(self.transcript)
-        legend = QLabel(
-            "Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса; части ответа: "
-            "<span style='background:#c6d9fb'>ситуация</span> <span style='background:#feeec0'>задача</span> "
-            "<span style='background:#c9e9d2'>действия</span> <span style='background:#f8cdc9'>результат</span>. "
-            "Щелчок по графику или слову — прослушать с этого места.")
+        self.layout_.addWidget(self.transcript.legend)
+        legend = QLabel("")  # its words follow what the graph draws: the STAR colours only under a story
         legend.setWordWrap(True)  # unwrapped, this one line made the whole review wider than a laptop screen
         self.legend = legend
         self.layout_.addWidget(legend)
@@ -156,12 +157,16 @@ class ReviewScreen(QWidget):
         heard = report.speech_detected  # nothing said: only the headline and "Перезаписать ответ" mean anything
         for widget in (self.transcript, self.legend, self.timeline, self.play_button, self.stop_button):
             widget.setVisible(heard)
+        self.transcript.legend.setVisible(heard and bool(self.transcript.legend.text()))
         self.correct_button.setVisible(heard and take is not None)
         self.corrected.setVisible(heard and report.transcript_corrected)
         for i, verdict in enumerate(report.delivery.verdicts if report.delivery and heard else []):
             self.cards.addWidget(MetricCard(verdict), i // 3, i % 3)
+        self.legend.setText(self._legend_text(report))
         self.star.setText(self._star_text(report))
         self.coaching.show_coaching(report.coaching)
+        self.compared.setText(self._compared_text(take))
+        self.compared.setVisible(bool(self.compared.text()))
         self.phone.setText("")
         follow = report.content.follow_ups if report.content else []
         self.follow_ups.setText("<b>Что спросит интервьюер:</b><ul>" + "".join(
@@ -175,18 +180,43 @@ class ReviewScreen(QWidget):
         self.phone.setText(f"<b>Как вас слышно по телефону</b>: интервьюер разберёт примерно {heard} ваших слов; "
                            f"{level}. Он слышит: «{escape(check.phone_text)}»")
 
+    def _compared_text(self, take) -> str:
+        """This answer beside the earlier attempt at its question (the history's comparison), when there is one."""
+        if take is None or self.history is None or self.analyzer is None:
+            return ""
+        side = against_previous(self.history, take.step.question_id, take.id, self.analyzer.judge)
+        if side is None:
+            return ""
+        head = "".join(f"<th>{escape(h)}</th>" for h in side.headers)
+        rows = "".join(f"<tr><td>{escape(name)}</td>" + "".join(f"<td>{escape(v)}</td>" for v in values)
+                       + f"<td>{escape(change)}</td></tr>" for name, values, change in side.rows)
+        return (f"<b>По сравнению с прошлой попыткой</b><table cellpadding='4'><tr><th></th>{head}<th>Что "
+                f"изменилось</th></tr>{rows}</table>")
+
+    @staticmethod
+    def _legend_text(report) -> str:
+        """What the graph shows; the STAR colours only for an answer judged on STAR (a story): under a
+        self-presentation or a salary answer they named parts that were never drawn."""
+        star = report.content is not None and report.content.star is not None
+        parts = ("; части рассказа: <span style='background:#c6d9fb'>ситуация</span> "
+                 "<span style='background:#feeec0'>задача</span> <span style='background:#c9e9d2'>действия</span> "
+                 "<span style='background:#f8cdc9'>результат</span>" if star else "")
+        return (f"Громкость (серым — паузы, линиями — паразиты и заминки) и высота голоса{parts}. "
+                "Щелчок по графику или слову — прослушать с этого места.")
+
     @staticmethod
     def _star_text(report) -> str:
+        """Which parts of a story were told, and how much of the story each took, in words («(38%)» alone
+        explained nothing)."""
         content = report.content
         if not content or not content.star:
             return ""
         star = content.star
-        parts = " · ".join(f"{STAR_NAMES[k].capitalize()}: {'есть' if star.present[k] else '<b>нет</b>'} "
-                           f"({star.share[k]:.0%})" for k in STAR_NAMES)
+        parts = "; ".join(f"{STAR_NAMES[k]} — {_percent(star.share[k])} рассказа" if star.present[k]
+                          else f"{STAR_NAMES[k]} — <b>нет</b>" for k in STAR_NAMES)
         ownership = content.ownership
-        own = (f"<br>«Я» в действиях: {ownership.i_share:.0%}" + (" — роль неясна" if ownership.role_unclear else "")
-               if ownership and ownership.i_share is not None else "")
-        return f"<b>STAR</b>: {parts}{own}"
+        own = _ownership_text(ownership) if ownership and ownership.i_share is not None else ""
+        return f"<b>Части рассказа (STAR)</b>: {parts}.{own}"
 
     def play_from(self, seconds: float) -> None:
         if self.take is None:
@@ -216,3 +246,18 @@ class ReviewScreen(QWidget):
         if self._playback is not None and self._playback.done.is_set():
             self.clock.stop()
             self.transcript.follow(None)  # the last word played is not left highlighted
+
+
+def _percent(share: float) -> str:
+    """``0.38`` -> ``"38 %"``: a share as a Russian reader writes it."""
+    return f"{round(share * 100)} %"
+
+
+def _ownership_text(ownership) -> str:
+    """How often the candidate said «я» of the story's actions, and «мы» the rest of the time."""
+    if ownership.i_share >= 1:
+        said = "О действиях вы говорили «я», а не «мы»"
+    else:
+        said = (f"О действиях вы говорили «я» в {_percent(ownership.i_share)} случаев, «мы» — в "
+                f"{_percent(1 - ownership.i_share)}")
+    return f"<br>{said}" + (": ваша роль неясна." if ownership.role_unclear else ".")

@@ -46,5 +46,14 @@ class SummaryScreen(QWidget):
             for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
         self.text.setText(f"<h2>Итоги</h2>{ended}<h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
-                          + (f"<h3>По сравнению с прошлыми тренировками</h3><ul>{progress}</ul>" if progress else
-                             "<p>Это первая тренировка: сравнение появится со следующей.</p>"))
+                          + _progress_part(progress, summary.get("first_session", True)))
+
+
+def _progress_part(progress: str, first_session: bool) -> str:
+    """Only like with like is compared (a self-presentation with earlier self-presentations): with nothing of
+    the same kind before, say so rather than call a later session the first."""
+    if progress:
+        return f"<h3>По сравнению с прошлыми ответами того же вида</h3><ul>{progress}</ul>"
+    if first_session:
+        return "<p>Это первая тренировка: сравнение появится со следующей.</p>"
+    return "<p>Раньше вы не отвечали на такие вопросы: сравнение появится, когда вы ответите на них снова.</p>"

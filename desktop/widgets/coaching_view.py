@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QPushButton, QVBoxLayout, QWidget
 
-from sobes.analysis.labels import clock
+from sobes.analysis.labels import clock, example_or_advice, in_headline
 
 
 class CoachingView(QWidget):
@@ -21,12 +21,19 @@ class CoachingView(QWidget):
         self.headline = QLabel("")
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.headline_play = QPushButton("")  # the headline's moment, when the headline is a fix (off topic…)
+        self.headline_play.setToolTip("Прослушать это место ответа")
+        self._headline_at = 0.0
+        self.headline_play.clicked.connect(lambda: self.seek.emit(self._headline_at))
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(self.headline, 1)
+        headline_row.addWidget(self.headline_play)
         self.fixes = QVBoxLayout()
         self.example = QLabel("")
         self.example.setWordWrap(True)
         self.items = QLabel("")
         self.items.setWordWrap(True)
-        self.layout_.addWidget(self.headline)
+        self.layout_.addLayout(headline_row)
         self.layout_.addLayout(self.fixes)
         self.layout_.addWidget(self.example)
         self.layout_.addWidget(self.items)
@@ -39,14 +46,21 @@ class CoachingView(QWidget):
                 if widget is not None:
                     widget.hide()  # at once, not when the event loop gets to deleteLater
                     widget.deleteLater()
+        self.headline_play.hide()
         if coaching is None:
             self.headline.setText("")
             self.example.setText("")
             self.items.setText("")
             return
         self.headline.setText(escape(coaching.headline))
-        # the headline is often the first fix: said once (unless the fix has a moment to hear)
-        fixes = [f for f in coaching.fixes if f.text != coaching.headline or f.start is not None]
+        # the headline is often the first fix (an off-topic answer's always): said once, its moment beside it
+        said = next((f for f in coaching.fixes if in_headline(f.text, coaching.headline) and f.start is not None),
+                    None)
+        if said is not None and said.start is not None:
+            self._headline_at = said.start
+            self.headline_play.setText(f"▶ {clock(said.start)}")
+            self.headline_play.show()
+        fixes = [f for f in coaching.fixes if not in_headline(f.text, coaching.headline)]
         for number, fix in enumerate(fixes, 1):
             row = QHBoxLayout()
             text = QLabel(f"{number}. {escape(fix.text)}" if len(fixes) > 1 else escape(fix.text))
@@ -59,7 +73,8 @@ class CoachingView(QWidget):
                 row.addWidget(button)
             self.fixes.addLayout(row)
         example = next((f.example for f in coaching.fixes if f.example), None)
-        self.example.setText(f"<b>Как это звучит в хорошем ответе:</b> {escape(example)}" if example else "")
+        heading, said = example_or_advice(example) if example else ("", "")
+        self.example.setText(f"<b>{heading}:</b> {escape(said)}" if example else "")
         had = "".join(f"<li>✓ {escape(i.label)}" + (f" — «{escape(i.evidence)}»" if i.evidence else "") + "</li>"
                       for i in coaching.covered)
         lacked = "".join(f"<li>✗ {escape(i.label)}</li>" for i in coaching.missing)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from sobes.analysis.report import Report
 from sobes.analysis.transcript import Word
@@ -20,6 +20,12 @@ class TranscriptView(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
+        # as tall as its text, the page scrolls: a box of fixed height cut its last line (and the marks' legend
+        # under it) in half at 1024×768, a strip showing through above the graph
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend = QLabel("")  # the marks this transcript has, named: for the screen to place under it
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color:#555")
         self._words: list[Word] = []
         self._report: Report | None = None
         self._current = -1
@@ -57,9 +63,31 @@ class TranscriptView(QTextBrowser):
                 style += "font-weight:bold;text-decoration:underline;"
             parts.append(f"<a href='w:{i}' style='color:black;text-decoration:none;{style}'>"
                          f"{html.escape(word.word)}</a>")
-        hesitations = [f for f in (report.fillers.items if report.fillers else []) if f.source == "audio"]
-        legend = ("<p style='color:#555'>Отметки: <span style='background:#ffd27f'>слово-паразит</span> "
-                  "<span style='background:#ff9e9e'>заминка</span> <span style='background:#d9c2ff'>неуверенность"
-                  "</span>" + (f"; заминок, слышных только в звуке: {len(hesitations)}" if hesitations else "")
-                  + "</p>")
-        self.setHtml(f"<p style='font-size:15px;line-height:160%'>{' '.join(parts)}</p>{legend}")
+        self.setHtml(f"<p style='font-size:15px;line-height:160%'>{' '.join(parts)}</p>")
+        self.legend.setText(_legend(report, spans))
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The height of the text at the present width, so that no line is cut."""
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        height = int(document.size().height()) + 2 * self.frameWidth() + 4
+        if height != self.height():
+            self.setFixedHeight(max(48, height))
+
+
+def _legend(report, spans: list[tuple[float, float, str]]) -> str:
+    """The marks named, only those the transcript has: an answer with no marks had a legend of nothing."""
+    names = {"lexical": "слово-паразит", "hesitation": "заминка", "hedge": "неуверенность"}
+    shown = [f"<span style='background:{MARKS[kind]}'>{name}</span>" for kind, name in names.items()
+             if any(k == kind for _, _, k in spans)]
+    hesitations = [f for f in (report.fillers.items if report.fillers else []) if f.source == "audio"]
+    heard = f"заминок, слышных только в звуке: {len(hesitations)}" if hesitations else ""
+    if not shown and not heard:
+        return ""
+    marks = f"Отметки: {' '.join(shown)}" if shown else ""
+    return "; ".join(p for p in (marks, heard) if p)
