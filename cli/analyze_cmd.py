@@ -25,16 +25,17 @@ from sobes.core.files import output_error, write_atomically
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("analyze", help="transcribe and analyse recorded answers")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="audio files (wav, flac, mp3, ogg, m4a, webm)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--model", metavar="M", default=None,
-                        help="'base' (bundled, default), a local CTranslate2 model folder, or a hub name (online)")
-    parser.add_argument("--out", metavar="DIR", type=Path, default=None,
-                        help="also write each report to DIR/<name>.json")
+    parser = commands.add_parser("analyze", help="распознать и разобрать записанные ответы")
+    parser.add_argument("paths", nargs="+", metavar="ФАЙЛ", help="записи ответов (WAV, FLAC, MP3, OGG, M4A, WEBM)")
+    parser.add_argument("--json", action="store_true", help="вывести отчёт в JSON")
+    parser.add_argument("--model", metavar="МОДЕЛЬ", default=None,
+                        help="модель распознавания: base (входит в программу, по умолчанию), папка с моделью "
+                             "или имя модели из интернета (нужна сеть)")
+    parser.add_argument("--out", metavar="ПАПКА", type=Path, default=None,
+                        help="ещё и сохранить каждый отчёт в этой папке, в файл JSON с именем записи")
     add_question_arguments(parser)
-    parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
-                        help="override a saved norm (see `sobes thresholds`), e.g. --set long_pause_s=3")
+    parser.add_argument("--set", metavar="НОРМА=ЧИСЛО", action="append", default=[], dest="overrides",
+                        help="заменить сохранённую норму (имена норм — в sobes thresholds)")
     parser.set_defaults(run=run)
 
 

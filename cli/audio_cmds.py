@@ -17,13 +17,14 @@ LEVEL_EVERY_S = 0.5
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    devices = commands.add_parser("devices", help="list audio input and output devices")
+    devices = commands.add_parser("devices", help="звуковые устройства: микрофоны и динамики")
     devices.set_defaults(run=run_devices)
-    record = commands.add_parser("record", help="record from a microphone into a WAV file")
-    record.add_argument("out", type=Path, metavar="OUT.wav")
-    record.add_argument("--seconds", type=number(0.1, 3600, " с"), default=None,
-                        help="stop after N seconds (default: Ctrl+C)")
-    record.add_argument("--device", default=None, help="input device index or name (see `sobes devices`)")
+    record = commands.add_parser("record", help="записать звук с микрофона в файл WAV")
+    record.add_argument("out", type=Path, metavar="ФАЙЛ.wav", help="куда записать")
+    record.add_argument("--seconds", type=number(0.1, 3600, " с"), default=None, metavar="СЕКУНДЫ",
+                        help="остановить запись через столько секунд (по умолчанию — по Ctrl+C)")
+    record.add_argument("--device", default=None, metavar="МИКРОФОН",
+                        help="номер или название микрофона (список — в sobes devices)")
     record.set_defaults(run=run_record)
 
 
@@ -64,19 +65,21 @@ def run_record(args: argparse.Namespace) -> int:
 
 
 def register_voice(commands: argparse._SubParsersAction) -> None:
-    say = commands.add_parser("say", help="render a Russian prompt with the interviewer's voice")
-    say.add_argument("text")
-    say.add_argument("out", type=Path, metavar="OUT.wav")
-    say.add_argument("--play", action="store_true", help="also play it on the default output")
+    say = commands.add_parser("say", help="произнести фразу голосом интервьюера и сохранить в WAV")
+    say.add_argument("text", metavar="ТЕКСТ", help="что сказать")
+    say.add_argument("out", type=Path, metavar="ФАЙЛ.wav", help="куда сохранить")
+    say.add_argument("--play", action="store_true", help="ещё и проиграть через динамики по умолчанию")
     say.set_defaults(run=run_say)
-    phone = commands.add_parser("phone", help="pass a recording through a telephone line (8 kHz, G.711)")
-    phone.add_argument("inp", type=Path, metavar="IN")
-    phone.add_argument("out", type=Path, metavar="OUT.wav")
-    phone.add_argument("--law", choices=["alaw", "ulaw"], default="alaw", help="G.711 coding (default A-law)")
+    phone = commands.add_parser("phone", help="как запись звучит через телефонную линию (8 кГц, G.711)")
+    phone.add_argument("inp", type=Path, metavar="ЗАПИСЬ", help="исходная запись")
+    phone.add_argument("out", type=Path, metavar="ФАЙЛ.wav", help="куда сохранить звук после линии")
+    phone.add_argument("--law", choices=["alaw", "ulaw"], default="alaw",
+                       help="кодирование G.711: alaw (по умолчанию, как в Европе) или ulaw")
     phone.add_argument("--noise-db", type=number(-120, -10, " дБ"), default=-55.0,
-                       help="line noise RMS in dBFS (default -55)")
+                       metavar="ДБ",
+                       help="шум линии в дБ от полной шкалы (по умолчанию −55)")
     phone.add_argument("--compare", action="store_true",
-                       help="also transcribe both and report how much of the answer survives the line")
+                       help="ещё и распознать обе записи и сказать, сколько ответа доходит через линию")
     phone.set_defaults(run=run_phone)
 
 

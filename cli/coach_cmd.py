@@ -26,15 +26,18 @@ WORDS_PER_MIN = 120  # an ordinary interview pace, inside the norm (docs/metrics
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("coach", help="coach a written answer (no recording): headline, fixes, follow-ups")
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE.txt", help="the answer as text (UTF-8)")
-    parser.add_argument("--text", default=None, help="the answer itself, instead of a file")
+    parser = commands.add_parser("coach", help="разобрать письменный ответ (без записи): главное, что исправить, "
+                                                "вопросы вдогонку")
+    parser.add_argument("file", nargs="?", type=Path, metavar="ФАЙЛ.txt", help="ответ текстом (в кодировке UTF-8)")
+    parser.add_argument("--text", default=None, metavar="ТЕКСТ", help="сам ответ вместо файла")
     add_question_arguments(parser)
     parser.add_argument("--seconds", type=number(1, 3600, " с"), default=None,
-                        help=f"how long the answer took (default: its words at {WORDS_PER_MIN} a minute)")
-    parser.add_argument("--set", metavar="NAME=VALUE", action="append", default=[], dest="overrides",
-                        help="override a saved norm (see `sobes thresholds`)")
-    parser.add_argument("--json", action="store_true", help="print the content and coaching as JSON")
+                        metavar="СЕКУНДЫ",
+                        help=f"сколько длился ответ (по умолчанию — как если бы его сказали со скоростью "
+                             f"{WORDS_PER_MIN} слов в минуту)")
+    parser.add_argument("--set", metavar="НОРМА=ЧИСЛО", action="append", default=[], dest="overrides",
+                        help="заменить сохранённую норму (имена норм — в sobes thresholds)")
+    parser.add_argument("--json", action="store_true", help="вывести разбор содержания и советы в JSON")
     parser.set_defaults(run=run)
 
 

@@ -6,9 +6,10 @@ import argparse
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("desktop", help="open the desktop app")
+    parser = commands.add_parser("desktop", help="открыть окно программы")
     parser.add_argument("--self-test", action="store_true",
-                        help="open the window, wait for the model, report and quit (checks a packaged build)")
+                        help="открыть окно, дождаться модели, сообщить о проверке и закрыться "
+                             "(проверка собранной программы)")
     parser.set_defaults(run=run)
 
 

@@ -17,21 +17,23 @@ from sobes.interview.pending import analyze_pending
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    history = commands.add_parser("history", help="list practice sessions")
-    history.add_argument("--db", type=Path, default=None, help="history database (default: the data folder)")
-    history.add_argument("--delete", type=int, metavar="SESSION",
-                         help="delete a session with its recordings, for good")
+    history = commands.add_parser("history", help="список тренировок")
+    history.add_argument("--db", type=Path, default=None, metavar="ФАЙЛ",
+                         help="файл истории (по умолчанию — в папке данных)")
+    history.add_argument("--delete", type=int, metavar="НОМЕР",
+                         help="удалить тренировку вместе с записями, насовсем")
     history.add_argument("--analyze-pending", action="store_true",
-                         help="analyse the answers recorded but never analysed (after a crash or a recovery)")
+                         help="разобрать ответы, которые записаны, но не разобраны (после сбоя или восстановления)")
     history.add_argument("--start-fresh", action="store_true",
-                         help="the database is damaged: keep it aside, start a fresh one, relink the recordings")
+                         help="история повреждена: отложить её, начать новую и вернуть в неё записи")
     history.set_defaults(run=run_history)
-    report = commands.add_parser("report", help="a session's coaching in short, or exported to HTML, JSON or CSV")
-    report.add_argument("session", type=int)
-    report.add_argument("--html", type=Path, metavar="OUT.html")
-    report.add_argument("--json", type=Path, metavar="OUT.json")
-    report.add_argument("--csv", type=Path, metavar="OUT.csv")
-    report.add_argument("--db", type=Path, default=None)
+    report = commands.add_parser("report", help="итоги тренировки кратко или в файл HTML, JSON или CSV")
+    report.add_argument("session", type=int, metavar="НОМЕР", help="номер тренировки из sobes history")
+    report.add_argument("--html", type=Path, metavar="ФАЙЛ.html", help="страница для чтения и печати")
+    report.add_argument("--json", type=Path, metavar="ФАЙЛ.json", help="полные отчёты для программ")
+    report.add_argument("--csv", type=Path, metavar="ФАЙЛ.csv", help="таблица: строка на ответ")
+    report.add_argument("--db", type=Path, default=None, metavar="ФАЙЛ",
+                        help="файл истории (по умолчанию — в папке данных)")
     report.set_defaults(run=run_report)
 
 

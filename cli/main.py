@@ -32,9 +32,9 @@ COMMANDS = (analyze_cmd, coach_cmd, audio_cmds, desktop_cmd, history_cmds, inter
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="sobes", description="Sobes: an offline coach for spoken job interviews in Russian.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+        prog="sobes", description="Собес — тренажёр устных собеседований на русском; работает без интернета.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="писать ход работы в поток ошибок")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="КОМАНДА")
     for command in COMMANDS:
         command.register(commands)
     audio_cmds.register_voice(commands)

@@ -8,11 +8,12 @@ from sobes.analysis.model_store import resolve_model
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("model", help="prepare and check the speech model")
+    parser = commands.add_parser("model", help="подготовить и проверить модель распознавания речи")
     parser.add_argument("action", choices=["prepare"],
-                        help="prepare: assemble and verify the model (no network for the bundled one)")
-    parser.add_argument("--model", metavar="M", default=None,
-                        help="model to prepare: 'base' (bundled, default), a folder, or a hub name")
+                        help="prepare — собрать и проверить модель (встроенной модели сеть не нужна)")
+    parser.add_argument("--model", metavar="МОДЕЛЬ", default=None,
+                        help="какую модель: base (входит в программу, по умолчанию), папка с моделью или имя "
+                             "модели из интернета")
     parser.set_defaults(run=run)
 
 

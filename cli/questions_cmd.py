@@ -1,4 +1,12 @@
-"""`sobes questions`: counts of the question bank by role and stage; `--validate` checks files."""
+"""`sobes questions`: the questions of the bank with the numbers `--question` takes, and counts by role and
+stage; `--validate` checks files.
+
+A candidate picks a question to practise again by the number shown here
+(``sobes interview --mode retake --question 12``); the bank's own ids
+(«HR-10») are still accepted, but never shown: they are the bank's, not the
+candidate's. Numbers follow the bank's order, the bundled files first, so
+the user's own questions never shift them.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +14,43 @@ import argparse
 import sys
 from pathlib import Path
 
-from sobes.interview.question_bank import ROLES, STAGES, BankError, load_bank
+from sobes.core.errors import InputError
+from sobes.interview.question_bank import ROLES, STAGES, BankError, Question, QuestionBank, load_bank
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("questions", help="show or validate the question bank")
-    parser.add_argument("--validate", action="store_true", help="check the files and report problems")
-    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="bank files (default: the bundled bank and your own in the data folder)")
+    parser = commands.add_parser("questions", help="вопросы банка с номерами для --question; проверка файлов")
+    parser.add_argument("--role", choices=list(ROLES), default=None, metavar="РОЛЬ",
+                        help="только вопросы этой роли: " + ", ".join(f"{key} — {name}" for key, name in ROLES.items()))
+    parser.add_argument("--stage", choices=list(STAGES), default=None, metavar="ЭТАП",
+                        help="только этого этапа: " + ", ".join(f"{key} — {name}" for key, name in STAGES.items()))
+    parser.add_argument("--validate", action="store_true",
+                        help="только проверить файлы и сообщить об ошибках, без списка вопросов")
+    parser.add_argument("files", nargs="*", type=Path, metavar="ФАЙЛ",
+                        help="файлы банка (по умолчанию — встроенный банк и ваши файлы в папке данных)")
     parser.set_defaults(run=run)
+
+
+def numbered(bank: QuestionBank) -> dict[int, Question]:
+    """The number a candidate sees and types for each question: its place in the bank, from 1."""
+    return dict(enumerate(bank.questions, 1))
+
+
+def find_question(bank: QuestionBank, asked: str) -> Question | None:
+    """A question by the number `sobes questions` shows, or by its id in the bank; None when there is none."""
+    asked = asked.strip().lstrip("№").strip()
+    if asked.isdigit():
+        return numbered(bank).get(int(asked))
+    return next((q for q in bank.questions if q.id == asked), None)
+
+
+def question_of(bank: QuestionBank, asked: str | None) -> Question:
+    """The question `--question` names, or an error in one line that says where the numbers are."""
+    question = find_question(bank, asked) if asked else None
+    if question is None:
+        said = f"вопроса «{asked.strip()[:40]}» нет в банке" if asked and asked.strip() else "не указан вопрос"
+        raise InputError(f"{said}: укажите его номер, например --question 12; номера вопросов — в sobes questions")
+    return question
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(problems), file=sys.stderr)
         print(f"sobes: ошибка: в банке вопросов ошибок: {len(problems)}; исправьте строки выше", file=sys.stderr)
         return 2
+    if not args.validate:
+        _print_list(bank, args.role, args.stage)
+        if args.role or args.stage:
+            return 0
     counts = bank.counts()
     for role, name in ROLES.items():
         by_stage = ", ".join(f"{STAGES[stage]} — {n}" for stage, n in counts[role].items() if n)
@@ -35,3 +75,16 @@ def run(args: argparse.Namespace) -> int:
     print(f"Вопросов: {len(bank.questions)} (из них составлено по материалам гайдов: {derived})"
           + (" — файлы в порядке" if args.validate else ""))
     return 0
+
+
+def _print_list(bank: QuestionBank, role: str | None, stage: str | None) -> None:
+    """The questions by stage, each with its number; the line under them says how to practise one again."""
+    chosen = {number: q for number, q in numbered(bank).items()
+              if (role is None or role in q.roles) and (stage is None or q.stage == stage)}
+    for key, name in STAGES.items():
+        of_stage = {number: q for number, q in chosen.items() if q.stage == key}
+        if of_stage:
+            print(f"\n{name}")
+            for number, question in of_stage.items():
+                print(f"{number:5}. {question.text}")
+    print("\nПовторить вопрос: sobes interview --mode retake --question НОМЕР (номер — слева от вопроса).\n")

@@ -12,8 +12,8 @@ from sobes.cli.saved import saved_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("thresholds", help="list the thresholds of the analysis and their sources")
-    parser.add_argument("--json", action="store_true", help="print them as JSON")
+    parser = commands.add_parser("thresholds", help="нормы разбора и откуда они взяты")
+    parser.add_argument("--json", action="store_true", help="вывести их в JSON")
     parser.set_defaults(run=run)
 
 
