@@ -1,8 +1,11 @@
-"""A question as the Russian voice can read it: figures in words, no quotes or brackets.
+"""A question as the Russian voice can read it: figures in words, Latin in Russian letters, no quotes or brackets.
 
 festvox-ru's letter-to-sound rules know Russian letters only: a digit, «», "%" or a bracket stops the whole
 prompt («Как вы рассчитали эти цифры («18»)?» was never spoken, and the answer's timer ran on in silence). The
-text shown on screen is left as it is; only what Festival reads is rewritten.
+text shown on screen is left as it is; only what Festival reads is rewritten. Latin letters are read by Festival
+as nothing at all («Как вы работали с CRM-системой?» came out as «Как вы работали с системой?»): an abbreviation
+is spelt as a Russian speaker says it («си-ар-эм», «кей-пи-ай»), a word is read by a small dictionary of the
+bank's English words or, failing that, letter by letter as it is written.
 """
 
 from __future__ import annotations
@@ -14,6 +17,22 @@ _QUOTES = re.compile(r"[«»\"“”„'`]")
 _BRACKETS = re.compile(r"\s*[(\[]\s*|\s*[)\]]\s*")
 _SYMBOLS = re.compile(r"[^\w\s.,!?;:-]")
 _DASH = re.compile(r"\s+[—–-]+\s+|\s*[—–]\s*")  # a dash between words is a pause: read as a comma
+_LATIN_WORD = re.compile(r"\b(?:[A-Za-z][24][A-Za-z]\b|[A-Za-z]+)(?:-(?=\w))?")  # B2B; CRM-системой
+_LETTER_NAMES = {
+    "a": "эй", "b": "би", "c": "си", "d": "ди", "e": "и", "f": "эф", "g": "джи", "h": "эйч", "i": "ай", "j": "джей",
+    "k": "кей", "l": "эл", "m": "эм", "n": "эн", "o": "оу", "p": "пи", "q": "кью", "r": "ар", "s": "эс", "t": "ти",
+    "u": "ю", "v": "ви", "w": "дабл ю", "x": "икс", "y": "уай", "z": "зед",
+}
+_ENGLISH_WORDS = {  # the English words of the bank and of the coaching's follow-ups, as a Russian manager says them
+    "roadmap": "роудмэп", "value": "вэлью", "efforts": "эфортс", "effort": "эфорт", "email": "имейл",
+    "online": "онлайн", "offline": "офлайн", "zoom": "зум", "excel": "эксель", "ok": "окей", "okay": "окей",
+    "feedback": "фидбэк", "deadline": "дедлайн", "startup": "стартап", "product": "продакт", "manager": "менеджер",
+    "sales": "сейлз", "account": "аккаунт", "key": "ки", "team": "тим", "lead": "лид", "churn": "чёрн",
+}
+_DIGRAPHS = (("sh", "ш"), ("ch", "ч"), ("th", "т"), ("ph", "ф"), ("oo", "у"), ("ee", "и"), ("ck", "к"),
+             ("qu", "кв"), ("ce", "се"), ("ci", "си"), ("x", "кс"), ("j", "дж"))
+_LETTERS = dict(zip("abcdefghiklmnopqrstuvwyz", "абкдефгхиклмнопкрстувуйз"))
+_NUMBERS_SAID_IN_ENGLISH = {"2": "ту", "4": "фо"}  # B2B, B2C, P2P
 _ABBREVIATIONS = {"т.д.": "так далее", "т.п.": "тому подобное", "т.е.": "то есть", "руб.": "рублей"}
 
 
@@ -22,6 +41,7 @@ def speakable(text: str) -> str:
     words read as commas, and quotes, symbols and dotted abbreviations gone, for text2wave."""
     for short, full in _ABBREVIATIONS.items():
         text = text.replace(short, full)
+    text = _LATIN_WORD.sub(_russian_letters, text)
     text = _NUMBER.sub(_said, text)
     text = _QUOTES.sub("", text)
     text = _BRACKETS.sub(", ", text)
@@ -52,3 +72,18 @@ def _percent(value: float) -> str:
     if 11 <= n <= 14:
         return "процентов"
     return {1: "процент", 2: "процента", 3: "процента", 4: "процента"}.get(n % 10, "процентов")
+
+
+def _russian_letters(match: re.Match) -> str:
+    """A Latin word (with the hyphen that joins it to a Russian one, «CRM-системой») as Russian letters."""
+    word = match.group(0).rstrip("-")
+    known = _ENGLISH_WORDS.get(word.lower())
+    if known is not None:
+        return f" {known} "
+    if word.isupper() or len(word) <= 2 or any(ch.isdigit() for ch in word):  # an abbreviation, B2B: spelt
+        return " " + " ".join(_LETTER_NAMES.get(ch.lower()) or _NUMBERS_SAID_IN_ENGLISH.get(ch, ch)
+                              for ch in word) + " "
+    spelt = word.lower()
+    for latin, russian in _DIGRAPHS:
+        spelt = spelt.replace(latin, russian)
+    return " " + "".join(_LETTERS.get(ch, ch) for ch in spelt) + " "

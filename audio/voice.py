@@ -49,8 +49,8 @@ def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None 
     if target.is_file() and target.stat().st_size > 44:
         return target
     if not festival_available():
-        raise VoiceError("голос интервьюера не установлен (sudo apt-get install festival festvox-ru); "
-                         "вопросы показываются текстом")
+        logger.error("text2wave not found: Debian's festival and festvox-ru are not installed (scripts/setup.sh)")
+        raise VoiceError("голос интервьюера не установлен на этом компьютере; вопросы показываются текстом")
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         text_file, wav = Path(tmp) / "prompt.txt", Path(tmp) / "prompt.wav"
