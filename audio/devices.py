@@ -13,6 +13,7 @@ import logging
 import os
 from dataclasses import dataclass
 
+from sobes.audio import alsa_quiet
 from sobes.audio.errors import AudioDeviceError, from_portaudio
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def get_backend():
         from sobes.audio.fake_backend import FakeBackend
 
         return FakeBackend(fake, realtime=True)
+    alsa_quiet.silence()  # before PortAudio loads: its probing and underruns make libasound write to stderr
     try:
         import sounddevice
     except ImportError:
