@@ -101,6 +101,15 @@ def cannot_use(path: Path, exc: BaseException) -> str:
             "данных (переменная SOBES_DATA_DIR)")
 
 
+def _summary_answers(summary_json: str | None) -> int | None:
+    """How many answers a stored summary lists; None without one (or with one that cannot be read)."""
+    try:
+        answers = json.loads(summary_json).get("answers") if summary_json else None
+    except (ValueError, AttributeError):
+        return None
+    return len(answers) if isinstance(answers, list) else None
+
+
 def default_path() -> Path:
     return data_dir() / "history.db"
 
@@ -232,9 +241,17 @@ class History:
         return ids, recovered
 
     def sessions(self) -> list[dict]:
-        return list(self.db.query(
+        """Every session, newest first, with ``answers``: how many answers it holds, as its summary counts them
+        (an answer asked again counts once, as its last attempt; History said «Ответов: 10» where the summary
+        listed 7). A session without a summary (interrupted) counts its answers that no later attempt replaced."""
+        rows = list(self.db.query(
             "select s.*, count(a.id) as answers from sessions s left join answers a on a.session_id = s.id "
-            "group by s.id order by s.id desc"))
+            "and a.replaced_by is null group by s.id order by s.id desc"))
+        for row in rows:
+            summarised = _summary_answers(row.get("summary_json"))
+            if summarised is not None:
+                row["answers"] = summarised
+        return rows
 
     def session(self, session_id: int) -> dict:
         try:

@@ -338,3 +338,19 @@ def test_a_recording_started_by_the_think_time_running_out_plays_its_cue(tmp_pat
         time.sleep(0.01)
     assert len(played[0]) == pytest.approx(len(cues.think_over(48_000)), abs=1024)  # at the device's rate
     runner.close()
+
+
+def test_history_counts_the_answers_its_summary_lists(tmp_path, history, bank, fake_analyzer, fixtures_dir):
+    """History said «Ответов: 10» where the session's summary listed 7: an answer asked again counted twice."""
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, [fixtures_dir / "pauses.wav"] * 3,
+                                      hold_for_review=False)
+    runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
+                 follow_ups=False, phone=False)
+    until_recording(runner, clock, 2.0)
+    runner.retry()  # something was said: kept as an earlier attempt
+    drive(runner, clock, lambda: any(isinstance(e, events.SessionFinished) for e in seen))
+    (finished,) = [e for e in seen if isinstance(e, events.SessionFinished)]
+    assert len(history.answers(runner.session_id)) == 3 and len(finished.summary["answers"]) == 2
+    (row,) = [s for s in history.sessions() if s["id"] == runner.session_id]
+    assert row["answers"] == 2
+    runner.close()
