@@ -102,3 +102,22 @@ def test_the_summary_compares_an_answer_only_with_earlier_answers_of_its_kind(tm
     assert compared["before"] == 0 and compared["now"] > 0  # the earlier self-presentation, not the story
     history.close()
 
+
+
+@pytest.mark.parametrize(("was", "now", "said"), [
+    (75, 87, "12 процентных пунктов"), (20, 21.5, "1,5 процентного пункта"), (40, 42, "2 процентных пункта"),
+    (10, 11, "1 процентный пункт")])
+def test_percentage_points_agree_with_their_number(was, now, said):
+    """«это 12 процентных пункта» was said of every difference, and «87.5» with a dot."""
+    from sobes.analysis.content.numbers import _points
+
+    assert _points(now - was) == said
+
+
+def test_a_percent_check_is_said_with_a_decimal_comma_and_agreed_points():
+    from tests.judges import content_of
+
+    content = content_of(words_at("Мне удалось увеличить удержание клиентов на 12%. Изначально удержание было на "
+                                  "уровне 75,5%, после внедрения изменений показатель достиг 87,5%."))
+    (check,) = content.numbers.percent_checks
+    assert check.message.startswith("С 75,5 % до 87,5 % — это 12 процентных пунктов,")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from sobes.analysis.content.sentences import Unit
+from sobes.analysis.labels import plural
 from sobes.analysis.morph import lemma
 
 _NUMBER_WORDS = {
@@ -194,16 +195,29 @@ def _check_percentages(units: list[Unit]) -> list[PercentCheck]:
         before, after = befores[0], afters[0]
         relative = (after - before) / before * 100
         points = after - before
+        was, now, said, gap = _figure(before), _figure(after), _figure(value), _figure(abs(points))
         if abs(abs(relative) - value) <= 1.0:
-            verdict, message = "consistent", f"С {before:g} % до {after:g} % — это {abs(relative):.0f} %: верно."
+            verdict, message = "consistent", f"С {was} % до {now} % — это {abs(relative):.0f} %: верно."
         elif abs(abs(points) - value) <= 0.5:
             verdict = "points_not_percent"
-            message = (f"С {before:g} % до {after:g} % — это {abs(points):g} процентных пункта, "
-                       f"а в процентах рост {abs(relative):.0f} %. Говорите «на {abs(points):g} п. п.» "
+            message = (f"С {was} % до {now} % — это {_points(abs(points))}, "
+                       f"а в процентах рост {abs(relative):.0f} %. Говорите «на {gap} п. п.» "
                        f"или «на {abs(relative):.0f} %».")
         else:
             verdict = "mismatch"
-            message = (f"Вы сказали «на {value:g} %», но с {before:g} до {after:g} — это {abs(relative):.0f} % "
-                       f"({abs(points):g} п. п.). Проверьте расчёт.")
+            message = (f"Вы сказали «на {said} %», но с {was} до {now} — это {abs(relative):.0f} % "
+                       f"({gap} п. п.). Проверьте расчёт.")
         checks.append(PercentCheck(value, before, after, round(relative, 1), round(points, 1), verdict, message))
     return checks
+
+
+def _figure(value: float) -> str:
+    """``12.5`` -> ``"12,5"``, ``15.0`` -> ``"15"``: a figure as the candidate said it, with a decimal comma."""
+    return f"{value:g}".replace(".", ",")
+
+
+def _points(value: float) -> str:
+    """``5`` -> ``"5 процентных пунктов"``, ``2.5`` -> ``"2,5 процентного пункта"``: agreed with its number."""
+    if value != int(value):
+        return f"{_figure(value)} процентного пункта"
+    return plural(int(value), "процентный пункт", "процентных пункта", "процентных пунктов")
