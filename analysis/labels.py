@@ -63,6 +63,24 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     return f"{count} {many}"
 
 
+# the units whose noun agrees with the number before it (a norm's unit, analysis.norms): its three forms
+_AGREEING = {"слов": ("слово", "слова", "слов"), "раз": ("раз", "раза", "раз"),
+             "полутона": ("полутон", "полутона", "полутонов")}
+
+
+def amount(value: float, unit: str) -> str:
+    """A figure and its unit as a reader writes them: ``123, "слов в минуту"`` -> ``"123 слова в минуту"``,
+    ``3, "раз"`` -> ``"3 раза"``, ``2.5, "полутона"`` -> ``"2,5 полутона"`` (a fraction takes the «2,5 слова»
+    form); other units as they are (``"3 с"``, ``"6 на 100 слов"``)."""
+    number = f"{value:g}".replace(".", ",")
+    noun, _, rest = unit.partition(" ")
+    forms = _AGREEING.get(noun)
+    if forms is None:
+        return f"{number} {unit}".rstrip()
+    agreed = forms[1] if value != int(value) else plural(int(value), *forms).split(" ", 1)[1]
+    return " ".join(part for part in (number, agreed, rest) if part)
+
+
 def times(count: int) -> str:
     """``1`` -> ``"1 раз"``, ``3`` -> ``"3 раза"``, ``12`` -> ``"12 раз"``."""
     return plural(count, "раз", "раза", "раз")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from sobes.analysis.labels import amount
 from sobes.analysis.norms import GROUPS, NORMS
 from sobes.cli.saved import saved_settings
 
@@ -29,6 +30,6 @@ def run(args: argparse.Namespace) -> int:
         print(group)
         for name, norm in NORMS.items():
             if norm.group == group:
-                value = f"{getattr(norms, name):g}".replace(".", ",")
-                print(f"  {norm.name}: {value} {norm.unit}".rstrip() + f" (--set {name}=…). {norm.why}")
+                value = amount(getattr(norms, name), norm.unit)  # «123 слова в минуту», «3 раза»
+                print(f"  {norm.name}: {value} (--set {name}=…). {norm.why}")
     return 0

@@ -121,3 +121,26 @@ def test_a_percent_check_is_said_with_a_decimal_comma_and_agreed_points():
                                   "уровне 75,5%, после внедрения изменений показатель достиг 87,5%."))
     (check,) = content.numbers.percent_checks
     assert check.message.startswith("С 75,5 % до 87,5 % — это 12 процентных пунктов,")
+
+
+@pytest.mark.parametrize(("value", "unit", "said"), [
+    (123, "слов в минуту", "123 слова в минуту"), (94, "слов в минуту", "94 слова в минуту"),
+    (90, "слов в минуту", "90 слов в минуту"), (3, "раз", "3 раза"), (12, "слов", "12 слов"),
+    (2.5, "полутона", "2,5 полутона"), (5, "полутона", "5 полутонов"), (3, "с", "3 с"),
+    (6, "на 100 слов", "6 на 100 слов")])
+def test_a_norm_and_its_unit_agree(value, unit, said):
+    from sobes.analysis.labels import amount
+
+    assert amount(value, unit) == said
+
+
+def test_the_thresholds_command_agrees_its_numbers(tmp_path, monkeypatch, capsys):
+    """A personal tempo of 123 words a minute read «123 слов в минуту», the repeat limit «3 раз»."""
+    from sobes.cli.main import main
+    from sobes.interview.settings import Settings
+
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path))
+    Settings(thresholds={"slow_words_per_min": 94, "fast_words_per_min": 123}).save()
+    assert main(["thresholds"]) == 0
+    out = capsys.readouterr().out
+    assert "94 слова в минуту" in out and "123 слова в минуту" in out and "повторено: 3 раза" in out

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sobes.analysis.labels import pace, pace_range
+from sobes.analysis.labels import amount, pace, pace_range
 from sobes.analysis.norms import GROUPS, NORMS, Norms
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
@@ -60,7 +60,8 @@ class SettingsScreen(QWidget):
         self.input.setCurrentIndex(max(0, self.input.findData(settings.input_device)))
         self.output.setCurrentIndex(max(0, self.output.findData(settings.output_device)))
         self.model = QLineEdit(settings.model)
-        self.model.setPlaceholderText("встроенная модель base; или папка модели; или имя модели (нужен интернет)")
+        self.model.setPlaceholderText("пусто — встроенная модель; или папка с другой моделью; или её название "
+                                      "(тогда нужен интернет)")
         self.voice = QComboBox()
         self.voice.addItem("Festival, русский голос (офлайн)", "festival")
         self.voice.addItem("Без голоса: вопросы только текстом", "text")
@@ -88,7 +89,7 @@ class SettingsScreen(QWidget):
                 item = QTableWidgetItem(text)
                 if column != VALUE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                default = f"По умолчанию: {_number(norm.default)} {norm.unit}".rstrip()
+                default = f"По умолчанию: {amount(norm.default, norm.unit)}"  # «3 раза», not «3 раз»
                 item.setToolTip(default if column == VALUE_COLUMN else text)
                 self.table.setItem(i, column, item)
         # the reason wraps in the room left: as one long line it pushed its own header out of sight
