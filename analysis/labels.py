@@ -48,6 +48,11 @@ def example_or_advice(example: str) -> tuple[str, str]:
     return "Как это звучит в хорошем ответе", text
 
 
+def seconds(value: float) -> str:
+    """``3.24`` -> ``"3,2 с"``, ``45.03`` -> ``"45 с"``: tenths only where a tenth still matters."""
+    return f"{ru_number(value, 0 if value >= 10 else 1)} с"
+
+
 def clock(seconds: float) -> str:
     """``75.4`` -> ``"1:15"``: a moment in the answer as a player shows it."""
     whole = int(round(seconds))
@@ -107,8 +112,8 @@ def verdict_value(metric: str, value: float | None) -> str:
     return {
         "tempo": pace(value),
         # the silence before the first word is the latency's, never "the longest pause" of the answer
-        "pauses": f"внутри ответа самая длинная {ru_number(value)} с" if value else "внутри ответа пауз нет",
-        "latency": f"первое слово через {ru_number(value)} с",
+        "pauses": f"внутри ответа самая длинная {seconds(value)}" if value else "внутри ответа пауз нет",
+        "latency": f"первое слово через {seconds(value)}",
         "fillers": f"{ru_number(value)} на 100 слов",
         "hesitations": f"{ru_number(value)} в минуту",
         "hedges": f"{ru_number(value)} на 100 слов",

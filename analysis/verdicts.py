@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sobes.analysis.delivery import DeliveryMetrics
 from sobes.analysis.fillers import FillersSection
 from sobes.analysis.judge import Judge
-from sobes.analysis.labels import pace_range, times
+from sobes.analysis.labels import pace_range, seconds, times
 from sobes.analysis.norms import NORMS
 from sobes.core.numbers import ru_number
 
@@ -94,7 +94,7 @@ def _latency(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
         return None
     level = PROBLEM if latency > t.latency_problem_s else ATTENTION if latency > t.latency_attention_s else GOOD
     tip = ("Начало ответа без затяжки. «Небольшая пауза покажет, что вы обдумываете вопрос»." if level == GOOD
-           else f"Вы начали отвечать через {ru_number(latency)} с. «Небольшая пауза покажет, что вы обдумываете "
+           else f"Вы начали отвечать через {seconds(latency)}. «Небольшая пауза покажет, что вы обдумываете "
                 "вопрос», но долгое молчание звучит как растерянность: начните с короткой вводной фразы.")
     return _verdict("latency", level, latency, f"до {ru_number(t.latency_attention_s)} с", tip, "latency_attention_s")
 

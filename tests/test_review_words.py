@@ -45,7 +45,7 @@ def test_the_guides_advice_is_told_as_advice_and_an_example_as_an_example(bank):
 def test_the_pauses_card_measures_inside_the_answer_and_the_latency_names_the_first_word():
     assert verdict_value("pauses", 0.3) == "внутри ответа самая длинная 0,3 с"
     assert verdict_value("pauses", 0.0) == "внутри ответа пауз нет"
-    assert verdict_value("latency", 45.0) == "первое слово через 45,0 с"
+    assert verdict_value("latency", 45.0) == "первое слово через 45 с"
 
 
 @pytest.mark.parametrize(("rate", "said"), [(123, "123 слова в минуту"), (94, "94 слова в минуту"),
