@@ -5,6 +5,11 @@ microphone; Enter starts an answer before its think time is over and ends
 it, or ``--seconds N`` ends each answer after N seconds. Each answer's
 feedback is printed when it is analysed, then the summary; the session is
 stored in the same history as the window's.
+
+On the phone an answer's line check (how much of it survives the phone
+line) is printed with that answer's feedback: the runner holds the next
+question (``hold_for_review``) until the check is in, and the terminal lets
+it go on at once everywhere else.
 """
 
 from __future__ import annotations
@@ -96,7 +101,7 @@ def _session(args, settings: Settings, role: str, questions, history: History) -
     runner = SessionRunner(analyzer=analyzer, history=history, recordings=data_dir() / "recordings",
                            on_event=terminal.show, input_device=settings.input_device or None,
                            output_device=settings.output_device or None,
-                           speak=not args.silent and settings.voice == "festival", hold_for_review=False)
+                           speak=not args.silent and settings.voice == "festival", hold_for_review=True)
     terminal.runner = runner
     runner.begin(questions, mode=args.mode, role=role, follow_ups=settings.follow_ups, phone=args.mode == "phone")
     try:
@@ -120,6 +125,8 @@ class Terminal:
         self.hints = hints
         self.runner: SessionRunner | None = None
         self.summary: dict | None = None
+        self.where = ""  # "Вопрос 2 из 5" of the question being answered
+        self._awaiting_phone: int | None = None  # the take whose phone-line check holds the next question
         self._keys: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.reads_keys = seconds is None and sys.stdin is not None and sys.stdin.isatty()
         if self.reads_keys:
@@ -130,7 +137,10 @@ class Terminal:
             self._keys.put(line)
 
     def poll(self) -> None:
-        """Enter: start the answer now during the think time, or end it while recording."""
+        """Enter: start the answer now during the think time, or end it while recording. A phone check that
+        ended without its result (it failed; the runner logged it) no longer holds the next question."""
+        if self._awaiting_phone is not None and self.runner is not None and not self.runner.busy:
+            self._go_on()
         if self.runner is not None and self.runner.state == "reading" and not self.reads_keys:
             self.runner.question_read()  # no Enter to wait for: the think time starts with the printed question
         while not self._keys.empty():
@@ -146,6 +156,7 @@ class Terminal:
 
     def show(self, event: events.Event) -> None:
         if isinstance(event, events.QuestionAsked):
+            self.where = event.where
             print(f"\n{event.where or 'Вопрос'}: {event.step.text}", flush=True)
             if self.hints and event.step.how_to_answer:
                 print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
@@ -156,15 +167,38 @@ class Terminal:
                     "analysis": "Анализируем ответ…"}.get(event.state)
             if line:
                 print(line, flush=True)
-        elif isinstance(event, events.TakeAnalysed) and event.take.report is not None:
-            print(format_summary(event.take.report), flush=True)
+        elif isinstance(event, events.TakeAnalysed):
+            self._analysed(event.take)
         elif isinstance(event, events.PhoneChecked):
-            print(f"Через телефонную линию расшифровка совпала на {event.check.agreement:.0%}.", flush=True)
+            print(f"Через телефонную линию расшифровка совпала на {round(event.check.agreement * 100)} %.\n",
+                  flush=True)
+            if event.take.id == self._awaiting_phone:
+                self._go_on()
         elif isinstance(event, events.Problem):
             print(f"sobes: внимание: {event.message}", file=sys.stderr, flush=True)
         elif isinstance(event, events.SessionFinished):
             self.summary = event.summary
             print(_summary_text(event.summary), flush=True)
+
+
+    def _analysed(self, take) -> None:
+        """The answer's feedback, under its question; on the phone its line check is awaited before going on."""
+        report = take.report
+        if report is not None:
+            where = self.where[:1].lower() + self.where[1:]
+            print(format_summary(report, heading="Разбор ответа" + (f" на {where}" if where else ""), timing=False),
+                  flush=True)
+        session = self.runner.session if self.runner is not None else None
+        if report is not None and report.speech_detected and session is not None and session.phone:
+            self._awaiting_phone = take.id
+            print("Проверяем, как этот ответ слышно по телефону…", flush=True)
+        else:
+            self._go_on()
+
+    def _go_on(self) -> None:
+        self._awaiting_phone = None
+        if self.runner is not None:
+            self.runner.continue_()
 
 
 def _summary_text(summary: dict) -> str:

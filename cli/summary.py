@@ -8,8 +8,11 @@ from sobes.analysis.report import Report
 from sobes.core.numbers import ru_number
 
 
-def format_summary(report: Report) -> str:
-    lines = [f"Файл: {report.file}, {ru_number(report.duration_s, 0)} с", *report.warnings]
+def format_summary(report: Report, *, heading: str | None = None, timing: bool = True) -> str:
+    """The report in short. ``heading`` replaces the line naming the file (`sobes interview` recorded the file
+    itself: its name means nothing to the candidate); ``timing`` adds how long recognition took."""
+    first = heading or f"Файл: {report.file}"
+    lines = [f"{first}, {ru_number(report.duration_s, 0)} с", *report.warnings]
     if not report.speech_detected:
         lines.append("Речь не обнаружена: проверьте микрофон и запишите ответ ещё раз.")
     if report.coaching is not None and report.speech_detected:
@@ -26,8 +29,9 @@ def format_summary(report: Report) -> str:
         for v in report.delivery.verdicts:
             lines.append(f"  {VERDICT_MARK[v.verdict]} {METRIC_NAMES.get(v.metric, v.metric)}: {v.tip}")
     t = report.timing
-    lines.append(f"Распознавание {ru_number(t.transcribe_s)} с, загрузка модели {ru_number(t.load_s)} с, "
-                 f"анализ {ru_number(t.analyze_s, 2)} с")
+    if timing:
+        lines.append(f"Распознавание {ru_number(t.transcribe_s)} с, загрузка модели {ru_number(t.load_s)} с, "
+                     f"анализ {ru_number(t.analyze_s, 2)} с")
     return "\n".join(lines) + "\n"
 
 

@@ -41,11 +41,17 @@ def test_a_phone_screening_in_the_terminal(tmp_path, fixtures_dir, pulse):
         player.kill()
         player.wait()
     output = "".join(lines)
-    assert process.returncode == 0, output + process.stderr.read()
+    errors = process.stderr.read()
+    assert process.returncode == 0, output + errors
     process.stderr.close()
     numbers = [line.split(":")[0] for line in lines if line.startswith("Вопрос")]
     assert numbers == ["Вопрос 1 из 4", "Вопрос 2 из 4", "Вопрос 3 из 4", "Вопрос 4 из 4"]
     assert "Итоги собеседования" in output and "Через телефонную линию" in output
+    assert ".wav" not in output + errors and "ALSA lib" not in errors  # no file names, no libasound lines
+    # each answer's phone-line check comes with its feedback, before the next question
+    for block in output.split("\nВопрос ")[1:]:
+        assert block.count("Разбор ответа") <= 1
+        assert ("Разбор ответа" in block) == ("Через телефонную линию" in block), block
     history = History(tmp_path / "data" / "history.db")
     (session,) = history.sessions()
     assert session["mode"] == "phone" and session["status"] == "completed"
