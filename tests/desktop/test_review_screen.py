@@ -15,6 +15,7 @@ from sobes.desktop.screens.review import ReviewScreen
 from sobes.desktop.screens.summary import SummaryScreen
 from sobes.interview.history import History
 from sobes.interview.session import Step
+from tests.desktop.test_app import start_retake, window  # noqa: F401  (the window fixture)
 from tests.judges import DEFAULT
 from tests.test_review_words import INTRO, NOT_A_SUM, SALARY, STORY
 from tests.written_reports import stored, written_report
@@ -131,3 +132,30 @@ def test_the_summary_never_calls_a_later_session_the_first(qtbot, size):
                          "compared_to_previous": {"fillers_per_100_words": {
                              "now": 1.0, "before": 2.0, "change": "better", "better": True}}})
     assert "прошлыми ответами того же вида" in screen.text.text()
+
+
+def _answer_whole(win, qtbot) -> None:
+    """Answer the question on screen with the whole fixture and wait for the review."""
+    qtbot.waitUntil(lambda: win.host.session.state == "think", timeout=10_000)
+    win.interview.buttons["start_answer_now"].click()
+    qtbot.waitUntil(lambda: win.host.recorder is not None and win.host.recorder.level().seconds > 26,
+                    timeout=20_000)
+    win.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.review, timeout=90_000)
+
+
+def test_a_recorded_again_answer_is_shown_beside_the_first(window, qtbot, tmp_path):  # noqa: F811
+    """«Перезаписать ответ» in the real window: the second review says what changed against the first attempt."""
+    start_retake(window)
+    _answer_whole(window, qtbot)
+    review = window.review
+    assert not review.compared.isVisible()
+    review.retake_button.click()
+    _answer_whole(window, qtbot)
+    assert review.compared.isVisible() and "Попытка 1" in review.compared.text()
+    assert "Эта попытка (2-я)" in review.compared.text() and "Темп" in review.compared.text()
+    for width, height in SIZES:
+        window.resize(width, height)
+        qtbot.wait(100)
+        assert review.findChild(QScrollArea).horizontalScrollBar().maximum() == 0
+        window.grab().save(str(tmp_path / f"retake_{width}.png"))
