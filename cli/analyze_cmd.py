@@ -76,7 +76,7 @@ def judge_of(pairs: list[str]) -> Judge:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
-            raise InputError(f"--set {short(pair)}: нужно ИМЯ=ЧИСЛО, например --set long_pause_s=3")
+            raise InputError(f"--set {short(pair)}: нужно НОРМА=ЧИСЛО, например --set long_pause_s=3")
         values[name.strip()] = value.strip()
     return Judge.of(values)
 

@@ -12,8 +12,10 @@ from sobes.audio.recorder import Recorder
 from sobes.cli.arguments import number
 from sobes.cli.saved import saved_settings
 from sobes.core.files import check_output_path, write_atomically
+from sobes.core.numbers import ru_number
 
 LEVEL_EVERY_S = 0.5
+LAWS = {"alaw": "A-закон", "ulaw": "μ-закон"}  # the names telephony uses in Russian
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -50,14 +52,16 @@ def run_record(args: argparse.Namespace) -> int:
             level = recorder.level()
             judged = judge.level(level.speech_dbfs, level.clipped_ratio)
             notes = {"loud": " ПЕРЕГРУЗ", "quiet": " СЛИШКОМ ТИХО"}.get(judged, "")
-            print(f"\r{level.seconds:6.1f} с  уровень {level.rms_dbfs:6.1f} дБFS  пик {level.peak_dbfs:6.1f}{notes}   ",
+            print(f"\r{ru_number(level.seconds):>6} с  уровень {ru_number(level.rms_dbfs):>6} дБ  "
+                  f"пик {ru_number(level.peak_dbfs):>6} дБ{notes}   ",
                   end="", file=sys.stderr, flush=True)
     except KeyboardInterrupt:
         pass
     result = recorder.stop()
     print(file=sys.stderr)
-    print(f"Сохранено: {result.path} — {result.seconds:.1f} с, {result.sample_rate} Гц, пик {result.peak_dbfs} дБFS, "
-          f"перегруз {result.clipped_ratio:.2%}, потерь буфера {result.overflows}")
+    print(f"Сохранено: {result.path} — {ru_number(result.seconds)} с, {result.sample_rate} Гц, "
+          f"пик {ru_number(result.peak_dbfs)} дБ, перегруз {ru_number(result.clipped_ratio * 100, 2)} %, "
+          f"пропущено блоков звука: {result.overflows}")
     if result.error:
         print(f"sobes: ошибка: {result.error}", file=sys.stderr)
         return 2
@@ -111,16 +115,16 @@ def run_phone(args: argparse.Namespace) -> int:
     audio = load_audio(args.inp)
     line = telephone_channel(audio.samples, audio.sample_rate, law=args.law, noise_dbfs=args.noise_db)
     write_wav(args.out, line, audio.sample_rate)
-    print(f"Сохранено: {args.out} (телефонная линия: 8 кГц, 300–3400 Гц, G.711 {args.law})")
+    print(f"Сохранено: {args.out} (телефонная линия: 8 кГц, 300–3400 Гц, кодирование G.711 {LAWS[args.law]})")
     if args.compare:
         from sobes.analysis.engine import Analyzer
         from sobes.interview.phone_check import check_through_phone
 
         settings = saved_settings()
         check = check_through_phone(Analyzer(settings.model or None, settings.judge()), audio, law=args.law)
-        print(f"Совпадение расшифровки через телефон: {check.agreement:.0%}")
+        print(f"Совпадение расшифровки через телефон: {round(check.agreement * 100)} %")
         print(f"Напрямую: {check.direct_text}")
         print(f"По телефону: {check.phone_text}")
-        print(f"Громкость: {check.direct_rms_dbfs} → {check.phone_rms_dbfs} дБFS; сигнал/шум на линии "
-              f"{check.phone_snr_db} дБ")
+        print(f"Громкость: {ru_number(check.direct_rms_dbfs)} → {ru_number(check.phone_rms_dbfs)} дБ; "
+              f"сигнал/шум на линии {ru_number(check.phone_snr_db)} дБ")
     return 0

@@ -129,7 +129,7 @@ def test_analyze_judges_with_the_norms_saved_in_settings(in_process, fixtures_di
 
 @pytest.mark.parametrize("override, message", [
     ("long_pause_s=x", "нужно число"),
-    ("long_pause_s", "нужно ИМЯ=ЧИСЛО"),
+    ("long_pause_s", "нужно НОРМА=ЧИСЛО"),
     ("pause_lenght=2", "нормы «pause_lenght» нет"),
     ("long_pause_s=nan", "от 0,3 до 30"),
     ("long_pause_s=1e309", "от 0,3 до 30"),
