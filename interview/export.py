@@ -119,7 +119,8 @@ def session_text(history: History, session_id: int) -> str:
             lines.append(f"   Ответ {ANSWER_STATUS.get(row['status'], row['status'])}.")
             continue
         lines.append(f"   Итог: {coaching['headline']}")
-        lines += [f"   — {fix['text']}" for fix in coaching.get("fixes") or [] if fix["text"] != coaching["headline"]]
+        lines += [f"   — {fix['text']}" for fix in coaching.get("fixes") or []
+                  if not in_headline(fix["text"], coaching["headline"])]  # «Главное — …» already said it
     return "\n".join(lines) + "\n"
 
 

@@ -144,3 +144,30 @@ def test_the_thresholds_command_agrees_its_numbers(tmp_path, monkeypatch, capsys
     assert main(["thresholds"]) == 0
     out = capsys.readouterr().out
     assert "94 слова в минуту" in out and "123 слова в минуту" in out and "повторено: 3 раза" in out
+
+
+def test_an_unverifiable_claim_is_played_from_its_word():
+    """«"всегда" нельзя проверить» played its sentence from the first word, seconds before «всегда»."""
+    text = "В прошлом году я работала в банке и я всегда выполняю план на сто процентов без исключений"
+    report = written_report(text, QuestionContext("Расскажите о своих сильных сторонах", "short", 60))
+    said_at = next(w.start for w in words_at(text) if w.word == "всегда")
+    claim = next(v for v in report.content.vagueness.items if v.text == "всегда")
+    assert said_at > 3 and claim.start == said_at
+    fix = next((f for f in report.coaching.fixes if f.kind == "vague"), None)
+    assert fix is None or fix.start == said_at
+
+
+def test_the_terminal_report_says_a_fix_the_headline_quotes_once(tmp_path):
+    """«Главное — «Избегайте слов-паразитов»…» and then «— «Избегайте слов-паразитов»…» again."""
+    from sobes.interview.export import session_text
+
+    history = History(tmp_path / "history.db")
+    session = history.start_session("retake", "client_manager")
+    story = QuestionContext("Расскажите о своём достижении", "star", 120)
+    report = written_report(" ".join([STORY.replace("Ну ", "Ну вот как бы ")] * 3), story)
+    fix = report.coaching.fixes[0]
+    assert fix.kind == "delivery" and in_headline(fix.text, report.coaching.headline)  # the case this is about
+    stored(history, session, Step("BEH-03", story.text or "", "star", 10, 120), report, tmp_path)
+    text = session_text(history, session)
+    assert text.count(fix.text.rstrip(".")) == 1
+    history.close()
