@@ -5,6 +5,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
+from sobes.desktop.widgets.progress_chart import RussianAxis
+
 FLOOR_DB = -60
 STAR_COLORS = {"situation": (66, 133, 244, 60), "task": (251, 188, 5, 60), "action": (52, 168, 83, 60),
                "result": (234, 67, 53, 60)}
@@ -17,8 +19,9 @@ class Timeline(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground("w")
         self.setMinimumHeight(220)
-        self.loudness = self.addPlot(row=0, col=0)
-        self.pitch = self.addPlot(row=1, col=0)
+        # a decimal comma on every axis («0,5 с», not «0.5»), as everywhere else in the app
+        self.loudness = self.addPlot(row=0, col=0, axisItems=_russian_axes())
+        self.pitch = self.addPlot(row=1, col=0, axisItems=_russian_axes())
         self.pitch.setXLink(self.loudness)
         self.loudness.setLabel("left", "громкость, дБ")
         self.pitch.setLabel("left", "высота голоса, Гц")
@@ -67,3 +70,7 @@ class Timeline(pg.GraphicsLayoutWidget):
     def _clicked(self, event) -> None:
         point = self.loudness.vb.mapSceneToView(event.scenePos())
         self.seek.emit(max(0.0, point.x()))
+
+
+def _russian_axes() -> dict[str, RussianAxis]:
+    return {"left": RussianAxis(orientation="left"), "bottom": RussianAxis(orientation="bottom")}

@@ -134,6 +134,13 @@ def test_the_summary_never_calls_a_later_session_the_first(qtbot, size):
     assert "прошлыми ответами того же вида" in screen.text.text()
 
 
+def test_the_graph_writes_its_numbers_with_a_decimal_comma(review, qtbot):
+    """A short answer's time axis read «0.5 1.5» beside «0,3 с» everywhere else."""
+    shown(qtbot, review, SALARY, written_report(NOT_A_SUM, SALARY))
+    for plot in (review.timeline.loudness, review.timeline.pitch):
+        for side in ("bottom", "left"):
+            assert plot.getAxis(side).tickStrings([0.5, 1.5], 1.0, 0.5) == ["0,5", "1,5"]
+
 def _answer_whole(win, qtbot) -> None:
     """Answer the question on screen with the whole fixture and wait for the review."""
     qtbot.waitUntil(lambda: win.host.session.state == "think", timeout=10_000)
