@@ -152,7 +152,8 @@ def _said(unit: Unit, number: _Number) -> str:
 
 
 def _display(value: float, kind: str) -> str:
-    return f"{value:g} %" if kind == "percent" else f"{value:g} руб." if kind == "money" else f"{value:g}"
+    figure = _figure(value)
+    return f"{figure} %" if kind == "percent" else f"{figure} руб." if kind == "money" else figure
 
 
 def _is_pronoun_one(tokens: list[str], i: int) -> bool:
