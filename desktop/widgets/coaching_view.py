@@ -73,8 +73,8 @@ class CoachingView(QWidget):
                 row.addWidget(button)
             self.fixes.addLayout(row)
         example = next((f.example for f in coaching.fixes if f.example), None)
-        heading, said = example_or_advice(example) if example else ("", "")
-        self.example.setText(f"<b>{heading}:</b> {escape(said)}" if example else "")
+        heading, words = example_or_advice(example) if example else ("", "")
+        self.example.setText(f"<b>{heading}:</b> {escape(words)}" if example else "")
         had = "".join(f"<li>✓ {escape(i.label)}" + (f" — «{escape(i.evidence)}»" if i.evidence else "") + "</li>"
                       for i in coaching.covered)
         lacked = "".join(f"<li>✗ {escape(i.label)}</li>" for i in coaching.missing)
