@@ -171,3 +171,13 @@ def test_the_terminal_report_says_a_fix_the_headline_quotes_once(tmp_path):
     text = session_text(history, session)
     assert text.count(fix.text.rstrip(".")) == 1
     history.close()
+
+
+def test_a_quoted_phrase_is_found_whole_not_by_a_common_first_word():
+    """«я всегда…» quoted from «я работала… и я всегда…» is played from the second «я», where the phrase is."""
+    from sobes.analysis.content.sentences import split_units
+
+    (unit,) = split_units(words_at("я работала в банке и я всегда выполняю план"))
+    assert unit.start_of("я всегда выполняю") == unit.words[5].start
+    assert unit.start_of("всегда") == unit.words[6].start
+    assert unit.start_of("никогда") == unit.start and unit.start_of(None) == unit.start

@@ -125,16 +125,8 @@ def _fix(item: Item, answer: Answer) -> str:
 
 def _checked(item: Item, covered: bool, found: tuple[Unit, str] | None) -> CheckedItem:
     unit, words = found if found is not None else (None, None)
-    return CheckedItem(item.key, item.label, covered, words, None if unit is None else _said_at(unit, words),
+    return CheckedItem(item.key, item.label, covered, words, None if unit is None else round(unit.start_of(words), 2),
                        item.fix, item.follow_up, item.rank, item.absent)
-
-
-def _said_at(unit: Unit, said: str | None) -> float:
-    """When the quoted words begin, not their sentence: «▶ 0:00» beside «неадекватный» said at 0:09 of one long
-    run-on sentence played the answer from its first word."""
-    first = next((t for t in (normalize(w) for w in (said or "").split()) if t), None)
-    return round(next((w.start for w, t in zip(unit.words, unit.tokens) if first is not None and t == first),
-                      unit.start), 2)
 
 
 def _vague_result(answer: Answer) -> tuple[Unit, str] | None:

@@ -52,6 +52,20 @@ class Unit:
     def tokens(self) -> list[str]:
         return [normalize(w.word) for w in self.words]
 
+    def start_of(self, said: str | None) -> float:
+        """When ``said`` (words of this sentence, as quoted back) begins: the review's «▶» beside a quote played
+        its sentence from the first word, seconds before the words it quotes. The whole phrase where it is found,
+        else its first word, else the sentence's start."""
+        quoted = [t for t in (normalize(w) for w in (said or "").split()) if t]
+        tokens = self.tokens
+        if not quoted:
+            return self.start
+        for size in (len(quoted), 1):
+            found = next((i for i in range(len(tokens)) if tokens[i:i + size] == quoted[:size]), None)
+            if found is not None:
+                return self.words[found].start
+        return self.start
+
 
 def split_units(words: list[Word]) -> list[Unit]:
     """Sentences, cut further before STAR part openers."""

@@ -51,16 +51,8 @@ def find_vagueness(units: list[Unit]) -> Vagueness:
         for kind, phrases in (("absolute", _ABSOLUTES), ("general", _GENERAL), ("blame", _BLAME)):
             for phrase in phrases:
                 if f" {phrase} " in text and (phrase not in _OF_ONESELF or _of_oneself(unit, phrase)):
-                    result.items.append(VagueItem(phrase, kind, _said_at(unit, phrase), unit.end, unit.text))
+                    result.items.append(VagueItem(phrase, kind, unit.start_of(phrase), unit.end, unit.text))
     return result
-
-
-def _said_at(unit: Unit, phrase: str) -> float:
-    """When ``phrase`` begins in its sentence: the review's «▶» beside «"всегда" нельзя проверить» played the
-    sentence from its first word, seconds before the word it quotes."""
-    said = phrase.split()
-    tokens = unit.tokens
-    return next((unit.words[i].start for i in range(len(tokens)) if tokens[i:i + len(said)] == said), unit.start)
 
 
 def _of_oneself(unit: Unit, phrase: str) -> bool:
