@@ -185,7 +185,7 @@ class Analyzer:
         judge = self.judge  # one judge for the whole answer, even if the settings change meanwhile
         metrics = analyze_delivery(audio.samples, audio.sample_rate, transcript.words, judge,
                                    probabilities=vad_probabilities, features=features)
-        report.add_delivery(metrics, judge_delivery(metrics, judge))
+        report.add_delivery(metrics, judge_delivery(metrics, judge, started_by_itself=question.started_by_itself))
         report.content, report.coaching = coach_words(transcript.words, question, judge, report.delivery,
                                                       delivery_moments(report.fillers, report.pauses))
         report.timing = Timing(

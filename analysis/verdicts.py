@@ -40,8 +40,10 @@ class DeliverySection:
     to_work_on: list[str] = field(default_factory=list)  # metric names, worst first
 
 
-def judge_delivery(m: DeliveryMetrics, judge: Judge) -> DeliverySection:
-    verdicts = [v for v in (_tempo(m, judge), _pauses(m, judge), _latency(m, judge), _fillers(m, judge),
+def judge_delivery(m: DeliveryMetrics, judge: Judge, *, started_by_itself: bool = False) -> DeliverySection:
+    """``started_by_itself``: the recording began when the think time ran out (``_latency``)."""
+    verdicts = [v for v in (_tempo(m, judge), _pauses(m, judge), _latency(m, judge, started_by_itself),
+                            _fillers(m, judge),
                             _hesitations(m, judge), _hedges(m, judge), _pitch(m, judge), _volume(m, judge),
                             _noise(m, judge))
                 if v is not None]
@@ -88,10 +90,18 @@ def _pauses(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
                     "моментов».", "long_pause_s")
 
 
-def _latency(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
+def _latency(m: DeliveryMetrics, judge: Judge, started_by_itself: bool = False) -> Verdict | None:
+    """A recording that started by itself and stayed silent long was most likely missed, not a slow start: the
+    candidate looked away (issue 29: «Вы начали отвечать через 65,5 с…» as if on purpose). Said so, as a note."""
     latency, t = m.pauses.response_latency_s, judge.norms
     if latency is None:
         return None
+    if started_by_itself and latency > t.latency_problem_s:
+        return _verdict("latency", ATTENTION, latency, f"до {ru_number(t.latency_attention_s)} с",
+                        f"Запись началась сама, когда закончилось время на обдумывание, а заговорили вы через "
+                        f"{ru_number(latency)} с — похоже, начало записи прошло незамеченным. Если нужно больше "
+                        "времени, нажмите «Пауза», пока идёт обдумывание. На собеседовании долгое молчание звучит "
+                        "как растерянность: начните с короткой вводной фразы.", "latency_attention_s")
     level = PROBLEM if latency > t.latency_problem_s else ATTENTION if latency > t.latency_attention_s else GOOD
     tip = ("Начало ответа без затяжки. «Небольшая пауза покажет, что вы обдумываете вопрос»." if level == GOOD
            else f"Вы начали отвечать через {seconds(latency)}. «Небольшая пауза покажет, что вы обдумываете "

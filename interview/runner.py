@@ -26,12 +26,14 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from sobes.analysis.engine import Analyzer
 from sobes.audio.playback import Playback, play
 from sobes.audio.prompt import cue_signal, prompt_signal
+from sobes.audio.voice import VoiceError
 from sobes.core.errors import Cancelled, user_message
 from sobes.interview import events
 from sobes.interview.history import NOTHING_RECORDED, History
@@ -61,6 +63,15 @@ logger = logging.getLogger(__name__)
 
 VOICE_FAILED = ("Голос интервьюера сейчас недоступен: прочитайте вопрос на экране — время на обдумывание пойдёт, "
                 "когда вы будете готовы.")
+
+
+def _unspoken_message(exc: BaseException) -> str:
+    """What the status bar says when a question was not (wholly) said: the voice failed, or the speakers were
+    lost mid-question (that is worth knowing: the next question would not be heard either)."""
+    if isinstance(exc, VoiceError):
+        return VOICE_FAILED
+    return (f"{user_message(exc, 'Вопрос не удалось воспроизвести.')} Прочитайте вопрос на экране — время на "
+            "обдумывание пойдёт, когда вы будете готовы.")
 
 
 class SessionRunner:
@@ -289,7 +300,7 @@ class SessionRunner:
         def unspoken(exc: BaseException) -> None:
             logger.warning("the question was not spoken: %r", exc)
             if still_asked():
-                self.on_event(events.Problem(VOICE_FAILED))
+                self.on_event(events.Problem(_unspoken_message(exc)))
                 session.prompt_failed(self.clock())
 
         self._background(lambda: self._play_and_wait(*rendering.result()), then=spoken, failed=unspoken)
@@ -335,6 +346,7 @@ class SessionRunner:
 
     def _start_take(self, effect: StartRecording) -> None:
         take = self.history.start_take(self._session_id, effect.step, self.recordings)
+        take.started_by_itself = effect.by_timeout
         self._takes[take.id] = take
         analyzer = self.analyzer if self.analyzer.model_label is not None else None  # stream once the model is warm
         recording = TakeRecording(take, analyzer=analyzer, device=self.input_device, backend=self.backend)
@@ -415,7 +427,7 @@ class SessionRunner:
 
     def _report_for(self, take: Take, progress: Callable[[float], None]):
         """The take's report; on a background thread. A streamed take has only its tail and the analysis left."""
-        question = take.step.context()
+        question = replace(take.step.context(), started_by_itself=take.started_by_itself)
         if take.streamed is not None:
             return self.analyzer.analyze_streamed(take.streamed, take.path.name, question=question)
         return self.analyzer.analyze_audio(take.audio(), take.path.name, question=question, progress=progress,

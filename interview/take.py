@@ -44,6 +44,7 @@ class Take:
     report: Report | None = None
     error: str | None = None  # why recording stopped early or analysis failed (Russian)
     recorded_at: str = ""  # when it was recorded (ISO, UTC), for a past answer reopened from the history
+    started_by_itself: bool = False  # the think time ran out: the candidate may have missed the start
     _audio: LoadedAudio | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

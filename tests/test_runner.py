@@ -354,3 +354,18 @@ def test_history_counts_the_answers_its_summary_lists(tmp_path, history, bank, f
     (row,) = [s for s in history.sessions() if s["id"] == runner.session_id]
     assert row["answers"] == 2
     runner.close()
+
+
+def test_a_recording_that_started_by_itself_and_stayed_silent_is_not_blamed_as_slow(tmp_path, history, bank,
+                                                                                   fake_analyzer, fixtures_dir):
+    """A candidate who looked away was told «Вы начали отвечать через 65,5 с…» as if slow on purpose."""
+    story = load_audio(fixtures_dir / "star.wav").samples
+    late = np.concatenate([np.zeros(16_000 * 9, np.float32), story])  # 9 s of nobody, then the answer
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, late)
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: any(isinstance(e, events.TakeAnalysed) for e in seen))  # the think time ran out
+    (take,) = [e.take for e in seen if isinstance(e, events.TakeAnalysed)]
+    (latency,) = [v for v in take.report.delivery.verdicts if v.metric == "latency"]
+    assert latency.value > 8 and latency.verdict == "attention"
+    assert latency.tip.startswith("Запись началась сама") and "Вы начали отвечать" not in latency.tip
+    runner.close()

@@ -37,6 +37,7 @@ class QuestionContext:
     example: str | None = None  # the guides' good answer, shown as the better way to say it
     purpose: str | None = None  # practise_refusal: the question is one a candidate may politely decline
     question_id: str | None = None  # the bank's id: its topic is known (analysis.content.topics)
+    started_by_itself: bool = False  # the recording began when the think time ran out, not at the candidate's press
 
 
 @dataclass
