@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from sobes.analysis.engine import Analyzer
@@ -20,6 +21,7 @@ from sobes.analysis.report import Report, json_default
 from sobes.cli.question_args import add_question_arguments, question_context
 from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
+from sobes.core.audio_file import load_audio
 from sobes.core.errors import AudioLoadError, InputError, OutputError
 from sobes.core.files import output_error, write_atomically
 
@@ -41,17 +43,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     analyzer = Analyzer(args.model, judge_of(args.overrides))
-    analyzer.prepare(warm_up=False)  # files are analysed one by one: each loads only what it needs
     reports: list[Report] = []
     failed = 0
     question = question_context(args, analyzer.judge)
     for path in args.paths:
-        try:
-            report = analyzer.analyze_file(path, question=question)
+        started = time.perf_counter()
+        try:  # decoded first: a file that is not audio is said at once, without loading the model for it
+            audio = load_audio(path)
         except AudioLoadError as exc:
             print(f"sobes: ошибка: {exc}", file=sys.stderr)
             failed += 1
             continue
+        decode_s = time.perf_counter() - started
+        analyzer.prepare(warm_up=False)  # files are analysed one by one: each loads only what it needs
+        report = analyzer.analyze_audio(audio, Path(path).name, decode_s=decode_s, question=question)
         reports.append(report)
         for warning in report.warnings:
             print(f"sobes: внимание: {path}: {warning}", file=sys.stderr)
