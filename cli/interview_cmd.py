@@ -126,6 +126,7 @@ class Terminal:
         self.runner: SessionRunner | None = None
         self.summary: dict | None = None
         self.where = ""  # "Вопрос 2 из 5" of the question being answered
+        self._answer_started: float | None = None  # when recording began, for --seconds
         self._awaiting_phone: int | None = None  # the take whose phone-line check holds the next question
         self._keys: queue.SimpleQueue[str] = queue.SimpleQueue()
         self.reads_keys = seconds is None and sys.stdin is not None and sys.stdin.isatty()
@@ -141,6 +142,7 @@ class Terminal:
         ended without its result (it failed; the runner logged it) no longer holds the next question."""
         if self._awaiting_phone is not None and self.runner is not None and not self.runner.busy:
             self._go_on()
+        self._end_answer_on_time()
         if self.runner is not None and self.runner.state == "reading" and not self.reads_keys:
             self.runner.question_read()  # no Enter to wait for: the think time starts with the printed question
         while not self._keys.empty():
@@ -161,6 +163,7 @@ class Terminal:
             if self.hints and event.step.how_to_answer:
                 print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
         elif isinstance(event, events.StateChanged):
+            self._answer_started = time.monotonic() if event.state == "answer" else None
             line = {"reading": "Прочитайте вопрос выше." + (" Enter — начать обдумывание." if self.reads_keys else ""),
                     "think": "Время подумать." + ("" if self.seconds else " Enter — начать отвечать."),
                     "answer": "Говорите: идёт запись." + ("" if self.seconds else " Enter — закончить ответ."),
@@ -170,7 +173,7 @@ class Terminal:
         elif isinstance(event, events.TakeAnalysed):
             self._analysed(event.take)
         elif isinstance(event, events.PhoneChecked):
-            print(f"Через телефонную линию расшифровка совпала на {round(event.check.agreement * 100)} %.\n",
+            print(f"Через телефонную линию расшифровка совпала на {round(event.check.agreement * 100)} %.",
                   flush=True)
             if event.take.id == self._awaiting_phone:
                 self._go_on()
@@ -180,6 +183,15 @@ class Terminal:
             self.summary = event.summary
             print(_summary_text(event.summary), flush=True)
 
+
+    def _end_answer_on_time(self) -> None:
+        """--seconds ends every answer, the interviewer's follow-ups too (their own time limit is the session's,
+        not the plan's the command shortened): one asked after a 3-second answer recorded for 90 s."""
+        if self.seconds is None or self._answer_started is None or self.runner is None:
+            return
+        if self.runner.state == "answer" and time.monotonic() - self._answer_started >= self.seconds:
+            self._answer_started = None
+            self.runner.stop_answer()
 
     def _analysed(self, take) -> None:
         """The answer's feedback, under its question; on the phone its line check is awaited before going on."""

@@ -78,3 +78,23 @@ def test_a_phone_check_that_failed_does_not_hold_the_session(report, capsys):
     runner.busy = False  # the check's background job ended without a result
     terminal.poll()
     assert runner.continued == 1
+
+
+def test_seconds_end_every_answer_follow_ups_too(monkeypatch):
+    """A follow-up is the session's, not the plan's --seconds shortened: the terminal ends it on time itself."""
+    terminal = Terminal(seconds=3)
+    runner = HeldRunner(phone=False)
+    runner.stopped = 0
+    runner.stop_answer = lambda: setattr(runner, "stopped", runner.stopped + 1)
+    terminal.runner = runner
+    now = [100.0]
+    monkeypatch.setattr("sobes.cli.interview_cmd.time.monotonic", lambda: now[0])
+    runner.state = "answer"
+    terminal.show(events.StateChanged("answer"))
+    now[0] += 2.9
+    terminal.poll()
+    assert runner.stopped == 0
+    now[0] += 0.2
+    terminal.poll()
+    terminal.poll()
+    assert runner.stopped == 1  # once
