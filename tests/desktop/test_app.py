@@ -95,7 +95,7 @@ def test_screens_are_reachable_from_the_menu(window, qtbot):
     assert "_" not in shown and "calibrated" not in shown and "seed_digest" not in shown  # plain Russian
     actions["История и прогресс"].trigger()
     assert window.stack.currentWidget() is window.history_screen
-    assert actions["Начать / закончить ответ"].shortcut().toString() == "Space"
+    assert actions["Начать / закончить ответ; далее"].shortcut().toString() == "Space"
 
 
 def test_settings_model_check_and_personal_baseline(window, qtbot):
@@ -132,7 +132,7 @@ def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp
     assert window.start.mic_play_button.isEnabled()  # ...but the candidate can hear how they sounded
     played = len(window.backend_under_test.streams)
     window.start.mic_play_button.click()
-    assert len(window.backend_under_test.streams) == played + 1
+    qtbot.waitUntil(lambda: len(window.backend_under_test.streams) == played + 1, timeout=5_000)
 
 
 def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tmp_path, fixtures_dir, analyzer,
@@ -143,9 +143,12 @@ def test_output_device_lost_mid_prompt_says_so_and_the_session_goes_on(qtbot, tm
     errors = []
     window.host.error.connect(errors.append)
     start_retake(window)
-    qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=60_000)  # the prompt "ended" early
+    # the prompt "ended" early: the question is read on screen, and its think time waits for the candidate
+    qtbot.waitUntil(lambda: window.host.session.state == "reading", timeout=60_000)
     assert any("отключилось" in message and "на экране" in message for message in errors)
     assert "достижении" in window.interview.question.text()
+    window.interview.buttons["question_read"].click()
+    qtbot.waitUntil(lambda: window.host.session.state == "think", timeout=5_000)
     window.interview.buttons["start_answer_now"].click()  # the microphone still records
     qtbot.waitUntil(lambda: window.host.recorder is not None and window.host.recorder.level().seconds > 1,
                     timeout=20_000)
