@@ -61,6 +61,7 @@ from sobes.interview.take import Take
 
 logger = logging.getLogger(__name__)
 
+RING_TONE_S = 1.0  # the phone's ring tone (0.8 s) and a breath: the interviewer speaks after it, not over it
 VOICE_FAILED = ("Голос интервьюера сейчас недоступен: прочитайте вопрос на экране — время на обдумывание пойдёт, "
                 "когда вы будете готовы.")
 
@@ -101,10 +102,12 @@ class SessionRunner:
         # the interviewer's questions rendered ahead, one at a time (two Festivals would only slow each other)
         self._voice = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-voice")
         self._prompts: dict[tuple[str, bool], Future] = {}
+        self._quiet_from = 0.0  # (monotonic) when the phone's ring tone has sounded: a question waits for it
         self._done: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._takes: dict[int, Take] = {}
         self._recording: TakeRecording | None = None
         self._playing: set[Playback] = set()
+        self._speaking: set[Playback] = set()  # the questions among them: a skipped one stops for the next
         # the next question, or the end of the session, held while the candidate reviews an answer: a retake
         # of the last answer can still come before the summary
         self._held: Speak | Finished | None = None
@@ -264,6 +267,8 @@ class SessionRunner:
             else:
                 self._ask(effect)
         elif isinstance(effect, PlayCue):
+            if effect.name == "ring":
+                self._quiet_from = time.monotonic() + RING_TONE_S
             self._play(*cue_signal(effect.name))
         elif isinstance(effect, StartRecording):
             self._start_take(effect)
@@ -283,6 +288,8 @@ class SessionRunner:
 
     def _ask(self, effect: Speak) -> None:
         session, step = self._session, effect.step
+        for earlier in list(self._speaking):  # skipped while it was said: the next question is not said over it
+            earlier.stop()
         self.on_event(events.QuestionAsked(step, effect.phone, session.number, session.total))
         if not self.speak:
             self._later(lambda: session.prompt_finished(self.clock()))
@@ -303,7 +310,12 @@ class SessionRunner:
                 self.on_event(events.Problem(_unspoken_message(exc)))
                 session.prompt_failed(self.clock())
 
-        self._background(lambda: self._play_and_wait(*rendering.result()), then=spoken, failed=unspoken)
+        def say() -> None:
+            signal = rendering.result()
+            time.sleep(max(0.0, self._quiet_from - time.monotonic()))  # a question rendered ahead: not over the ring
+            self._play_and_wait(*signal, speaking=True)
+
+        self._background(say, then=spoken, failed=unspoken)
 
     def _prompt(self, step: Step, phone: bool) -> Future:
         """The question's signal being rendered: the one rendered ahead, or a rendering started now."""
@@ -333,14 +345,18 @@ class SessionRunner:
         self._background(lambda: self._play_and_wait(samples, rate), then=lambda _: None,
                          failed=lambda exc: logger.warning("a cue did not play: %s", exc))
 
-    def _play_and_wait(self, samples, rate) -> None:
-        """Play on the output device and wait for the end (the stream is closed then); on a background thread."""
+    def _play_and_wait(self, samples, rate, *, speaking: bool = False) -> None:
+        """Play on the output device and wait for the end (the stream is closed then); on a background thread.
+        ``speaking``: a question (stopped when the next one is asked)."""
         playback = play(samples, rate, device=self.output_device, backend=self.backend)
         self._playing.add(playback)
+        if speaking:
+            self._speaking.add(playback)
         try:
             playback.wait()
         finally:
             self._playing.discard(playback)
+            self._speaking.discard(playback)
         if playback.error is not None:
             raise playback.error
 

@@ -369,3 +369,19 @@ def test_a_recording_that_started_by_itself_and_stayed_silent_is_not_blamed_as_s
     assert latency.value > 8 and latency.verdict == "attention"
     assert latency.tip.startswith("Запись началась сама") and "Вы начали отвечать" not in latency.tip
     runner.close()
+
+
+def test_on_the_phone_the_question_comes_after_the_ring_tone(tmp_path, history, bank, fake_analyzer, monkeypatch):
+    """A question rendered ahead (or cached) was said over the ring's tone."""
+    monkeypatch.setattr("sobes.interview.runner.prompt_signal",
+                        lambda text, *, phone=False: (np.zeros(160, np.float32), 16_000))
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE, speak=True)
+    started = time.monotonic()
+    runner.begin([bank.by_id("PHN-02")], mode="phone", role="client_manager", follow_ups=False, phone=True)
+    deadline = started + 10
+    while runner.state == "question":
+        assert time.monotonic() < deadline
+        runner.tick()
+        time.sleep(0.01)
+    assert time.monotonic() - started >= 0.95  # the ring tone (0.8 s) and a breath
+    runner.close()
