@@ -35,7 +35,7 @@ class Norm:
     default: float
     low: float  # the range a user may set it to: outside it the analysis means nothing
     high: float
-    unit: str  # "с", "слов в минуту", "дБ", "%"… ("" for a share or a bare number)
+    unit: str  # "с", "слов в минуту", "дБ", "%", "доли" (a share of 1), "усл. ед." (a measure of its own)…
     name: str  # Russian, as in the settings
     group: str  # the settings group
     why: str  # "Почему такая норма?", the source named as people cite it
@@ -68,19 +68,21 @@ class Norms:
 
     # --- speech activity and pauses -------------------------------------------------
     vad_speech_prob: float = _norm(
-        0.5, 0.05, 0.95, "", "Чувствительность детектора речи", RECOGNITION,
-        "Так по умолчанию настроен детектор речи Silero, который слушает запись.",
+        0.5, 0.05, 0.95, "доли", "Чувствительность детектора речи", RECOGNITION,
+        "Речью считается звук, который детектор речи в записи признаёт речью с вероятностью от половины: так он "
+        "настроен по умолчанию.",
         "Silero VAD default speech probability")
     silence_below_speech_db: float = _norm(
         25.0, 3, 60, "дБ", "Тишина — тише речи на", PAUSES,
-        "Тишиной считается звук на 25 дБ тише речи, как в методе подсчёта пауз De Jong и Wempe (2009).",
+        "Тишиной считается звук на 25 дБ тише речи, как в методе подсчёта пауз де Йонга и Вемпе (2009).",
         "de Jong & Wempe 2009: silence is 25 dB under the speech level")
     silence_above_floor_db: float = _norm(
         6.0, 0, 40, "дБ", "Речь — громче фона на", PAUSES, CHOSEN,
         "calibrated here: 6 dB over the noise floor of non-speech frames")
     min_pause_s: float = _norm(
         0.25, 0.05, 2, "с", "Самая короткая пауза", PAUSES,
-        "Паузой считается тишина от 0,25 с — обычная граница в исследованиях беглости речи (De Jong, Bosker, 2013).",
+        "Паузой считается тишина от 0,25 с — обычная граница в исследованиях беглости речи (де Йонг и Боскер, "
+        "2013).",
         "De Jong & Bosker 2013; 250 ms is the common silent-pause cut-off")
     long_pause_s: float = _norm(
         2.0, 0.3, 30, "с", "Длинная пауза", PAUSES,
@@ -88,7 +90,7 @@ class Norms:
         "seed_digest §6.5: a pause over 2–3 s inside an answer is long")
     mid_sentence_pause_s: float = _norm(
         1.2, 0.2, 30, "с", "Долгая пауза посреди фразы", PAUSES,
-        "Пауза больше 1,2 с посреди фразы звучит как поиск слов — ориентир открытого тренажёра речи Parley.",
+        "Пауза больше 1,2 с посреди фразы звучит как поиск слов — ориентир, принятый в тренажёрах речи.",
         "ANCHORS: a pause over ~1.2 s mid-clause reads as uncertainty")
     long_pauses_problem: int = _norm(
         3, 1, 100, "за ответ", "Слишком много длинных пауз", PAUSES,
@@ -152,21 +154,22 @@ class Norms:
         "ANCHORS: 4–6 filled pauses per minute is ordinary speech, above it stands out")
     hesitation_min_s: float = _norm(
         0.25, 0.05, 5, "с", "Самая короткая заминка", FILLERS,
-        "Заминка «эээ» длится не меньше 0,25–0,4 с (Audhkhasi и соавторы, 2009).",
+        "Заминка «эээ» длится не меньше 0,25–0,4 с (Аудхкаси и соавторы, 2009).",
         "ANCHORS: filled pauses last at least 250–400 ms (Audhkhasi 2009)")
     hesitation_pitch_sd_st: float = _norm(
         1.2, 0.1, 12, "полутона", "Ровность тона заминки", FILLERS,
-        "У заминки «эээ» тон почти не меняется — не больше 1,2 полутона, как в открытом тренажёре речи Parley.",
+        "У заминки «эээ» тон почти не меняется — не больше 1,2 полутона: так заминку отличают от слова в "
+        "тренажёрах речи.",
         "parley: filled pauses have ≤ 1.2 semitone pitch spread")
     hesitation_envelope_drift: float = _norm(
-        1.5, 0.1, 20, "", "Неизменность звука заминки", FILLERS, CHOSEN,
+        1.5, 0.1, 20, "усл. ед.", "Неизменность звука заминки", FILLERS, CHOSEN,
         "calibrated here: mel-cepstral distance between the 50 ms before and after a frame; held vowels in the "
         "test audio stay under 0.9, 95 % of voiced speech frames are over 2.5")
     hesitation_max_syllable_s: float = _norm(
         0.30, 0.05, 3, "с", "Растянутый слог", FILLERS, CHOSEN,
         "calibrated here: a word longer than 0.3 s per syllable + 0.15 s is drawn out")
     voicing_aperiodicity: float = _norm(
-        0.25, 0.01, 1, "", "Граница звонкого звука", RECOGNITION, CHOSEN,
+        0.25, 0.01, 1, "доли", "Граница звонкого звука", RECOGNITION, CHOSEN,
         "calibrated here: YIN aperiodicity under which a frame is voiced")
     hedges_per_100_attention: float = _norm(
         2.0, 0, 100, "на 100 слов", "Заметно неуверенных слов", HEDGES,
@@ -180,7 +183,7 @@ class Norms:
     monotone_sd_st: float = _norm(
         1.0, 0, 12, "полутона", "Монотонно, если разброс тона меньше", PITCH,
         f"«Используйте разнообразную интонацию» ({GUIDE_CLIENTS}); разброс меньше 1 полутона звучит монотонно — "
-        "ориентир открытого тренажёра речи Parley.",
+        "ориентир, принятый в тренажёрах речи.",
         "ANCHORS (parley): under ~1 semitone SD reads as monotone")
     flat_sd_st: float = _norm(
         1.5, 0, 12, "полутона", "Ровно, если разброс тона меньше", PITCH,
@@ -203,7 +206,7 @@ class Norms:
         "Громче запись перегружается и хрипит — " + CHOSEN_HERE + ".",
         "calibrated here: speech over -8 dBFS RMS leaves no headroom")
     clipping_ratio_max: float = _norm(
-        0.001, 0, 1, "", "Допустимая доля перегруза", LOUDNESS,
+        0.001, 0, 1, "доли", "Допустимая доля перегруза", LOUDNESS,
         "Больше 0,1 % перегруженных отсчётов слышно как хрип — " + CHOSEN_HERE + ".",
         "calibrated here: more than 0.1 % clipped samples is audible")
     snr_attention_db: float = _norm(
@@ -270,13 +273,13 @@ class Norms:
         "under 85 % of the shortest length is what an interviewer hears as short")
     # --- what the answer is about ------------------------------------------------------
     off_topic_margin: float = _norm(
-        0.08, 0.01, 1, "", "Ответ не по теме, если другая тема ближе на", CONTENT,
+        0.08, 0.01, 1, "доли", "Ответ не по теме, если другая тема ближе на", CONTENT,
         "Сказать «не про то» можно только уверенно: хороший ответ своими словами не должен услышать такого. Порог "
         "подобран в Собесе на размеченных ответах так, чтобы ошибался не чаще одного раза из двадцати.",
         "calibrated here on the labelled set's train split (tests/fixtures/coaching): the smallest cosine margin "
         "of the answer's best theme over the question's with at most 5 % of on-topic answers told off")
     off_topic_min_weight: float = _norm(
-        1.0, 0, 100, "", "Ответ не по теме, только если в нём хватает смысла", CONTENT,
+        1.0, 0, 100, "усл. ед.", "Ответ не по теме, только если в нём хватает смысла", CONTENT,
         "Несколько слов или одни слова-паразиты не говорят, о чём ответ: тогда о теме ничего не сказано.",
         "calibrated here: the summed word weights (meaning.content_weight) of about five content words")
     # --- comparing attempts and sessions ----------------------------------------------

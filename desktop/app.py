@@ -11,14 +11,23 @@ logger = logging.getLogger(__name__)
 
 def build_window(*, backend=None, speak=True, history=None):
     """The main window with its services; the model starts loading in a worker thread."""
+    from PySide6.QtWidgets import QApplication
+
     from sobes.analysis.engine import Analyzer
     from sobes.audio.devices import list_devices
     from sobes.desktop import worker
+    from sobes.desktop.focus_style import install_focus_style
     from sobes.desktop.main_window import MainWindow
+    from sobes.desktop.translations import install_russian
     from sobes.interview.history import History
     from sobes.interview.question_bank import load_bank_or_bundled
     from sobes.interview.settings import Settings
 
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "a QApplication comes first"
+    if not getattr(app, "sobes_translators", None):
+        install_russian(app)  # Qt's own dialogs in Russian, in every window this app opens
+    install_focus_style(app)
     settings, notices = Settings.load()
     bank, bank_problem = load_bank_or_bundled()
     notices += [bank_problem] if bank_problem else []
@@ -62,7 +71,7 @@ def main(argv: list[str] | None = None, *, self_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     from sobes.desktop.translations import install_russian
 
-    install_russian(app)
+    install_russian(app)  # before the first question the app may ask (another copy running, a damaged history)
     lock = take_instance_lock(ask=not self_test)
     history = open_history(ask=not self_test) if lock else None
     if history is None:
@@ -88,8 +97,9 @@ def _run_self_test(app, window, timeout_ms: int = 120_000) -> None:
             return
         timer.stop()
         painted = not window.grab().isNull()
+        russian = len(getattr(app, "sobes_translators", ())) > 1  # Qt's catalogue found, beside our own few texts
         print(f"self-test: window shown on '{app.platformName()}', painted: {painted}, "
-              f"model: {window.analyzer.model_label}", flush=True)
+              f"model: {window.analyzer.model_label}, Qt in Russian: {russian}", flush=True)
         app.exit(0 if painted and window.isVisible() else 1)
 
     def give_up():

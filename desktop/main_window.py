@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from sobes.audio.playback import play
@@ -22,11 +22,45 @@ from sobes.desktop.screens.summary import SummaryScreen
 from sobes.desktop.session_host import SessionHost
 from sobes.interview import plans
 from sobes.interview.correction import correct_take
-from sobes.interview.mic_check import MicrophoneCheck
+from sobes.interview.mic_check import MicrophoneCheck, as_heard
 from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
 TITLE_BAR = 32  # pixels a window manager may add above the window
+SMALLEST, LARGEST = (1000, 700), (1400, 1000)  # the window's first size: enough for every screen, not a wall
+HELP = """<h3>Как проходит тренировка</h3>
+<ol>
+<li>На первом экране выберите роль и режим: полное собеседование, один этап, самопрезентацию, звонок рекрутера или
+повтор одного вопроса. Под кнопкой «Начать» видно, сколько будет вопросов и сколько примерно это займёт.</li>
+<li>Проверьте микрофон: скажите пару фраз — программа скажет, хорошо ли вас слышно, и даст прослушать запись.</li>
+<li>Интервьюер задаёт вопрос голосом. Есть время подумать; ответ можно начать раньше. Говорите, как на настоящем
+собеседовании, и закончите ответ кнопкой или клавишей «Пробел».</li>
+<li>После ответа — разбор: главное, что исправить, с кнопкой «▶» на нужном месте записи, текст ответа, темп, паузы,
+слова-паразиты и структура рассказа. Ответ можно перезаписать или перейти к следующему вопросу.</li>
+<li>В конце — итоги тренировки. Все ответы остаются в «Истории»: их можно переслушать, сравнить попытки и
+сохранить отчёт.</li>
+</ol>
+<p>Записи хранятся только на этом компьютере и никуда не отправляются.</p>
+<h3>Клавиши</h3>
+<table cellpadding="3">
+<tr><td><b>Пробел</b></td><td>начать или закончить ответ; на разборе — следующий вопрос</td></tr>
+<tr><td><b>Enter</b></td><td>на разборе — следующий вопрос</td></tr>
+<tr><td><b>Esc</b></td><td>завершить тренировку (программа спросит); из «Истории» и «Настроек» — назад</td></tr>
+<tr><td><b>Tab</b></td><td>перейти к следующей кнопке или полю (оно обведено синей рамкой)</td></tr>
+<tr><td><b>Ctrl+N</b></td><td>новая тренировка</td></tr>
+<tr><td><b>Ctrl+H</b></td><td>история и прогресс</td></tr>
+<tr><td><b>Ctrl+,</b></td><td>настройки</td></tr>
+<tr><td><b>F1</b></td><td>эта справка</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>выход</td></tr>
+</table>"""
+
+
+def default_size(free_width: int, free_height: int) -> tuple[int, int]:
+    """The window's first size on a screen with this much free room: three quarters of its width and most of its
+    height, at least ``SMALLEST`` and at most ``LARGEST``, and never more than the screen holds."""
+    width = max(SMALLEST[0], min(LARGEST[0], free_width * 3 // 4))
+    height = max(SMALLEST[1], min(LARGEST[1], (free_height - TITLE_BAR) * 9 // 10))
+    return min(width, free_width), min(height, free_height - TITLE_BAR)
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Собес — тренажёр собеседований")
         self.setWindowIcon(app_icon())
-        self._fit_to_screen(1100, 760)
+        self._fit_to_screen()
         self.settings, self.history, self.bank, self.analyzer, self.backend = (settings, history, bank, analyzer,
                                                                                backend)
         self.speak = speak
@@ -57,11 +91,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notices)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.start = StartScreen(bank.questions)
+        self.start = StartScreen(bank.questions, role=settings.role, mode=settings.mode)
         self.interview = InterviewScreen(self.host)
         self.review = ReviewScreen(backend, history=history, analyzer=analyzer)
         self.summary = SummaryScreen()
-        self.history_screen = HistoryScreen(history, analyzer)
+        self.history_screen = HistoryScreen(history, analyzer, settings=settings)
         self.settings_screen = SettingsScreen(settings, devices, analyzer=analyzer, backend=backend)
         for screen in (self.start, self.interview, self.review, self.summary, self.history_screen,
                        self.settings_screen):
@@ -74,14 +108,16 @@ class MainWindow(QMainWindow):
         self.ticker.start()
         self.statusBar().showMessage("Готово")
 
-    def _fit_to_screen(self, width: int, height: int) -> None:
-        """``width`` × ``height``, or as much of the screen's free area as there is, less a title bar: a
-        1100-pixel window on a 1024×768 screen (or 2048×1536 at 200 %) had its right edge cut off."""
+    def _fit_to_screen(self) -> None:
+        """``default_size`` of the screen's free area, centred: a fixed 1100×760 had its edge cut off on a
+        1024×768 screen and stayed small on a large one."""
         screen = self.screen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width()), min(height, free.height() - TITLE_BAR)
-            self.move(free.left() + (free.width() - width) // 2, free.top())
+        if screen is None:
+            self.resize(*SMALLEST)
+            return
+        free = screen.availableGeometry()
+        width, height = default_size(free.width(), free.height())
+        self.move(free.left() + (free.width() - width) // 2, free.top() + (free.height() - TITLE_BAR - height) // 2)
         self.resize(width, height)
 
     def show_notice(self, text: str) -> None:
@@ -94,17 +130,44 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         session = self.menuBar().addMenu("Собеседование")
         view = self.menuBar().addMenu("Вид")
+        helping = self.menuBar().addMenu("Справка")
         for menu, text, keys, slot in (
             (session, "Новая тренировка", "Ctrl+N", lambda: self.show_screen(self.start)),
-            (session, "Начать / закончить ответ", "Space", self._space),
+            (session, "Начать / закончить ответ; далее", "Space", self._space),
             (session, "Завершить собеседование… / назад", "Esc", self._escape),
+            (session, "Выход", "Ctrl+Q", self.close),
             (view, "История и прогресс", "Ctrl+H", self.show_history),
             (view, "Настройки", "Ctrl+,", lambda: self.show_screen(self.settings_screen)),
+            (helping, "Как проходит тренировка и клавиши", "F1", self.show_help),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
+            if keys == "Space":
+                self.space_action = action
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter too
+            enter = QShortcut(QKeySequence(key), self.review, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self._next_by_key)
+        self.review.next_button.setToolTip("Следующий вопрос (Enter или Пробел)")
+
+    def show_help(self) -> None:
+        """A short page on how a session goes and what the keys do (F1)."""
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Справка — Собес", HELP, parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.addButton("Закрыть", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    def _screen_changed(self) -> None:
+        """Space belongs to the session's screens (answer, next question); elsewhere it presses the button Tab
+        has reached, as everywhere else."""
+        self.space_action.setEnabled(self.stack.currentWidget() in (self.interview, self.review))
+
+    def _next_by_key(self) -> None:
+        """Enter or Space on the review: what «Далее →» does, when it is there (not under a past answer)."""
+        button = self.review.next_button
+        if self.stack.currentWidget() is self.review and button.isVisible() and button.isEnabled():
+            button.click()
 
     def show_screen(self, screen) -> None:
         side = (self.history_screen, self.settings_screen)
@@ -127,9 +190,11 @@ class MainWindow(QMainWindow):
             self.end_session()
 
     def _space(self) -> None:
-        """Space acts on the interview screen only, as the button it names."""
+        """Space acts on the interview screen, as the button it names, and on the review as «Далее →»."""
         if self.stack.currentWidget() is self.interview:
             self.interview.space()
+        elif self.stack.currentWidget() is self.review:
+            self._next_by_key()
 
     def end_session(self) -> None:
         """Esc or "Завершить": ask, then end with the summary of the answers given. Only while a session runs,
@@ -152,6 +217,10 @@ class MainWindow(QMainWindow):
         self.show_screen(self.history_screen)
 
     def _wire(self) -> None:
+        self.stack.currentChanged.connect(self._screen_changed)
+        self._screen_changed()
+        self.start.choice_changed.connect(self._show_outline)
+        self._show_outline(*self.start.choice())
         self.start.start_requested.connect(self.begin)
         self.start.mic_check_requested.connect(self.check_microphone)
         self.start.mic_playback_requested.connect(self.play_microphone_check)
@@ -188,11 +257,28 @@ class MainWindow(QMainWindow):
                                                               if restart else ""), 5_000)
 
     # --- a session ----------------------------------------------------------------------------
+    def _show_outline(self, role: str, mode: str, stage: str, question_id: str) -> None:
+        """How many questions and minutes the chosen session takes (``interview.plans.outline``)."""
+        outline = plans.outline(self.bank, mode, self.analyzer.judge, role=role, stage=stage or None,
+                                question_id=question_id or None)
+        self.start.show_outline(outline.text() if outline else "")
+
+    def _remember_choice(self, role: str, mode: str) -> None:
+        """The role and mode are offered again at the next start (the app's settings file, nothing else)."""
+        if (self.settings.role, self.settings.mode) == (role, mode):
+            return
+        self.settings.role, self.settings.mode = role, mode
+        try:
+            self.settings.save()
+        except (OSError, SobesError) as exc:  # not worth stopping a session for
+            logger.warning("role and mode not remembered: %s", exc)
+
     def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:
         plan = plans.plan(self.bank, mode, role=role, stage=stage, question_id=question_id)
         if not plan:
             self.statusBar().showMessage("Для этой роли и этапа нет вопросов: выберите другой этап.", 10_000)
             return
+        self._remember_choice(role, mode)
         self.show_screen(self.interview)
         self.host.begin(plan, mode=mode, role=role, follow_ups=self.settings.follow_ups, phone=mode == "phone")
 
@@ -286,14 +372,22 @@ class MainWindow(QMainWindow):
         worker.run(check.start, on_result=started, on_error=failed)
 
     def play_microphone_check(self) -> None:
-        """Hear the last microphone check as the app heard it."""
+        """Hear the last microphone check as the app heard it, or as a phone line carries it when the phone mode
+        is chosen (the line's filter runs on a worker: it takes a moment the first time)."""
         audio = self._mic_check_audio
         if audio is None:
             return
-        try:
-            play(audio.samples, audio.sample_rate, backend=self.backend)
-        except SobesError as exc:
-            self.start.mic_checked(str(exc), playable=False)
+
+        def heard(sound) -> None:
+            try:
+                play(sound.samples, sound.sample_rate, backend=self.backend)
+            except SobesError as exc:
+                self.start.mic_checked(str(exc), playable=False)
+
+        phone = self.start.phone_chosen()
+        worker.run(lambda: as_heard(audio, phone=phone), on_result=heard,
+                   on_error=lambda exc: self.start.mic_checked(user_message(exc, "Не удалось воспроизвести."),
+                                                               playable=False))
 
     def closeEvent(self, event) -> None:
         """Closing mid-answer asks whether to keep the answer (yes by default); everything then stops."""

@@ -3,10 +3,11 @@ judge, the same norms), and the recording heard back from memory; nothing is kep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sobes.analysis.judge import Judge
 from sobes.audio.recorder import Level
+from sobes.audio.telephone import telephone_channel
 from sobes.core.audio_file import LoadedAudio
 from sobes.interview.scratch import ScratchRecording
 
@@ -22,6 +23,14 @@ class MicResult:
     judged: str  # silent | quiet | ok | loud
     advice: str  # what to do, in Russian
     audio: LoadedAudio | None  # the check itself, to hear oneself (in memory only)
+
+
+def as_heard(audio: LoadedAudio, *, phone: bool) -> LoadedAudio:
+    """The check as the interviewer will hear it: as recorded, or through a telephone line (narrow band, line
+    noise, the codec) for a phone session, so the candidate hears what the recruiter on the line will."""
+    if not phone:
+        return audio
+    return replace(audio, samples=telephone_channel(audio.samples, audio.sample_rate))
 
 
 class MicrophoneCheck:

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
+from sobes.analysis.content.kinds import kind_of
+from sobes.analysis.judge import Judge
+from sobes.analysis.labels import plural
 from sobes.interview.question_bank import Question, QuestionBank
 
+# "phone" is not «Телефонный скрининг»: that is the name of a stage of questions, and a candidate could not tell
+# the mode from the stage
 MODES = {"full": "Полное собеседование", "stage": "Тренировка этапа", "self_presentation": "Самопрезентация",
-         "phone": "Телефонный скрининг", "retake": "Повтор вопроса"}
+         "phone": "Звонок рекрутера", "retake": "Повтор вопроса"}
+ASKED_S = 15  # the interviewer reads a question aloud
+REVIEW_S = 60  # the candidate reads the review of an answer before going on
 FULL_INTERVIEW = [("self_presentation", 1), ("hr", 2), ("behavioral", 2), ("stress", 1), ("motivation", 1),
                   ("manager", 1), ("offer", 1)]
 PHONE_QUESTIONS = 3
@@ -57,3 +65,43 @@ def plan(bank: QuestionBank, mode: str, *, role: str, stage: str | None = None, 
     if mode == "retake":
         return retake(bank, question_id or "")
     raise ValueError(f"unknown mode {mode!r}")
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a session will take, said before it starts."""
+
+    questions: int
+    seconds: float
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes, to the nearest five from a quarter of an hour up: it is an estimate."""
+        minutes = self.seconds / 60
+        return max(1, round(minutes / 5) * 5 if minutes >= 15 else round(minutes))
+
+    def text(self) -> str:
+        """``"5 вопросов, около 15 минут"``."""
+        return (f"{plural(self.questions, 'вопрос', 'вопроса', 'вопросов')}, "
+                f"около {plural(self.minutes, 'минуты', 'минут', 'минут')}")
+
+
+def question_seconds(question: Question, judge: Judge) -> float:
+    """One question's time: asked, thought over, answered at the middle of its kind's right length (never past its
+    timer), and its review read."""
+    low, high = judge.length_range(kind_of(question.answer_type))
+    answer = min(((low or 0.0) + high) / 2, question.answer_s)
+    return ASKED_S + question.think_s + answer + REVIEW_S
+
+
+def outline(bank: QuestionBank, mode: str, judge: Judge, *, role: str, stage: str | None = None,
+            question_id: str | None = None) -> Outline | None:
+    """How many questions a session in ``mode`` asks and about how long it takes (its follow-ups aside); None when
+    the role has no questions there. A session draws its questions at random: this is one such draw."""
+    try:
+        questions = plan(bank, mode, role=role, stage=stage, question_id=question_id, seed=0)
+    except KeyError:  # a question that is not in the bank
+        return None
+    if not questions:
+        return None
+    return Outline(len(questions), sum(question_seconds(q, judge) for q in questions))

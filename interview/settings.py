@@ -21,20 +21,23 @@ from sobes.interview.paths import data_dir, private_folder
 
 logger = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
-_NAMES = {"role": "роль", "input_device": "микрофон", "output_device": "устройство вывода звука",
+_NAMES = {"role": "роль", "mode": "режим", "export_folder": "папка для отчётов", "input_device": "микрофон",
+          "output_device": "устройство вывода звука",
           "model": "модель распознавания", "voice": "голос интервьюера", "follow_ups": "уточняющие вопросы",
           "thresholds": "нормы анализа"}
 
 
 @dataclass
 class Settings:
-    role: str = "client_manager"
+    role: str = "client_manager"  # the role and mode last started: the start screen offers them again
+    mode: str = "full"
     input_device: str = ""  # empty: the system default
     output_device: str = ""
     model: str = ""  # empty: the bundled model; else a folder or a hub name
     voice: str = "festival"  # festival: questions are spoken; text: shown only
     follow_ups: bool = True
     thresholds: dict = field(default_factory=dict)  # the user's norms over the defaults (analysis.norms.Norms)
+    export_folder: str = ""  # where the last report was saved (empty: the Documents folder)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> tuple[Settings, list[str]]:

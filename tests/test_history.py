@@ -122,7 +122,7 @@ def test_history_and_report_commands(tmp_path, capsys):
     store.close()
     assert main(["history", "--db", str(db)]) == 0
     listing = capsys.readouterr().out
-    assert "прервана" in listing and "Телефонный скрининг" in listing  # it was left active; Russian names
+    assert "прервана" in listing and "Звонок рекрутера" in listing  # it was left active; Russian names
     assert "interrupted" not in listing and "phone" not in listing
     assert main(["report", str(session_id), "--db", str(db), "--html", str(tmp_path / "r.html")]) == 0
     page = (tmp_path / "r.html").read_text()

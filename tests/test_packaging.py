@@ -91,6 +91,7 @@ def test_frozen_window_opens_offscreen_and_loads_the_model(app, tmp_path):
     done = run_frozen(app, "desktop", "--self-test", tmp_path=tmp_path, env={"QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert "window shown on 'offscreen', painted: True" in done.stdout
+    assert "Qt in Russian: True" in done.stdout  # the file dialogs' own texts travel with the app
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (scripts/setup.sh installs it)")

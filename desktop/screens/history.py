@@ -4,12 +4,12 @@ question side by side, deletion) and progress by date against the norm, like wit
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,13 +28,16 @@ from sobes.analysis.labels import clock
 from sobes.core.errors import SobesError
 from sobes.core.files import write_atomically
 from sobes.desktop import worker
-from sobes.desktop.dialogs import confirm, title_with_back
+from sobes.desktop.dialogs import ask_where_to_save, confirm, documents_folder, title_with_back
 from sobes.desktop.widgets.progress_chart import ProgressChart
 from sobes.interview import progress
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
 from sobes.interview.labels import answer_status, local_time, mode_name, session_status
 from sobes.interview.pending import analyze_pending
+
+SESSIONS_SHOWN, ANSWERS_SHOWN = 6, 12  # rows seen without scrolling the table: the latest sessions, a whole session
+EXPORT_KINDS = {"html": "Отчёт (*.html)", "json": "Данные (*.json)", "csv": "Таблица (*.csv)"}
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -60,6 +63,16 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int]) -> None:
     table.resizeRowsToContents()
 
 
+def _fit_rows(table: QTableWidget, least: int, most: int) -> None:
+    """As tall as its rows, between ``least`` and ``most`` of them (more scroll): a fixed height left one session
+    in a tall empty box and nine answers in a box of seven."""
+    shown = max(least, min(most, table.rowCount()))
+    row = table.verticalHeader().defaultSectionSize()
+    rows = sum(table.rowHeight(i) for i in range(min(shown, table.rowCount())))
+    rows += row * max(0, shown - table.rowCount())
+    table.setFixedHeight(table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 2)
+
+
 def _selected(table: QTableWidget) -> int | None:
     rows = table.selectionModel().selectedRows()
     item = table.item(rows[0].row(), 0) if rows else None
@@ -70,9 +83,10 @@ class HistoryScreen(QWidget):
     open_requested = Signal(object)  # a past answer (``interview.take.Take``) to review
     back_requested = Signal()
 
-    def __init__(self, history, analyzer, parent=None):
+    def __init__(self, history, analyzer, parent=None, *, settings=None):
+        """``settings``: where the last report was saved is remembered there."""
         super().__init__(parent)
-        self.history, self.analyzer = history, analyzer
+        self.history, self.analyzer, self.settings = history, analyzer, settings
         self._job: worker.Job | None = None
         outer = QVBoxLayout(self)
         scroll = QScrollArea()
@@ -86,7 +100,6 @@ class HistoryScreen(QWidget):
         layout.addWidget(QLabel("<b>Тренировки</b>"))
         self.table = _table(["Когда", "Режим", "Чем закончилась", "Ответов"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(150)
         layout.addWidget(self.table)
         sessions = QHBoxLayout()
         for label, render, suffix in (("Сохранить отчёт (HTML)", session_html, "html"),
@@ -100,6 +113,9 @@ class HistoryScreen(QWidget):
         self.delete_button.clicked.connect(self._delete)
         sessions.addWidget(self.delete_button)
         layout.addLayout(sessions)
+        self.export_note = QLabel("")  # where the last report went
+        self.export_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.export_note)
         self.pending_button = QPushButton("")
         self.pending_button.setToolTip("Ответы, записанные до сбоя или восстановленные из повреждённой истории")
         self.pending_button.clicked.connect(self._analyze_pending)
@@ -114,7 +130,6 @@ class HistoryScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.answers.setMinimumHeight(170)
         layout.addWidget(self.answers)
         answer_buttons = QHBoxLayout()
         self.open_button = QPushButton("Открыть разбор")
@@ -157,6 +172,7 @@ class HistoryScreen(QWidget):
         _fill(self.table, [[local_time(row["started_at"]), mode_name(row["mode"]),
                             session_status(row), str(row["answers"])] for row in rows],
               [row["id"] for row in rows])
+        _fit_rows(self.table, 2, SESSIONS_SHOWN)
         if rows and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)
         self._show_answers()
@@ -190,6 +206,7 @@ class HistoryScreen(QWidget):
         _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
                               clock(row["duration_s"] or 0.0), answer_status(row)] for row in rows],
               [row["id"] for row in rows])
+        _fit_rows(self.answers, 1, ANSWERS_SHOWN)
         self.attempts.setText("")
 
     def _show_attempts(self) -> None:
@@ -238,16 +255,33 @@ class HistoryScreen(QWidget):
             self.refresh()
             self._tell("Ответ удалён")
 
+    def export_folder(self) -> Path:
+        """Where the save dialog opens: the folder of the last report saved, else the Documents folder."""
+        last = Path(self.settings.export_folder) if self.settings is not None and self.settings.export_folder else None
+        return last if last is not None and last.is_dir() else documents_folder()
+
     def _export(self, render, suffix: str) -> None:
         session_id = self.selected_session()
         if session_id is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", f"собес-тренировка-{session_id}.{suffix}")
-        if path:
-            try:
-                write_atomically(path, render(self.history, session_id))
-            except SobesError as exc:
-                QMessageBox.warning(self, "Сохранить отчёт", str(exc))
+        name = f"собес-тренировка-{session_id}.{suffix}"
+        path = ask_where_to_save(self, "Сохранить отчёт", self.export_folder(), name, EXPORT_KINDS[suffix])
+        if path is not None:
+            self.save_export(path, render(self.history, session_id))
+
+    def save_export(self, path: Path, text: str) -> None:
+        """Write an export, remember its folder for the next one and say where it went."""
+        try:
+            write_atomically(path, text)
+        except SobesError as exc:
+            QMessageBox.warning(self, "Сохранить отчёт", str(exc))
+            return
+        if self.settings is not None:
+            self.settings.export_folder = str(path.parent)
+            self.settings.save()
+        self.export_note.setText(f"Сохранено: {path.parent}")
+        self.export_note.setToolTip(str(path))
+        self._tell(f"Сохранено: {path}")
 
     def _analyze_pending(self) -> None:
         """Reports for answers recorded but never analysed, in the background (about 1 s per answer)."""

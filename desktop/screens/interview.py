@@ -78,6 +78,7 @@ class InterviewScreen(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keyboard where it was
             button.installEventFilter(self._space_keeper)
             button.clicked.connect(lambda _=False, act=action: act())
+            button.setVisible(False)  # each state shows its own: all eight at once made the window 1117 px wide
             buttons.addWidget(button)
             self.buttons[name] = button
         layout.addLayout(buttons)

@@ -25,22 +25,35 @@ MODE_HELP = {
     "full": "Вопросы всех этапов по порядку, как на настоящем собеседовании: от рассказа о себе до оффера.",
     "stage": "Несколько вопросов одного этапа — например, только поведенческие.",
     "self_presentation": "Только рассказ о себе: 1–2 минуты, с разбором структуры.",
-    "phone": "Звонок рекрутера: вопрос звучит как по телефону, и вы слышите, как вас слышат на линии.",
+    "phone": "Звонок рекрутера: вопрос звучит как по телефону, и вы слышите, как вас слышат на линии. "
+             "Проверка микрофона тоже звучит так, как вас услышат по телефону.",
     "retake": "Один вопрос ещё раз — чтобы сравнить ответ с прошлой попыткой.",
 }
 
 
+CONTENT_WIDTH = 900  # pixels: on a wide screen the form stays readable, centred, not 1900 pixels of combo box
+
+
 class StartScreen(QWidget):
     start_requested = Signal(str, str, str, str)  # role, mode, stage, question id
+    choice_changed = Signal(str, str, str, str)  # the same, whenever one of them changes: to say what it will take
     mic_check_requested = Signal()
     mic_playback_requested = Signal()
     history_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, questions, parent=None):
+    def __init__(self, questions, parent=None, *, role: str | None = None, mode: str | None = None):
+        """``role`` and ``mode``: those the candidate chose last time, offered again."""
         super().__init__(parent)
         self.questions = list(questions)
-        layout = QVBoxLayout(self)
+        centred = QHBoxLayout(self)
+        content = QWidget()
+        content.setMaximumWidth(CONTENT_WIDTH)
+        centred.addStretch(1)
+        centred.addWidget(content, 100)
+        centred.addStretch(1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel("<h1>Собес</h1><p>Тренажёр устных собеседований. Всё работает на этом компьютере: "
                        "записи никуда не отправляются.</p>")
         title.setWordWrap(True)
@@ -59,6 +72,8 @@ class StartScreen(QWidget):
         self.mode = QComboBox()
         for key, name in MODES.items():
             self.mode.addItem(name, key)
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
         self.mode_help = QLabel("")
         self.mode_help.setWordWrap(True)
         self.stage = QComboBox()
@@ -84,7 +99,6 @@ class StartScreen(QWidget):
         self.meter = LevelMeter()
         self.mic_button = QPushButton("Записать 3 секунды")
         self.mic_play_button = QPushButton("▶ Прослушать себя")
-        self.mic_play_button.setToolTip("Как вас слышит микрофон: запись проверки, она нигде не сохраняется")
         self.mic_play_button.setEnabled(False)
         self.mic_result = QLabel("Скажите пару фраз обычным голосом — мы скажем, хорошо ли вас слышно.")
         self.mic_result.setWordWrap(True)
@@ -100,8 +114,10 @@ class StartScreen(QWidget):
         layout.addWidget(self.model_label)
         layout.addWidget(self.model_progress)
 
+        self.outline = QLabel("")  # «5 вопросов, около 15 минут»: what the session will take
         self.start_button = QPushButton("Начать")
         self.start_button.setMinimumHeight(40)
+        layout.addWidget(self.outline)
         layout.addWidget(self.start_button)
         layout.addStretch(1)
 
@@ -114,8 +130,18 @@ class StartScreen(QWidget):
         self.history_button.clicked.connect(self.history_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.search.textChanged.connect(self._list_questions)
-        self.start_button.clicked.connect(lambda: self.start_requested.emit(
-            self.role.currentData(), self.mode.currentData(), self.stage.currentData(), self.question.currentData()))
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(*self.choice()))
+        for combo in (self.role, self.mode, self.stage, self.question):
+            combo.currentIndexChanged.connect(lambda _: self.choice_changed.emit(*self.choice()))
+
+    def choice(self) -> tuple[str, str, str, str]:
+        """Role, mode, stage and question as chosen now (an empty string for none)."""
+        return (self.role.currentData() or "", self.mode.currentData() or "", self.stage.currentData() or "",
+                self.question.currentData() or "")
+
+    def show_outline(self, text: str) -> None:
+        """What the chosen session will take, e.g. «5 вопросов, около 15 минут»."""
+        self.outline.setText(f"Тренировка: {text}." if text else "")
 
     def _role_changed(self) -> None:
         """Only the role's questions, and only stages that have some (no empty stage on offer)."""
@@ -164,6 +190,11 @@ class StartScreen(QWidget):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.mode_help.setText(MODE_HELP.get(mode, ""))
+        phone = mode == "phone"
+        self.mic_play_button.setText("▶ Прослушать, как по телефону" if phone else "▶ Прослушать себя")
+        self.mic_play_button.setToolTip(
+            "Как вас услышит рекрутер: запись проверки, пропущенная через телефонную линию; она нигде не сохраняется"
+            if phone else "Как вас слышит микрофон: запись проверки, она нигде не сохраняется")
         # only what the mode uses is shown: a greyed-out search box still took the keys typed into it
         self._form.setRowVisible(self.stage, mode == "stage")
         for widget in (self.question, self.search):
@@ -179,6 +210,10 @@ class StartScreen(QWidget):
         self.mic_result.setText(f"● Идёт запись: скажите пару фраз… (ещё {max(1, round(left_s))} с)")
         self.mic_button.setEnabled(False)
         self.mic_play_button.setEnabled(False)
+
+    def phone_chosen(self) -> bool:
+        """A phone session: the microphone check is heard as the line will carry it."""
+        return self.mode.currentData() == "phone"
 
     def mic_checked(self, verdict: str, *, playable: bool = False) -> None:
         self.mic_result.setText(verdict)
