@@ -218,7 +218,7 @@ class Session:
 
         A take exists only when the candidate spoke or chose to record: one ended by "Закончить ответ" or by its
         time is analysed even when silent (the analysis says the microphone heard nothing); one with no speech
-        that ended because the candidate skipped, asked again or ended the session is discarded. Speech is
+        that ended because the candidate skipped, asked again, ended or abandoned the session is discarded. Speech is
         never lost: skipped, it is analysed as the answer; asked again, it stays as an earlier attempt."""
         if self.state == SAVING:
             if spoke or not self._finishing:
@@ -230,6 +230,8 @@ class Session:
         elif self.state == SKIPPING and spoke:
             self.state = ANALYSIS
             self.on_effect(Analyze(take_id, self.step))
+        elif self.state == ABORTED and not spoke:  # the session was abandoned before a word was said
+            self.on_effect(DiscardTake(take_id))
         elif self.state in (SKIPPING, RETRYING):
             if not spoke:
                 self.on_effect(DiscardTake(take_id))

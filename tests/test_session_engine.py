@@ -218,6 +218,8 @@ def test_abort_stops_the_recording_and_ends(bank):
     assert session.state == "aborted" and driver.effects[-2:] == [StopRecording(), Aborted()]
     session.abort(3.0)  # an ended session cannot be changed again
     assert driver.effects.count(Aborted()) == 1
+    session.answer_recorded(1, 3.0, spoke=False)  # nothing was said: no answer is left behind
+    assert driver.effects[-1] == DiscardTake(1)
 
 
 def test_phone_screening_rings_first_and_speaks_through_the_line(bank):
