@@ -6,7 +6,17 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sobes.audio.playback import play
 from sobes.core.errors import SobesError, user_message
@@ -146,9 +156,11 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             if keys == "Space":
                 self.space_action = action
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter too
-            enter = QShortcut(QKeySequence(key), self.review, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.enter_keys = [QShortcut(QKeySequence(key), self) for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)]
+        for enter in self.enter_keys:  # the keypad's Enter too; wherever the focus is on the review
             enter.activated.connect(self._next_by_key)
+        for button in self.review.findChildren(QPushButton):  # a click leaves the keys to «Далее →»
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.review.next_button.setToolTip("Следующий вопрос (Enter или Пробел)")
 
     def show_help(self) -> None:
@@ -162,11 +174,20 @@ class MainWindow(QMainWindow):
         """Space belongs to the session's screens (answer, next question); elsewhere it presses the button Tab
         has reached, as everywhere else."""
         self.space_action.setEnabled(self.stack.currentWidget() in (self.interview, self.review))
+        for enter in self.enter_keys:
+            enter.setEnabled(self.stack.currentWidget() is self.review)
 
     def _next_by_key(self) -> None:
-        """Enter or Space on the review: what «Далее →» does, when it is there (not under a past answer)."""
+        """Enter or Space on the review: what «Далее →» does, when it is there (not under a past answer). A button
+        Tab has reached (its ring shows it) takes the key itself, as everywhere."""
+        if self.stack.currentWidget() is not self.review:
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QAbstractButton) and self.review.isAncestorOf(focused) and focused.isVisible():
+            focused.click()
+            return
         button = self.review.next_button
-        if self.stack.currentWidget() is self.review and button.isVisible() and button.isEnabled():
+        if button.isVisible() and button.isEnabled():
             button.click()
 
     def show_screen(self, screen) -> None:

@@ -130,12 +130,29 @@ def test_enter_or_space_on_the_review_goes_on_as_dalee_says(window, qtbot, key):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
     assert "Enter" in window.review.next_button.toolTip() and "Пробел" in window.review.next_button.toolTip()
     window.activateWindow()
-    window.review.setFocus()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    window.review.play_button.click()  # a click on «▶ Слушать» leaves the keys to «Далее →»
     if key == Qt.Key.Key_Space:
         window.space_action.trigger()  # the window's shortcut, as a key press reaches it
     else:
-        qtbot.keyClick(window.review, key)
+        qtbot.keyClick(window.review.transcript, key)  # wherever the focus is on the review
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
+
+
+def test_a_button_tab_has_reached_on_the_review_takes_space_itself(window, qtbot):  # noqa: F811
+    """Space goes to «Далее →» unless Tab put the ring on another button: then that button is what the key does."""
+    from tests.test_no_answer_lost import answering
+
+    answering(window, qtbot, 2.0)
+    window.interview.buttons["stop_answer"].click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review, timeout=60_000)
+    retakes = []
+    window.review.retake_requested.connect(lambda: retakes.append(1))
+    assert window.review.retake_button.focusPolicy() == Qt.FocusPolicy.TabFocus  # a click gives it no focus
+    window.review.retake_button.setFocus()
+    window.space_action.trigger()
+    assert retakes == [1] and window.stack.currentWidget() is not window.summary
+    window.host.runner.abort()
 
 
 def test_the_keyboard_focus_is_drawn_as_a_clear_ring(qtbot):
