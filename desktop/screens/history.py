@@ -98,6 +98,10 @@ class HistoryScreen(QWidget):
         layout.addLayout(title_with_back("История и прогресс", self.back_requested.emit))
 
         layout.addWidget(QLabel("<b>Тренировки</b>"))
+        self.empty_note = QLabel("Тренировок пока нет: они появятся здесь после первой — начните её на главном "
+                                 "экране (Ctrl+N).")
+        self.empty_note.setWordWrap(True)
+        layout.addWidget(self.empty_note)
         self.table = _table(["Когда", "Режим", "Чем закончилась", "Ответов"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
@@ -115,6 +119,7 @@ class HistoryScreen(QWidget):
         layout.addLayout(sessions)
         self.export_note = QLabel("")  # where the last report went
         self.export_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.export_note.hide()  # empty, it still took a line of the screen
         layout.addWidget(self.export_note)
         self.pending_button = QPushButton("")
         self.pending_button.setToolTip("Ответы, записанные до сбоя или восстановленные из повреждённой истории")
@@ -173,6 +178,7 @@ class HistoryScreen(QWidget):
                             session_status(row), str(row["answers"])] for row in rows],
               [row["id"] for row in rows])
         _fit_rows(self.table, 2, SESSIONS_SHOWN)
+        self.empty_note.setVisible(not rows)
         if rows and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)
         self._show_answers()
@@ -186,6 +192,7 @@ class HistoryScreen(QWidget):
             self.kind.addItem(KINDS[key].name if key in KINDS else key, key)
         index = self.kind.findData(current)
         self.kind.setCurrentIndex(max(index, 0))
+        self.kind.setVisible(self.kind.count() > 0)  # an empty box said nothing
         self.kind.blockSignals(False)
         self.refresh_chart()
 
@@ -280,6 +287,7 @@ class HistoryScreen(QWidget):
             self.settings.export_folder = str(path.parent)
             self.settings.save()
         self.export_note.setText(f"Сохранено: {path.parent}")
+        self.export_note.show()
         self.export_note.setToolTip(str(path))
         self._tell(f"Сохранено: {path}")
 

@@ -300,3 +300,10 @@ def test_the_window_fits_a_real_screen_of_this_size(size, tmp_path):
     width, height, free_width, free_height = (int(n) for n in line.split()[1:])
     assert width <= free_width and height <= free_height
     assert width >= min(1000, free_width) and (size[0] < 1900 or width >= 1400)
+
+
+def test_an_empty_history_says_so_and_shows_no_empty_boxes(window):  # noqa: F811
+    window.show_history()
+    screen = window.history_screen
+    assert screen.empty_note.isVisible() and "пока нет" in screen.empty_note.text()
+    assert not screen.kind.isVisible() and not screen.export_note.isVisible()
