@@ -45,7 +45,10 @@ def build_window(*, backend=None, speak=True, history=None):
         window.show_notice(notice)
 
     def model_failed(exc):
-        window.start.model_label.setText(f"Модель не загрузилась: {exc}")
+        from sobes.core.errors import user_message
+
+        reason = user_message(exc, "переустановите Собес или выберите другую модель в настройках")
+        window.start.model_label.setText(f"Модель распознавания речи не загрузилась: {reason}")
         window.start.model_progress.hide()
 
     worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(),

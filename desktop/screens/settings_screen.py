@@ -63,7 +63,7 @@ class SettingsScreen(QWidget):
         self.model.setPlaceholderText("пусто — встроенная модель; или папка с другой моделью; или её название "
                                       "(тогда нужен интернет)")
         self.voice = QComboBox()
-        self.voice.addItem("Festival, русский голос (офлайн)", "festival")
+        self.voice.addItem("Русский голос, встроенный (без интернета)", "festival")
         self.voice.addItem("Без голоса: вопросы только текстом", "text")
         self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice)))
         self.follow_ups = QCheckBox("Задавать уточняющие вопросы после ответа")
@@ -133,7 +133,8 @@ class SettingsScreen(QWidget):
         name = self.model.text().strip() or None
         self.model_result.setText("Проверяем…")
         worker.run(lambda: check_model(name),
-                   on_result=lambda label: self.model_result.setText(f"Модель работает: {label}"),
+                   on_result=lambda _label: self.model_result.setText(  # the model's own label is English
+                       f"Модель работает: {'встроенная' if name is None else name}."),
                    on_error=lambda exc: self.model_result.setText(
                        f"Не работает: {user_message(exc, 'модель не загрузилась')}"))
 

@@ -103,6 +103,8 @@ def test_settings_model_check_and_personal_baseline(window, qtbot):
     screen.model.setText("")
     screen.model_test.click()
     qtbot.waitUntil(lambda: screen.model_result.text().startswith("Модель работает"), timeout=30_000)
+    assert screen.model_result.text() == "Модель работает: встроенная."  # not «whisper-base (bundled)»
+    assert "Festival" not in screen.voice.currentText()
     screen.set_baseline(140)
     screen._save()
     assert window.settings.thresholds["slow_words_per_min"] == pytest.approx(105)
