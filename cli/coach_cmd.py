@@ -21,6 +21,7 @@ from sobes.cli.question_args import add_question_arguments, question_context
 from sobes.cli.summary import format_coaching
 from sobes.core.errors import InputError
 from sobes.core.files import open_regular_file
+from sobes.interview.bank_yaml import without_control_characters as printable
 
 WORDS_PER_MIN = 120  # an ordinary interview pace, inside the norm (docs/metrics.md): a text's spoken length
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if question.text:
-        print(f"Вопрос: {question.text}")
+        print(f"Вопрос: {printable(question.text)}")
     print("\n".join(format_coaching(coaching, moments=False)))  # a text has no moments to play
     if content.follow_ups:
         print("Интервьюер спросит дальше:")

@@ -28,6 +28,7 @@ from sobes.cli.saved import saved_settings
 from sobes.cli.summary import format_summary
 from sobes.core.errors import InputError
 from sobes.interview import events
+from sobes.interview.bank_yaml import without_control_characters as printable
 from sobes.interview.history import History
 from sobes.interview.instance_lock import InstanceLock
 from sobes.interview.paths import data_dir
@@ -159,9 +160,10 @@ class Terminal:
     def show(self, event: events.Event) -> None:
         if isinstance(event, events.QuestionAsked):
             self.where = event.where
-            print(f"\n{event.where or 'Вопрос'}: {event.step.text}", flush=True)
+            print(f"\n{event.where or 'Вопрос'}: {printable(event.step.text)}", flush=True)
             if self.hints and event.step.how_to_answer:
-                print("Как отвечать:\n" + "\n".join(f"  • {line}" for line in event.step.how_to_answer), flush=True)
+                hints = "\n".join(f"  • {printable(line)}" for line in event.step.how_to_answer)
+                print("Как отвечать:\n" + hints, flush=True)
         elif isinstance(event, events.StateChanged):
             self._answer_started = time.monotonic() if event.state == "answer" else None
             line = {"reading": "Прочитайте вопрос выше." + (" Enter — начать обдумывание." if self.reads_keys else ""),

@@ -25,6 +25,7 @@ from sobes.cli import (
 from sobes.cli.arguments import EXIT_USAGE, Parser
 from sobes.core.errors import SobesError
 from sobes.core.offline import disable_telemetry
+from sobes.interview.bank_yaml import without_control_characters as printable
 
 COMMANDS = (analyze_cmd, coach_cmd, audio_cmds, desktop_cmd, history_cmds, interview_cmd, model_cmd, questions_cmd,
             thresholds_cmd)
@@ -50,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except SobesError as exc:
-        print(f"sobes: ошибка: {exc}", file=sys.stderr)
+        print(f"sobes: ошибка: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("sobes: прервано", file=sys.stderr)

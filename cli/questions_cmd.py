@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from sobes.core.errors import InputError
+from sobes.interview.bank_yaml import without_control_characters as printable
 from sobes.interview.question_bank import ROLES, STAGES, BankError, Question, QuestionBank, load_bank
 
 
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         problems = str(exc).splitlines()
         if len(problems) == 1:
             raise
-        print("\n".join(problems), file=sys.stderr)
+        print(printable("\n".join(problems)), file=sys.stderr)
         print(f"sobes: ошибка: в банке вопросов ошибок: {len(problems)}; исправьте строки выше", file=sys.stderr)
         return 2
     if not args.validate:
@@ -86,5 +87,5 @@ def _print_list(bank: QuestionBank, role: str | None, stage: str | None) -> None
         if of_stage:
             print(f"\n{name}")
             for number, question in of_stage.items():
-                print(f"{number:5}. {question.text}")
+                print(f"{number:5}. {printable(question.text)}")
     print("\nПовторить вопрос: sobes interview --mode retake --question НОМЕР (номер — слева от вопроса).\n")

@@ -11,6 +11,8 @@ every problem can be reported as ``file:line``.
 
 from __future__ import annotations
 
+import unicodedata
+
 import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
@@ -151,5 +153,24 @@ def error_line(exc: yaml.YAMLError) -> tuple[int, str]:
 
 
 def short(value: object, limit: int = 40) -> str:
-    text = " ".join(str(value).split())
+    text = " ".join(without_control_characters(str(value)).split())
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+# Bidirectional overrides and isolates turn text around on screen (a question could read as something else)
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
+def _is_control(char: str) -> bool:
+    return char in _BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in _KEPT_CONTROLS)
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether ``text`` holds terminal escapes, bells, other control characters or bidi overrides."""
+    return any(_is_control(char) for char in text)
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` with the characters ``has_control_characters`` looks for removed: safe to print."""
+    return "".join(char for char in text if not _is_control(char))

@@ -20,7 +20,7 @@ from sobes.analysis.content.section import ANSWER_TYPES, QuestionContext
 from sobes.core.errors import InputError, SobesError
 from sobes.core.files import open_regular_file
 from sobes.interview import bank_yaml
-from sobes.interview.bank_yaml import LINE_KEY
+from sobes.interview.bank_yaml import LINE_KEY, has_control_characters
 from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
@@ -217,7 +217,7 @@ def _problems(item: dict) -> list[str]:
         problems.append("поле text пустое")
     if item["stage"] not in STAGES:
         problems.append(f"stage «{_short(item['stage'])}» — не один из: {', '.join(STAGES)}")
-    bad_roles = [_short(r) for r in item["roles"] if r not in ROLES]
+    bad_roles = [_short(r) for r in item["roles"] if not isinstance(r, str) or r not in ROLES]
     if not item["roles"] or bad_roles:
         problems.append(f"roles — это некоторые из: {', '.join(ROLES)}"
                         + (f" (не {', '.join(bad_roles[:5])})" if bad_roles else ""))
@@ -232,4 +232,9 @@ def _problems(item: dict) -> list[str]:
             problems.append(f"{name} — список строк текста")
     if item.get("purpose") is not None and item["purpose"] not in _PURPOSES:
         problems.append(f"purpose — одно из: {', '.join(_PURPOSES)}")
+    for name in sorted(set(_REQUIRED) | set(_OPTIONAL)):
+        values = item.get(name)
+        if any(isinstance(v, str) and has_control_characters(v)
+               for v in (values if isinstance(values, list) else [values])):
+            problems.append(f"в поле {name} управляющие символы (они портят экран): уберите их")
     return problems

@@ -101,3 +101,31 @@ def test_validate_command(tmp_path, capsys):
     assert main(["questions", "--validate", str(_write(tmp_path, two_problems))]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 3 and err.strip().endswith("исправьте строки выше")
+
+
+@pytest.mark.parametrize("roles", ["[[client_manager]]", "[{a: 1}]", "[1, client_manager]"])
+def test_roles_that_are_not_text_are_a_line_not_a_crash(tmp_path, capsys, roles):
+    """A list or a mapping in roles was hashed against the known roles: TypeError, the window died at start."""
+    path = _write(tmp_path, GOOD.replace("[client_manager]", roles))
+    with pytest.raises(BankError, match=r"bank.yaml:2: MY-01: roles — это некоторые из"):
+        load_bank([path])
+    assert main(["questions", "--validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sobes: ошибка: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", [r"\e[2J\e[31mВопрос", r"Вопрос\a", "Вопрос \u202eорп", r"Вопрос\x9b"])
+def test_control_characters_in_bank_text_are_refused_and_never_printed(tmp_path, capsys, text):
+    """Escape sequences cleared or coloured the terminal, BEL rang, U+202E turned the question around."""
+    path = _write(tmp_path, re.sub(r"  text: .*\n", lambda _: f'  text: "{text}"\n', GOOD, count=1))
+    with pytest.raises(BankError, match=r"bank.yaml:2: MY-01: в поле text управляющие символы"):
+        load_bank([path])
+    assert main(["questions", "--validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert not any(char in err for char in "\x1b\x07\u202e\x9b")
+
+
+def test_printed_text_loses_control_characters_but_keeps_lines():
+    from sobes.interview.bank_yaml import without_control_characters
+
+    assert without_control_characters("\x1b[2JА\u202eБ\x07\nВ\tГ") == "[2JАБ\nВ\tГ"
