@@ -5,8 +5,10 @@
 Starts Xvfb when there is no DISPLAY, uses the fake microphone replaying a
 Festival answer and the real model, answers two questions of a stage and
 walks start → interview → review (its top and its details) → summary →
-history (the library) → progress → a past answer reopened → settings,
-saving a PNG of each, named with the window's size.
+history (the library) → progress → a past answer reopened → settings →
+the help page (F1) → the save dialog of an export, saving a PNG of each,
+named with the window's size. HOME is a scratch folder too: the save
+dialog opens in its Documents, never the user's.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ def main() -> None:
     os.environ["QT_SCALE_FACTOR"] = args.scale
     work = Path(tempfile.mkdtemp(prefix="sobes-shots-"))
     os.environ["SOBES_DATA_DIR"] = str(work / "data")
+    os.environ["HOME"] = str(work / "home")
+    (work / "home" / "Documents").mkdir(parents=True)
     os.environ.setdefault("SOBES_CACHE_DIR", str(work / "cache"))
     width, height = (int(n) for n in args.size.split("x"))
     try:
@@ -60,7 +64,8 @@ def main() -> None:
 
 def shoot(out: Path, width: int, height: int, scale: str) -> None:
     """Two answers of a behavioural stage, then every screen a candidate meets after them."""
-    from PySide6.QtWidgets import QApplication, QScrollArea
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
     from sobes.audio.fake_backend import FakeBackend
     from sobes.desktop.app import build_window
@@ -89,6 +94,24 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
         path = out / f"{name}{suffix}.png"
         window.grab().save(str(path))
         print(path)
+
+    def save_dialog(name, open_it) -> None:
+        """The modal dialog ``open_it`` opens, as it is drawn, then closed."""
+        def grab():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(100, grab)
+                return
+            for _ in range(20):
+                app.processEvents()
+                time.sleep(0.02)
+            path = out / f"{name}{suffix}.png"
+            dialog.grab().save(str(path))
+            print(path)
+            dialog.done(0)
+
+        QTimer.singleShot(300, grab)
+        open_it()
 
     def answer(shoot_live: bool) -> None:
         wait(lambda: window.host.session.state == "think")
@@ -133,6 +156,11 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
     save("8-past-answer")
     window.show_screen(window.settings_screen)
     save("9-settings")
+    save_dialog("10-help", window.show_help)
+    window.show_history()
+    screen.table.selectRow(0)
+    export = next(b for b in screen.findChildren(QPushButton) if "HTML" in b.text())
+    save_dialog("11-export-dialog", export.click)
     window.history.close()
 
 
