@@ -307,3 +307,12 @@ def test_an_empty_history_says_so_and_shows_no_empty_boxes(window):  # noqa: F81
     screen = window.history_screen
     assert screen.empty_note.isVisible() and "пока нет" in screen.empty_note.text()
     assert not screen.kind.isVisible() and not screen.export_note.isVisible()
+
+
+def test_qt_russian_is_looked_for_inside_the_packaged_app_too(monkeypatch, tmp_path):
+    from sobes.desktop.translations import catalogue_folders
+
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    folders = catalogue_folders()
+    assert tmp_path / "PySide6" / "Qt" / "translations" in folders
+    assert any((folder / "qtbase_ru.qm").is_file() for folder in folders)  # here: the wheel's
