@@ -299,6 +299,7 @@ def test_skipping_a_silent_recording_leaves_no_answer(window, qtbot, tmp_path, a
     assert summary is None or '"answers": []' in summary
 
 
+@pytest.mark.model  # the window's subprocess loads the speech model
 @pytest.mark.skipif(not Path("/usr/bin/xvfb-run").exists(), reason="needs xvfb-run (scripts/setup.sh test)")
 @pytest.mark.parametrize("size", ["1024x768", "1920x1080"])
 def test_the_unspoken_question_and_the_silent_skip_on_a_real_screen(size):
