@@ -76,6 +76,8 @@ class StartScreen(QWidget):
         self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
         self.mode_help = QLabel("")
         self.mode_help.setWordWrap(True)
+        self.mode_help.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # under its box
+        self.mode_help.setMinimumWidth(600)  # its height is reckoned at its narrowest: two empty lines below it
         self.stage = QComboBox()
         self.question = QComboBox()  # grouped by stage, the role's questions only, full text in the list
         self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
