@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sobes.analysis.engine import Analyzer
@@ -10,7 +13,7 @@ from sobes.cli.saved import saved_settings
 from sobes.core.files import check_output_path, write_atomically
 from sobes.interview import recovery
 from sobes.interview.export import session_csv, session_html, session_json, session_text
-from sobes.interview.history import History, HistoryError, default_path
+from sobes.interview.history import History, HistoryError, cannot_use, default_path
 from sobes.interview.instance_lock import InstanceLock
 from sobes.interview.labels import local_time, mode_name, role_name, session_status
 from sobes.interview.pending import analyze_pending
@@ -20,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser("history", help="список тренировок")
     history.add_argument("--db", type=Path, default=None, metavar="ФАЙЛ",
                          help="файл истории (по умолчанию — в папке данных)")
-    history.add_argument("--delete", type=int, metavar="НОМЕР",
+    history.add_argument("--delete", type=session_number, metavar="НОМЕР",
                          help="удалить тренировку вместе с записями, насовсем")
     history.add_argument("--analyze-pending", action="store_true",
                          help="разобрать ответы, которые записаны, но не разобраны (после сбоя или восстановления)")
@@ -28,7 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                          help="история повреждена: отложить её, начать новую и вернуть в неё записи")
     history.set_defaults(run=run_history)
     report = commands.add_parser("report", help="итоги тренировки кратко или в файл HTML, JSON или CSV")
-    report.add_argument("session", type=int, metavar="НОМЕР", help="номер тренировки из sobes history")
+    report.add_argument("session", type=session_number, metavar="НОМЕР", help="номер тренировки из sobes history")
     report.add_argument("--html", type=Path, metavar="ФАЙЛ.html", help="страница для чтения и печати")
     report.add_argument("--json", type=Path, metavar="ФАЙЛ.json", help="полные отчёты для программ")
     report.add_argument("--csv", type=Path, metavar="ФАЙЛ.csv", help="таблица: строка на ответ")
@@ -37,10 +40,39 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.set_defaults(run=run_report)
 
 
+LARGEST_ID = 2**63 - 1  # SQLite's integers; a larger number overflowed on its way to the database
+
+
+def session_number(text: str) -> int:
+    """An argparse type: a session's number, which SQLite can look up."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"нужно число, а не «{text[:30]}»") from None
+    if not 1 <= value <= LARGEST_ID:
+        raise argparse.ArgumentTypeError(f"занятия №{text[:30]} нет: список занятий — sobes history")
+    return value
+
+
+@contextmanager
+def history_faults(history: History) -> Iterator[None]:
+    """SQLite's failures while the history is used (another program holding a write lock, a full or failing
+    disk) as one Russian line that says what to do, instead of a traceback."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        raise HistoryError(cannot_use(history.path, exc)) from None
+
+
 def run_history(args: argparse.Namespace) -> int:
     if args.start_fresh:
         return start_fresh(args)
     history = open_history(args.db)
+    with history_faults(history):
+        return _run_history(args, history)
+
+
+def _run_history(args: argparse.Namespace, history: History) -> int:
     app_running = InstanceLock(history.path.parent).held_elsewhere()
     if args.delete is not None:
         if app_running:
@@ -89,6 +121,11 @@ def start_fresh(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     history = History(args.db)
+    with history_faults(history):
+        return _run_report(args, history)
+
+
+def _run_report(args: argparse.Namespace, history: History) -> int:
     history.session(args.session)  # a clear error for an unknown id
     exports = [(target, render) for target, render in
                ((args.html, session_html), (args.json, session_json), (args.csv, session_csv)) if target is not None]

@@ -26,6 +26,7 @@ import sqlite_utils
 from sobes.analysis.report import Report
 from sobes.audio.wav_file import recover_wav
 from sobes.core.errors import SobesError
+from sobes.interview.disk_faults import folder_fault
 from sobes.interview.migrations import MIGRATIONS, SCHEMA_VERSION
 from sobes.interview.paths import data_dir, owner_only, private_folder
 from sobes.interview.session import Step
@@ -91,14 +92,10 @@ def cannot_use(path: Path, exc: BaseException) -> str:
     """What to tell the user when the history cannot be opened or written for a reason other than damage."""
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     errno_ = getattr(exc, "errno", None)
-    if code == _FULL or errno_ in (errno.ENOSPC, errno.EDQUOT):
-        return f"на диске нет места для истории занятий ({path.parent}): освободите место и повторите"
     if code in (_BUSY, _LOCKED):
         return "историю занятий сейчас держит другая программа: закройте её (или второе окно Собеса) и повторите"
-    if code == _IOERR or errno_ == errno.EIO:
-        return f"диск с историей занятий ({path.parent}) не читается: проверьте его и повторите"
-    return (f"папка {path.parent} недоступна для записи: проверьте права на неё или укажите другую папку "
-            "данных (переменная SOBES_DATA_DIR)")
+    return folder_fault(path.parent, errno.ENOSPC if code == _FULL else errno_, io_error=code == _IOERR,
+                        what="истории занятий")
 
 
 def _summary_answers(summary_json: str | None) -> int | None:

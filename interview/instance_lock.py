@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from sobes.core.errors import SobesError
+from sobes.interview.disk_faults import folder_fault
 from sobes.interview.paths import data_dir, private_folder
 
 LOCK_NAME = "sobes.lock"
@@ -21,6 +22,11 @@ LOCK_NAME = "sobes.lock"
 
 class AlreadyRunning(SobesError):
     """Another Sobes window uses this data folder."""
+
+
+class DataFolderUnusable(SobesError, OSError):
+    """The data folder cannot hold the lock file (read-only, full, no rights, failing disk); the message says
+    what to do. An ``OSError`` too, for callers that catch the OS's own."""
 
 
 class InstanceLock:
@@ -31,8 +37,11 @@ class InstanceLock:
 
     def acquire(self) -> InstanceLock:
         """Take the lock or raise ``AlreadyRunning``; held until ``release`` or the process ends."""
-        private_folder(self.folder)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            private_folder(self.folder)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise DataFolderUnusable(folder_fault(self.folder, exc.errno)) from None
         try:
             _lock(fd)
         except OSError:

@@ -236,7 +236,7 @@ def test_a_read_only_data_folder_is_not_damage_and_start_fresh_refuses(tmp_path,
     try:
         with pytest.raises(HistoryError) as error:
             History(folder / "history.db")
-        assert not error.value.damaged and "недоступна для записи" in str(error.value)
+        assert not error.value.damaged and "только для чтения" in str(error.value)
         assert main(["history", "--db", str(folder / "history.db"), "--start-fresh"]) == 2
         assert "поврежд" not in capsys.readouterr().err
     finally:
