@@ -10,6 +10,7 @@ what streaming made of it.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 import numpy as np
@@ -19,6 +20,7 @@ from sobes.analysis.live import LiveIndicators
 from sobes.analysis.streaming import StreamingTranscriber
 from sobes.analysis.streaming_worker import StreamingWorker
 from sobes.audio.recorder import Level, Recorder
+from sobes.core.errors import Cancelled
 from sobes.interview.take import Take
 
 logger = logging.getLogger(__name__)
@@ -32,22 +34,35 @@ class TakeRecording:
         self._worker: StreamingWorker | None = None
         self.recorder = Recorder(take.path, device=device, backend=backend,
                                  on_block=self._feed if self._transcriber is not None else None)
+        # start and stop run on different threads: a stop pressed while the microphone opens (the think time ran
+        # out, and "Пропустить" came at once) waits for it, and a start that comes after a stop opens nothing
+        self._lock = threading.Lock()
+        self._opened = self._stopped = False
 
     def _feed(self, block: np.ndarray) -> None:
         if self._transcriber is not None:
             self._transcriber.feed(block, rate=self.recorder.rate)
 
     def start(self) -> None:
-        """Open the microphone; returns once audio flows (``AudioDeviceError`` if it does not)."""
-        self.recorder.start()
-        if self._transcriber is not None:
-            self._worker = StreamingWorker(self._transcriber)
+        """Open the microphone; returns once audio flows (``AudioDeviceError`` if it does not; ``Cancelled``
+        if the take was stopped first)."""
+        with self._lock:
+            if self._stopped:
+                raise Cancelled("запись остановлена до начала")
+            self.recorder.start()
+            self._opened = True
+            if self._transcriber is not None:
+                self._worker = StreamingWorker(self._transcriber)
 
     def stop(self, progress: Callable[[float], None] | None = None) -> Take:
         """Stop and close the file (nothing recorded is lost), finish streaming (``progress``: the share of the
-        answer transcribed); the take, filled in."""
-        result = self.recorder.stop()
+        answer transcribed); the take, filled in (nothing recorded when the microphone never opened)."""
         take = self.take
+        with self._lock:
+            self._stopped = True
+            if not self._opened:
+                return take
+            result = self.recorder.stop()
         take.seconds, take.rate, take.error = result.seconds, result.sample_rate, result.error
         if self._worker is not None:
             try:

@@ -385,3 +385,33 @@ def test_on_the_phone_the_question_comes_after_the_ring_tone(tmp_path, history, 
         time.sleep(0.01)
     assert time.monotonic() - started >= 0.95  # the ring tone (0.8 s) and a breath
     runner.close()
+
+
+@pytest.mark.parametrize("leave", ["skip", "retry", "finish"])
+def test_leaving_while_the_microphone_opens_keeps_nothing_and_leaves_it_closed(tmp_path, history, bank,
+                                                                               fake_analyzer, monkeypatch, leave):
+    """«Пропустить» as the think time ran out stored a 0.02 s take «записан, ждёт разбора»: the stop came while
+    the microphone was still opening, failed ('the recorder has not been started'), and kept the take."""
+    from sobes.interview.recording import TakeRecording
+
+    opening = TakeRecording.start
+
+    def slow_start(self):
+        time.sleep(0.3)  # a real device takes this long to open
+        opening(self)
+
+    monkeypatch.setattr(TakeRecording, "start", slow_start)
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE)
+    runner.begin([bank.by_id("HR-01"), bank.by_id("HR-03")], mode="stage", role="client_manager",
+                 follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state == "answer")
+    getattr(runner, leave)()
+    deadline = time.monotonic() + 20
+    while not (runner.state in ("think", "summary") and not runner.busy):  # the clock stands: no new recording
+        assert time.monotonic() < deadline, runner.state
+        runner.tick()
+        time.sleep(0.005)
+    time.sleep(0.5)  # a start still under way would have opened the microphone by now
+    assert history.answers(runner.session_id) == []
+    assert all(not s.active for s in runner.backend.streams if hasattr(s, "fed"))
+    runner.close()
