@@ -11,8 +11,10 @@ from sobes.audio.devices import list_devices
 from sobes.audio.recorder import Recorder
 from sobes.cli.arguments import number
 from sobes.cli.saved import saved_settings
+from sobes.core.errors import OutputError
 from sobes.core.files import check_output_path, write_atomically
 from sobes.core.numbers import ru_number
+from sobes.interview.disk_faults import is_nearly_full
 
 LEVEL_EVERY_S = 0.5
 LAWS = {"alaw": "A-закон", "ulaw": "μ-закон"}  # the names telephony uses in Russian
@@ -41,7 +43,10 @@ def run_devices(args: argparse.Namespace) -> int:
 
 def run_record(args: argparse.Namespace) -> int:
     judge = saved_settings().judge()
-    recorder = Recorder(check_output_path(args.out), device=args.device)
+    check_output_path(args.out)
+    if args.out.exists() or args.out.is_symlink():  # a recording is never written over another file
+        raise OutputError(f"файл {args.out} уже есть: укажите другое имя (этот файл не тронут)")
+    recorder = Recorder(args.out, device=args.device)
     recorder.start()
     device = recorder.device.name if recorder.device else "микрофона по умолчанию"
     print(f"Запись с «{device}» ({recorder.rate} Гц) в {args.out}. Ctrl+C — стоп.", file=sys.stderr)
@@ -59,6 +64,8 @@ def run_record(args: argparse.Namespace) -> int:
         pass
     result = recorder.stop()
     print(file=sys.stderr)
+    if result.error and not result.seconds:
+        return _nothing_recorded(args.out, result.error)
     print(f"Сохранено: {result.path} — {ru_number(result.seconds)} с, {result.sample_rate} Гц, "
           f"пик {ru_number(result.peak_dbfs)} дБ, перегруз {ru_number(result.clipped_ratio * 100, 2)} %, "
           f"пропущено блоков звука: {result.overflows}")
@@ -66,6 +73,15 @@ def run_record(args: argparse.Namespace) -> int:
         print(f"sobes: ошибка: {result.error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _nothing_recorded(out: Path, error: str) -> int:
+    """A take that failed before any sound was written: its empty file goes, the line says why."""
+    out.unlink(missing_ok=True)  # ours: the recorder made it (it never opens an existing file)
+    if is_nearly_full(out.parent):
+        error = f"на диске нет места для {out}: запись не сохранена. Освободите место и повторите"
+    print(f"sobes: ошибка: {error}", file=sys.stderr)
+    return 2
 
 
 def register_voice(commands: argparse._SubParsersAction) -> None:

@@ -34,6 +34,8 @@ ANALYSIS_SAMPLE_RATE = 16_000
 # (the analysis of it peaks higher: docs/performance.md).
 MAX_DURATION_S = 3600.0
 _MAX_DAMAGED_PACKETS = 1000  # past this the file is noise, not a damaged recording
+_CUT_TOLERANCE_S = 0.5  # decoders' padding and a header's rounding stay well within this
+_PROBE_BYTES = 65_536  # a WAV's chunks before its data, an Ogg stream's last page (at most 65 307 bytes)
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> Load
     import av
     import av.logging
 
+    cut_short = _ends_early(source)
     previous_level = av.logging.get_level()
     av.logging.set_level(av.logging.ERROR)  # FFmpeg's own reports of damage, captured below
     try:
@@ -130,9 +133,15 @@ def _decode(source, path: Path, sample_rate: int, max_duration_s: float) -> Load
     if samples.size == 0:
         raise AudioLoadError(f"в {path} нет звука (нулевая длина): запишите ответ ещё раз")
     damaged = failed + sum(1 for level, _, _ in ffmpeg_errors if level <= av.logging.ERROR)
-    warnings = (_damage_warning(samples.size / sample_rate, header_s),) if damaged else ()
+    decoded_s = samples.size / sample_rate
+    warnings: tuple[str, ...] = ()
     if damaged:
+        warnings = (_damage_warning(decoded_s, header_s),)
         logger.warning("%s: %d damaged places skipped", path.name, damaged)
+    elif cut_short or (header_s and header_s > decoded_s + _CUT_TOLERANCE_S):
+        longer = header_s if header_s and header_s > decoded_s + _CUT_TOLERANCE_S else None
+        warnings = (_cut_warning(decoded_s, longer),)
+        logger.warning("%s: the file ends before its header says (%.1f s decoded)", path.name, decoded_s)
     return LoadedAudio(_sanitize(samples, path), sample_rate, source_rate, source_channels, format_name, warnings)
 
 
@@ -188,6 +197,55 @@ def _damage_warning(decoded_s: float, header_s: float | None) -> str:
         whole = ru_number(header_s)
         return f"Запись повреждена: разобрано {got} с из {whole} с, остальное пропущено. Отчёт — по этой части."
     return f"Запись повреждена: испорченные места пропущены, разобрано {got} с. Отчёт — по этой части."
+
+
+def _cut_warning(decoded_s: float, header_s: float | None) -> str:
+    whole = f" из {ru_number(header_s)} с" if header_s else ""
+    return (f"Запись обрывается: файл сохранён не до конца, разобрано {ru_number(decoded_s)} с{whole}. "
+            "Отчёт — по этой части.")
+
+
+def _ends_early(source) -> bool:
+    """Whether the file stops before its own structure says it ends (a copy or a save cut short).
+
+    FFmpeg decodes such a file without a word: a WAV's length comes from the bytes present, an Ogg file
+    has no length in its header at all. So the bytes are asked: a WAV's data chunk declares its size, an
+    Ogg stream's last page carries the end-of-stream mark and its own length. The position is restored.
+    """
+    try:
+        size = source.seek(0, os.SEEK_END)
+        source.seek(0)
+        head = source.read(_PROBE_BYTES)
+        source.seek(max(0, size - _PROBE_BYTES))
+        tail = source.read(_PROBE_BYTES)
+        source.seek(0)
+    except (OSError, ValueError):
+        return False
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return _wav_ends_early(head, size)
+    if head[:4] == b"OggS":
+        return _ogg_ends_early(tail)
+    return False
+
+
+def _wav_ends_early(head: bytes, size: int) -> bool:
+    offset = 12
+    while offset + 8 <= len(head):
+        chunk, length = head[offset:offset + 4], int.from_bytes(head[offset + 4:offset + 8], "little")
+        if chunk == b"data":  # 0 and 0xFFFFFFFF: written while recording, size unknown (not a cut)
+            return length not in (0, 0xFFFFFFFF) and offset + 8 + length > size
+        offset += 8 + length + (length & 1)
+    return False
+
+
+def _ogg_ends_early(tail: bytes) -> bool:
+    last = tail.rfind(b"OggS")
+    if last < 0 or len(tail) - last < 27:
+        return True  # the last page's header itself is cut
+    segments = tail[last + 26]
+    table = tail[last + 27:last + 27 + segments]
+    complete = len(table) == segments and last + 27 + segments + sum(table) <= len(tail)
+    return not complete or not tail[last + 5] & 0x04  # 0x04: end of stream
 
 
 def _sanitize(samples: np.ndarray, path: Path) -> np.ndarray:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import functools
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,8 @@ from sobes.cli.main import main
 from sobes.interview.disk_faults import folder_fault
 from sobes.interview.history import History, HistoryError
 from sobes.interview.instance_lock import InstanceLock
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def one_russian_line(err: str) -> str:
@@ -101,3 +105,43 @@ def test_a_read_only_disk_is_not_told_to_check_rights(read_only_folder):
     told = folder_fault(read_only_folder, errno.EROFS)
     assert "только для чтения" in told and "права" not in told
     assert "только для чтения" in folder_fault(read_only_folder, None)  # SQLite gave no errno
+
+
+# --- sobes record: an existing file, a full disk; the English log kept for -v ----------------------------
+RECORD_WITH_A_FAKE_MICROPHONE = """
+import sys
+from pathlib import Path
+import sobes.audio.recorder as recorder
+from sobes.audio.fake_backend import FakeBackend
+recorder.get_backend = lambda: FakeBackend(Path(sys.argv[1]), realtime=True, speed=20)
+from sobes.cli.main import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def record(fixtures_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", RECORD_WITH_A_FAKE_MICROPHONE, str(fixtures_dir / "star.wav"),
+                           *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def test_recording_onto_a_full_disk_says_so_and_leaves_no_empty_file(full_filesystem, fixtures_dir):
+    """It printed «Сохранено: … — 0,0 с», English log lines, and left a 0-byte file behind."""
+    out = full_filesystem / "answer.wav"
+    done = record(fixtures_dir, "record", str(out), "--seconds", "1")
+    assert done.returncode == 2 and "Сохранено" not in done.stdout
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("sobes: ошибка: на диске нет места") and "освободите место" in last.lower()
+    assert "WARNING" not in done.stderr and "ERROR" not in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    verbose = record(fixtures_dir, "-v", "record", str(out), "--seconds", "1")  # the log is there for -v
+    assert verbose.returncode == 2 and "ERROR sobes.audio.recorder" in verbose.stderr
+
+
+def test_recording_to_an_existing_file_refuses_and_leaves_it_alone(tmp_path, fixtures_dir, capsys):
+    """The recorder never writes over a file: FileExistsError came out as a traceback."""
+    out = tmp_path / "answer.wav"
+    out.write_bytes(b"the user's own file")
+    assert main(["record", str(out), "--seconds", "1"]) == 2
+    line = one_russian_line(capsys.readouterr().err)
+    assert "уже есть" in line and "другое имя" in line
+    assert out.read_bytes() == b"the user's own file"
