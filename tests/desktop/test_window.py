@@ -278,6 +278,8 @@ PROBE = """
 import os, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from sobes.analysis.engine import Analyzer
+Analyzer.prepare = lambda self, *args, **kwargs: None  # the size needs no model: the fast tier loads none
 from sobes.desktop.app import build_window
 w = build_window(speak=False)
 w.show()
