@@ -47,10 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.umask(0o077)  # recordings, reports and exports hold a person's voice and words: the user's alone
     # The program's English log is for -v only: without it, stderr holds just the Russian lines meant for
-    # the user (a "WARNING sobes…: …" beside them read as a second, foreign message)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s",
-                        handlers=None if args.verbose else [logging.NullHandler()])
+    # the user (a "WARNING sobes…: …" beside them read as a second, foreign message). The window sets up
+    # its own log, as when it is started as sobes-desktop.
+    if args.verbose or args.command != "desktop":
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s",
+                            handlers=None if args.verbose else [logging.NullHandler()])
     try:
         return args.run(args)
     except SobesError as exc:
