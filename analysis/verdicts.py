@@ -140,8 +140,8 @@ def _hesitations(m: DeliveryMetrics, judge: Judge) -> Verdict | None:
     level = (PROBLEM if rate > t.hesitations_per_min_problem else
              ATTENTION if rate > t.hesitations_per_min_attention else GOOD)
     tip = ("Заминок («эээ», «ммм») почти нет." if level == GOOD else
-           f"Заминок «эээ»/«ммм»: {m.fillers.hesitation_count}. Вместо них делайте тихую паузу — "
-           "«говорите четко и уверенно».")
+           f"Заминки «эээ»/«ммм» — {times(m.fillers.hesitation_count)}. Вместо них делайте тихую паузу — "
+           "«говорите четко и уверенно».")  # «— 2 раза», as the fillers' tip counts: «Заминок …: 2.» read as a list
     return _verdict("hesitations", level, rate, f"до {ru_number(t.hesitations_per_min_attention)} в минуту", tip,
                     "hesitations_per_min_attention")
 
