@@ -3,6 +3,8 @@ folder."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sobes.analysis.labels import amount, pace, pace_range
-from sobes.analysis.norms import GROUPS, NORMS, Norms
+from sobes.analysis.norms import GROUPS, NORMS, Norm, Norms
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
 from sobes.desktop import worker
@@ -36,6 +38,20 @@ WRONG = QColor("#f9d6d5")  # a value that will not do: its cell, until it is put
 def _number(value: float) -> str:
     """A norm as a Russian reader writes it: a decimal comma."""
     return f"{value:g}".replace(".", ",")
+
+
+def shown(norm: Norm) -> Norm:
+    """The norm as the table shows it: a share of 1 («доли») in per cent, as a candidate reads a share
+    (0,25 доли -> 25 %); the judge keeps its shares (``stored`` turns a typed per cent back)."""
+    if norm.unit != "доли":
+        return norm
+    return dataclasses.replace(norm, default=round(norm.default * 100, 6), low=round(norm.low * 100, 6),
+                               high=round(norm.high * 100, 6), unit="%")
+
+
+def shown_value(norm: Norm, value: float) -> float:
+    """A value of ``norm`` in the table's unit."""
+    return round(value * 100, 6) if norm.unit == "доли" else value
 
 
 class SettingsScreen(QWidget):
@@ -68,28 +84,39 @@ class SettingsScreen(QWidget):
         self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice)))
         self.follow_ups = QCheckBox("Задавать уточняющие вопросы после ответа")
         self.follow_ups.setChecked(settings.follow_ups)
-        form.addRow("Микрофон:", self.input)
-        form.addRow("Вывод звука:", self.output)
+        devices_row = QHBoxLayout()  # two to a row: the norms' table below needs the height
+        devices_row.addWidget(self.input, 1)
+        devices_row.addWidget(QLabel("Вывод звука:"))
+        devices_row.addWidget(self.output, 1)
+        form.addRow("Микрофон:", devices_row)
         self.model_test = QPushButton("Проверить модель")
         self.model_result = QLabel("")
-        form.addRow("Модель:", self.model)
-        form.addRow(self.model_test, self.model_result)
-        form.addRow("Голос интервьюера:", self.voice)
-        form.addRow("", self.follow_ups)
+        model_row = QHBoxLayout()  # the check beside its field, its answer under them: rows the norms' table needs
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(self.model_test)
+        form.addRow("Модель:", model_row)
+        form.addRow("", self.model_result)
+        self.model_result.setWordWrap(True)
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(self.follow_ups)
+        form.addRow("Голос интервьюера:", voice_row)
         form.addRow("Папка данных:", QLabel(str(data_dir())))
         layout.addLayout(form)
+        self._form = form
+        self._show_model_result("")
         # the table's rows: group by group, in the order of the declarations within a group
         self.names = sorted(NORMS, key=lambda name: GROUPS.index(NORMS[name].group))
         self.table = QTableWidget(len(self.names), 5)
         self.table.setHorizontalHeaderLabels(["Группа", "Порог", "Значение", "Единица", "Почему такая норма"])
         for i, name in enumerate(self.names):
             norm = NORMS[name]
-            value = settings.thresholds.get(name, norm.default)
-            for column, text in enumerate((norm.group, norm.name, _number(value), norm.unit, norm.why)):
+            value = shown_value(norm, settings.thresholds.get(name, norm.default))
+            for column, text in enumerate((norm.group, norm.name, _number(value), shown(norm).unit, norm.why)):
                 item = QTableWidgetItem(text)
                 if column != VALUE_COLUMN:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                default = f"По умолчанию: {amount(norm.default, norm.unit)}"  # «3 раза», not «3 раз»
+                default = f"По умолчанию: {amount(shown(norm).default, shown(norm).unit)}"  # «3 раза», not «3 раз»
                 item.setToolTip(default if column == VALUE_COLUMN else text)
                 self.table.setItem(i, column, item)
         # the reason wraps in the room left: as one long line it pushed its own header out of sight
@@ -101,7 +128,7 @@ class SettingsScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrapped to the width shown
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)  # the room left is the table's: at 1024×768 it showed about three rows
         passage = QLabel(f"<b>Личный темп.</b> Прочитайте вслух в обычном темпе: «{READING_PASSAGE}»")
         passage.setWordWrap(True)
         self.calibrate = QPushButton(f"Записать чтение ({READING_S:.0f} с) и настроить норму темпа")
@@ -117,8 +144,10 @@ class SettingsScreen(QWidget):
         resets.addStretch()
         self.problem = QLabel("")  # why nothing was saved, or that it was
         self.problem.setWordWrap(True)
+        self.problem.hide()
         for widget in (passage, self.calibrate, self.calibration_result):
             layout.addWidget(widget)
+        self.calibration_result.hide()  # until a reading says something: as an empty line it took a row's height
         layout.addLayout(resets)
         layout.addWidget(self.problem)
         layout.addWidget(save)
@@ -129,14 +158,24 @@ class SettingsScreen(QWidget):
         self.calibrate.clicked.connect(self._calibrate)
         self.table.itemChanged.connect(self._value_edited)
 
+    def _show_model_result(self, text: str) -> None:
+        """The model check's answer in its own row, the row hidden while there is none (an empty row took the
+        height of a norm)."""
+        self.model_result.setText(text)
+        self._form.setRowVisible(self.model_result, bool(text))
+
     def _test_model(self) -> None:
         name = self.model.text().strip() or None
-        self.model_result.setText("Проверяем…")
+        self._show_model_result("Проверяем…")
         worker.run(lambda: check_model(name),
-                   on_result=lambda _label: self.model_result.setText(  # the model's own label is English
+                   on_result=lambda _label: self._show_model_result(  # the model's own label is English
                        f"Модель работает: {'встроенная' if name is None else name}."),
-                   on_error=lambda exc: self.model_result.setText(
+                   on_error=lambda exc: self._show_model_result(
                        f"Не работает: {user_message(exc, 'модель не загрузилась')}"))
+
+    def _say_calibration(self, text: str) -> None:
+        self.calibration_result.setText(text)
+        self.calibration_result.setVisible(bool(text))
 
     def _calibrate(self) -> None:
         """Record the candidate reading for a while (a timer ends it: no thread sleeps), then measure the pace."""
@@ -144,7 +183,7 @@ class SettingsScreen(QWidget):
             return
         reading = TempoCalibration(self.analyzer, device=self.settings.input_device or None, backend=self.backend)
         self.calibrate.setEnabled(False)
-        self.calibration_result.setText("Читайте текст вслух…")
+        self._say_calibration("Читайте текст вслух…")
 
         def recording(_) -> None:
             QTimer.singleShot(int(READING_S * 1000), lambda: worker.run(reading.finish, on_result=done,
@@ -153,13 +192,13 @@ class SettingsScreen(QWidget):
         def done(rate: float | None) -> None:
             self.calibrate.setEnabled(True)
             if not rate:
-                self.calibration_result.setText("Речь не распознана: попробуйте ещё раз ближе к микрофону.")
+                self._say_calibration("Речь не распознана: попробуйте ещё раз ближе к микрофону.")
                 return
             self.set_baseline(rate)
 
         def failed(exc: BaseException) -> None:
             self.calibrate.setEnabled(True)
-            self.calibration_result.setText(user_message(exc, "Не удалось измерить темп: попробуйте ещё раз."))
+            self._say_calibration(user_message(exc, "Не удалось измерить темп: попробуйте ещё раз."))
 
         worker.run(reading.start, on_result=recording, on_error=failed)
 
@@ -167,8 +206,8 @@ class SettingsScreen(QWidget):
         """Make the tempo norm personal: a band around the candidate's reading pace (``interview.calibration``)."""
         norms = tempo_norms(words_per_min)
         for name, value in norms.items():
-            self._cell(self.names.index(name), VALUE_COLUMN).setText(_number(value))
-        self.calibration_result.setText(
+            self._cell(self.names.index(name), VALUE_COLUMN).setText(_number(shown_value(NORMS[name], value)))
+        self._say_calibration(
             f"Ваш темп чтения: {pace(words_per_min)}. Норма темпа: "
             f"{pace_range(norms['slow_words_per_min'], norms['fast_words_per_min'])}. "
             "Нажмите «Сохранить».")
@@ -177,7 +216,7 @@ class SettingsScreen(QWidget):
         """Back to the defaults: one group's norms (темп, паузы…), or all of them when ``group`` is None."""
         for i, name in enumerate(self.names):
             if group is None or NORMS[name].group == group:
-                self._cell(i, VALUE_COLUMN).setText(_number(NORMS[name].default))
+                self._cell(i, VALUE_COLUMN).setText(_number(shown_value(NORMS[name], NORMS[name].default)))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Rows as tall as their reasons wrap at the width the table has now."""
@@ -199,8 +238,17 @@ class SettingsScreen(QWidget):
         """Every value as the judge would take it (``Norms.check_overrides``: each in its range, pairs in their
         order), and what is wrong — said in the rows (the value cell red, the problem before the reason) and
         above «Сохранить» until it is put right."""
-        values, problems = Norms.check_overrides({name: self._cell(i, VALUE_COLUMN).text().strip()
-                                                  for i, name in enumerate(self.names)})
+        typed = {name: self._cell(i, VALUE_COLUMN).text().strip() for i, name in enumerate(self.names)}
+        per_cent = {name: shown(NORMS[name]).check(text) for name, text in typed.items() if NORMS[name].unit == "доли"}
+        judged: dict[str, object] = dict(typed)
+        for name, (value, _) in per_cent.items():  # the judge's share of a per cent typed in the table
+            if value is not None:
+                judged[name] = round(value / 100, 9)
+        values, problems = Norms.check_overrides(judged)
+        for name, (_, problem) in per_cent.items():  # said in per cent, as typed
+            if problem is not None:
+                problems[name] = problem
+                values.pop(name, None)
         self.table.blockSignals(True)  # the marks are not edits
         for i, name in enumerate(self.names):
             problem, why = problems.get(name), self._cell(i, WHY_COLUMN)
@@ -215,6 +263,7 @@ class SettingsScreen(QWidget):
         self.problem.setText(f"Не сохранено: исправьте значения, выделенные красным ({len(problems)}). {first}."
                              if first else "")
         self.problem.setStyleSheet("color: #8c1d18;")
+        self.problem.setVisible(bool(first))  # an empty line above «Сохранить» took a row's height
         return values, problems
 
     def _save(self) -> bool:
@@ -230,6 +279,7 @@ class SettingsScreen(QWidget):
         s.voice = self.voice.currentData()
         s.save()
         self.problem.setText("Сохранено.")
+        self.problem.show()
         self.problem.setStyleSheet("color: #1b5e20;")
         self.saved.emit()
         return True
