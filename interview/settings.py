@@ -21,6 +21,7 @@ from sobes.interview.paths import data_dir, private_folder
 
 logger = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
+MAX_BYTES = 1_000_000  # the settings' file read at most (this program writes under 2 kB)
 _NAMES = {"role": "роль", "mode": "режим", "export_folder": "папка для отчётов", "input_device": "микрофон",
           "output_device": "устройство вывода звука",
           "model": "модель распознавания", "voice": "голос интервьюера", "follow_ups": "уточняющие вопросы",
@@ -44,7 +45,7 @@ class Settings:
         """The settings of ``folder`` (the data folder by default), and one Russian line per value dropped."""
         path = (folder or data_dir()) / FILE_NAME
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = _read_small_file(path)
         except FileNotFoundError:
             return cls(), []
         except (OSError, UnicodeDecodeError) as exc:
@@ -52,7 +53,7 @@ class Settings:
             return cls(), ["файл настроек не читается — используются стандартные настройки"]
         try:
             stored = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             stored = None
         if not isinstance(stored, dict):
             return cls(), ["файл настроек повреждён — используются стандартные настройки"]
@@ -87,3 +88,20 @@ class Settings:
     def save(self, folder: Path | None = None) -> None:
         target = private_folder(folder or data_dir()) / FILE_NAME
         write_atomically(target, json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n")
+
+
+def _read_small_file(path: Path) -> str:
+    """The text of ``path`` if it is a regular file of at most ``MAX_BYTES``; else OSError.
+
+    Why: the settings are read before the window shows. A named pipe there blocked the start for ever, and a link
+    to /dev/zero read 15 GB in 12 s; settings this program writes are under 2 kB.
+    """
+    if not path.is_file():  # follows links; a pipe, a device or a folder is not a file of settings
+        if not path.exists():
+            raise FileNotFoundError(path)
+        raise OSError(f"not a regular file: {path}")
+    with path.open("rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise OSError(f"larger than {MAX_BYTES} bytes: {path}")
+    return data.decode("utf-8")
