@@ -187,7 +187,8 @@ class History:
         Rows go first (with ``secure_delete`` their text is overwritten in the file), then the audio.
         """
         self.session(session_id)
-        paths = [row["audio_path"] for row in self.answers(session_id) if row.get("audio_path")]
+        paths = [str(self.recording_path(row["audio_path"])) for row in self.answers(session_id)
+                 if row.get("audio_path")]
         with self.db.conn:
             self.db.execute("delete from answers where session_id = ?", [session_id])
             self.db.execute("delete from sessions where id = ?", [session_id])
@@ -195,6 +196,16 @@ class History:
         removed = self._remove_recordings(paths)
         logger.info("deleted session %d and %d recordings", session_id, removed)
         return removed
+
+    def recording_path(self, stored: str) -> Path:
+        """Where a stored recording is now. Rows keep the absolute path it was recorded at; after the data folder
+        was moved, or restored from a backup, the recording of that name in this history's recordings folder
+        (deleting a session then left every recording behind: «удалена вместе с записями (0)»)."""
+        path = Path(stored)
+        if path.exists():
+            return path
+        here = self.path.parent / "recordings" / path.name
+        return here if here.exists() else path
 
     def _remove_recordings(self, paths: list[str]) -> int:
         """Delete the recordings among ``paths`` that lie in a recordings folder of ours; how many went."""
@@ -226,7 +237,7 @@ class History:
                 self.db.table("sessions").update(session_id, {"status": "interrupted"})
             for row in list(self.db.table("answers").rows_where("status = ?", [RECORDING])):
                 try:
-                    seconds = recover_wav(row["audio_path"])
+                    seconds = recover_wav(self.recording_path(row["audio_path"]))
                 except (OSError, ValueError) as exc:
                     logger.warning("take %s has no readable recording: %s", row["id"], exc)
                     seconds = 0.0
@@ -361,7 +372,8 @@ class History:
         report = self.report(answer_id)
         step = Step(row["question_id"], row["question_text"] or "", row.get("answer_type") or "star", 0.0,
                     float(row["duration_s"] or 0.0))
-        return Take(row["id"], row["session_id"], step, Path(row["audio_path"] or ""), row["attempt"] or 1,
+        path = self.recording_path(row["audio_path"]) if row["audio_path"] else Path("")
+        return Take(row["id"], row["session_id"], step, path, row["attempt"] or 1,
                     state=row["status"], seconds=float(row["duration_s"] or 0.0), report=report,
                     error=row.get("error"), recorded_at=row["recorded_at"] or "")
 

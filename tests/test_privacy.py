@@ -88,6 +88,30 @@ def test_delete_command(tmp_path, capsys):
     assert main(["history", "--db", str(db), "--delete", str(session_id)]) == 2  # no such session: one line
 
 
+def test_a_moved_data_folder_still_deletes_its_recordings_and_plays_them(tmp_path, capsys):
+    """Rows keep the path a recording was made at; after the data folder was moved (or restored from a backup) a
+    deleted session took none of its recordings with it («удалена вместе с записями (0)»)."""
+    from sobes.cli.main import main
+
+    before = tmp_path / "before"
+    history = History(before / "history.db")
+    session_id = history.start_session("full", "client_manager")
+    (before / "recordings").mkdir()
+    takes = []
+    for n in (1, 2):
+        path = before / "recordings" / f"session{session_id}-0{n}-HR-01.wav"
+        write_wav(path, np.zeros(1600, np.float32), 16_000)
+        takes.append(history.add_recorded(session_id, Step("HR-01", "вопрос", "star", 0, 0), path, 0.1).id)
+    history.close()
+    after = tmp_path / "after"
+    shutil.move(before, after)
+    moved = History(after / "history.db")
+    assert moved.take(takes[0]).path == after / "recordings" / f"session{session_id}-01-HR-01.wav"  # plays
+    moved.close()
+    assert main(["history", "--db", str(after / "history.db"), "--delete", str(session_id)]) == 0
+    assert "(2)" in capsys.readouterr().out and not list((after / "recordings").glob("*.wav"))
+
+
 def test_deleting_a_session_never_touches_files_outside_the_recordings(tmp_path):
     """A database edited by hand (or from somewhere else) may point anywhere: only recordings are deleted."""
     history = History(tmp_path / "data" / "history.db")
