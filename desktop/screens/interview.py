@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sobes.analysis.labels import pace
 from sobes.desktop.widgets.level_meter import LevelMeter
 
-SPACE_GRACE_S = 1.0  # calibrated here: a key pressed as the recording starts was meant for the old button
+# a key pressed as the recording starts was meant for the old button («Начать ответ»): 1 s let a Space that came
+# 1,2 s after a think time of 3 s ran out stop the take at 0,67 s of silence, kept as an answer «Речь не обнаружена»
+SPACE_GRACE_S = 2.0
 STATE_TEXT = {
     "intro": "Начинаем…", "question": "Интервьюер задаёт вопрос…",
     "reading": "Голос интервьюера недоступен: прочитайте вопрос", "think": "Время подумать",
@@ -141,8 +143,9 @@ class InterviewScreen(QWidget):
 
     def space(self) -> None:
         """Space bar: what the button under it says — start thinking over a question read on screen, start the
-        answer, or stop it. A press in the first second
-        of a recording that began by itself (think time ran out) meant "start", so it does not stop it."""
+        answer, or stop it. A press in the first two seconds
+        of a recording (the think time ran out as the candidate reached for the key) meant "start", so it does not
+        stop it."""
         state = self.host.runner.state
         if state == "reading":
             self.host.runner.question_read()
