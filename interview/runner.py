@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from sobes.audio.prompt import cue_signal, prompt_signal
 from sobes.audio.voice import VoiceError
 from sobes.core.errors import Cancelled, user_message
 from sobes.interview import events
-from sobes.interview.history import NOTHING_RECORDED, History
+from sobes.interview.history import NOTHING_RECORDED, History, cannot_use
 from sobes.interview.phone_check import check_through_phone
 from sobes.interview.question_bank import Question
 from sobes.interview.recording import TakeRecording
@@ -134,6 +135,9 @@ class SessionRunner:
                 self._done.get_nowait()()
             except queue.Empty:
                 break
+            except (sqlite3.Error, OSError) as exc:
+                self._history_failed(exc)
+                return
         session = self.session
         if session is None:
             return
@@ -249,6 +253,25 @@ class SessionRunner:
         for thread in threading.enumerate():
             if thread.name.startswith("session") and thread is not threading.current_thread():
                 thread.join(max(0.0, deadline - time.monotonic()))
+
+    def _history_failed(self, exc: BaseException) -> None:
+        """The history could not be written (a full disk, most often): the session ends and says why.
+
+        Why not go on: nothing more could be kept. Left to the exception, the window stayed on «Распознаём
+        ответ… 100 %» for good, with «Завершить» doing nothing. The recordings stay on the disk, and an answer
+        whose row still says it is being recorded is found again at the next start (``recover_after_crash``).
+        """
+        logger.error("the history could not be written: %r", exc)
+        self._progress = None
+        if self.session is None or self.session.state in ENDED:
+            return  # stopped already, and said why
+        self.on_event(events.Problem(f"Занятие остановлено: {cannot_use(self.history.path, exc)}. Записанные "
+                                     "ответы остались на диске — они появятся в истории при следующем запуске."))
+        try:
+            self.session.abort(self.clock())
+        except (sqlite3.Error, OSError) as again:  # ending the session is a write as well
+            logger.error("the session could not be marked as ended: %r", again)
+        self._publish_state()
 
     # --- effects ---------------------------------------------------------------------------------
     def _finished(self, effect: Finished) -> None:

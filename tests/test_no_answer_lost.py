@@ -211,6 +211,39 @@ def test_a_full_disk_mid_take_keeps_what_reached_it_and_the_session_goes_on(tmp_
     history.close()
 
 
+def test_a_full_disk_under_the_history_too_ends_the_session_with_one_line_instead_of_wedging(
+        tiny_filesystem, fixtures_dir):
+    """The normal layout: the history beside the recordings on a disk that fills up mid-answer. Writing the
+    take's row raised inside the runner's tick: the window stayed on «Распознаём ответ… 100 %» for good and
+    «Завершить» did nothing. Now the session ends with one line that says to free space, and the answer is found
+    again at the next start once there is room."""
+    from sobes.analysis.engine import Analyzer
+    from sobes.interview.runner import SessionRunner
+    from tests.fakes import FakeWhisper
+    from tests.judges import DEFAULT
+
+    history = History(tiny_filesystem / "history.db")
+    seen: list = []
+    clock = Clock()
+    backend = FakeBackend([fixtures_dir / "star.wav"], realtime=True, speed=20)
+    runner = SessionRunner(analyzer=Analyzer.with_model(FakeWhisper(), "scripted", DEFAULT), history=history,
+                           recordings=tiny_filesystem / "recordings", on_event=seen.append, backend=backend,
+                           speak=False, hold_for_review=False, clock=clock)
+    runner.begin([load_bank().by_id("BEH-03")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: runner.state in ("aborted", "summary") and not runner.busy, timeout=60)
+    problems = [e.message for e in seen if isinstance(e, events.Problem)]
+    assert runner.state == "aborted" and any("нет места" in m and "при следующем запуске" in m for m in problems)
+    runner.close()
+    history.close()
+    recording = next((tiny_filesystem / "recordings").glob("*.wav"))
+    # the candidate frees space (here: the disk grows); what was recorded comes back at the next start
+    subprocess.run(["mount", "-o", "remount,size=4m", str(tiny_filesystem)], check=True)
+    again = History(tiny_filesystem / "history.db")
+    assert again.recover_after_crash()[1] == 1
+    assert load_audio(recording).duration_s > 0.5  # what reached the disk before it was full
+    again.close()
+
+
 def test_recording_onto_a_full_disk_from_the_command_line_is_one_line(full_filesystem, capsys, monkeypatch,
                                                                        fixtures_dir):
     from sobes.cli.main import main
