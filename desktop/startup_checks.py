@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from sobes.interview import recovery
 from sobes.interview.history import History, HistoryError, default_path
-from sobes.interview.instance_lock import AlreadyRunning, InstanceLock
+from sobes.interview.instance_lock import AlreadyRunning, DataFolderUnusable, InstanceLock
 from sobes.interview.paths import data_dir
 
 logger = logging.getLogger(__name__)
@@ -34,7 +34,10 @@ def take_instance_lock(*, ask: bool = True) -> InstanceLock | None:
     except OSError as exc:
         logger.error("data folder %s unusable: %s", data_dir(), exc)
         if ask:
-            QMessageBox.critical(None, TITLE, f"Папка данных Собеса недоступна для записи:\n{data_dir()}\n\n"
+            QMessageBox.critical(None, TITLE, f"Папку данных Собеса нельзя использовать: {exc}.\n\n"
+                                              "Исправьте это и запустите Собес снова."
+                                              if isinstance(exc, DataFolderUnusable) else
+                                              f"Папка данных Собеса недоступна для записи:\n{data_dir()}\n\n"
                                               "Проверьте права на неё или укажите другую папку в переменной "
                                               "SOBES_DATA_DIR и запустите Собес снова.")
     return None

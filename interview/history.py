@@ -62,6 +62,7 @@ class HistoryError(SobesError):
 # SQLite's primary result codes that mean the file itself is broken; every other failure is the
 # surroundings (no space, no permission, a lock held elsewhere, a failing disk) and must never be taken
 # for damage: "starting fresh" would then set a healthy history aside.
+OWN_TABLES = {"meta", "sessions", "answers", "settings"}  # every table any version of the history had
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _FULL, _BUSY, _LOCKED, _IOERR = 13, 5, 6, 10
 
@@ -118,6 +119,9 @@ def now() -> str:
 class History:
     def __init__(self, path: str | Path | None = None, *, busy_timeout_s: float = 10.0):
         self.path = Path(path) if path else default_path()
+        if self.path.is_dir():  # SQLite says only "unable to open", which read as a matter of rights
+            raise HistoryError(f"на месте истории занятий {self.path} — папка, а не файл: переименуйте или "
+                               "переместите её")
         if _emptied(self.path):
             raise HistoryError(f"история занятий {self.path} пуста (0 байт), хотя в папке есть записи ответов: её "
                                "можно сохранить в сторону и начать новую — записи вернутся в историю", damaged=True)
@@ -128,6 +132,7 @@ class History:
             raise HistoryError(cannot_use(self.path, exc)) from None
         try:
             self.db = sqlite_utils.Database(connection)
+            self._refuse_foreign()
             self.db.conn.execute("PRAGMA journal_mode=WAL")
             owner_only(self.path)
             self.db.conn.execute("PRAGMA secure_delete=ON")  # a deleted answer's text is overwritten, not left
@@ -151,6 +156,13 @@ class History:
             return 0
         row = next(self.db.table("meta").rows_where("key = ?", ["schema_version"]), None)
         return int(row["value"]) if row else 0
+
+    def _refuse_foreign(self) -> None:
+        """Another program's database where the history should be: left as it is (its journal, rights and tables
+        untouched). It was given Sobes's tables and a backup, and the user was told to check the folder's rights."""
+        if self.version() == 0 and set(self.db.table_names()) - OWN_TABLES:
+            raise HistoryError(f"файл {self.path} — не история занятий Собеса (в нём данные другой программы): "
+                               "переместите его или укажите другую папку данных")
 
     def _migrate(self) -> None:
         version = self.version()

@@ -145,3 +145,21 @@ def test_recording_to_an_existing_file_refuses_and_leaves_it_alone(tmp_path, fix
     line = one_russian_line(capsys.readouterr().err)
     assert "уже есть" in line and "другое имя" in line
     assert out.read_bytes() == b"the user's own file"
+
+
+def test_another_programs_database_or_a_folder_where_the_history_goes_is_left_alone_and_said(tmp_path, capsys):
+    """A foreign SQLite file was given Sobes's tables and a backup, and the user was told to check rights; a folder
+    named like the history was told the same."""
+    foreign = tmp_path / "history.db"
+    connection = sqlite3.connect(foreign)
+    connection.execute("create table contacts (name text)")
+    connection.commit()
+    connection.close()
+    before = foreign.read_bytes(), foreign.stat().st_mode
+    assert main(["history", "--db", str(foreign)]) == 2
+    assert "не история занятий Собеса" in one_russian_line(capsys.readouterr().err)
+    assert (foreign.read_bytes(), foreign.stat().st_mode) == before and sorted(tmp_path.iterdir()) == [foreign]
+    folder = tmp_path / "folder" / "history.db"
+    folder.mkdir(parents=True)
+    assert main(["history", "--db", str(folder)]) == 2
+    assert "папка, а не файл" in one_russian_line(capsys.readouterr().err)

@@ -63,7 +63,7 @@ def test_a_read_only_data_folder_is_told_in_russian_not_a_crash(read_only_folder
     monkeypatch.setenv("SOBES_DATA_DIR", str(read_only_folder / "sobes"))
     told = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: told.append(args[2]))
-    assert take_instance_lock(ask=True) is None and "недоступна для записи" in told[-1]
+    assert take_instance_lock(ask=True) is None and "только для чтения" in told[-1]
     assert open_history(ask=True) is None and "только для чтения" in told[-1]
     with pytest.raises(Exception, match="только для чтения") as error:
         History()
