@@ -98,8 +98,11 @@ def load_audio(path: str | os.PathLike, *, sample_rate: int = ANALYSIS_SAMPLE_RA
         ) from None
 
 
-def _too_long(path: Path, seconds: float, limit: float) -> AudioLoadError:
-    return AudioLoadError(f"{path} длится {seconds / 60:.0f} мин; Собес анализирует записи до {limit / 60:.0f} мин: "
+def _too_long(path: Path, seconds: float | None, limit: float) -> AudioLoadError:
+    """``seconds``: the length the file's header gives; None when it gives none and decoding stopped at the limit
+    (a 3-hour file was said to last "60 мин")."""
+    length = f"длится {seconds / 60:.0f} мин" if seconds is not None else f"длится дольше {limit / 60:.0f} мин"
+    return AudioLoadError(f"{path} {length}; Собес анализирует записи до {limit / 60:.0f} мин: "
                           "вырежьте сам ответ (например, sox in.wav out.wav trim НАЧАЛО ДЛИНА)")
 
 
@@ -173,7 +176,7 @@ def _decode_stream(container, stream, path: Path, source_rate: int, sample_rate:
         for frame in frames:
             out.append(resampler.push(_mono(frame)))
         if len(out) > limit:
-            raise _too_long(path, len(out) / sample_rate, max_duration_s)
+            raise _too_long(path, None, max_duration_s)
     out.append(resampler.flush())
     return out.samples(), failed
 

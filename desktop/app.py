@@ -47,9 +47,7 @@ def build_window(*, backend=None, speak=True, history=None):
     def model_failed(exc):
         from sobes.core.errors import user_message
 
-        reason = user_message(exc, "переустановите Собес или выберите другую модель в настройках")
-        window.start.model_label.setText(f"Модель распознавания речи не загрузилась: {reason}")
-        window.start.model_progress.hide()
+        window.start.model_failed(user_message(exc, "переустановите Собес или выберите другую модель в настройках"))
 
     worker.run(analyzer.prepare, on_result=lambda _: window.start.model_ready(),
                on_error=model_failed)

@@ -50,3 +50,13 @@ def test_a_recording_still_being_written_is_not_called_cut(tmp_path, fixtures_di
 def test_a_real_recording_is_not_called_cut(fixtures_dir):
     for path in sorted((fixtures_dir / "real").glob("*.flac"))[:5] + sorted(fixtures_dir.glob("*.wav")):
         assert load_audio(path).warnings == (), path.name
+
+
+def test_a_file_without_its_length_that_runs_past_the_limit_is_not_said_to_last_the_limit():
+    """Decoding stops at the limit when the header gives no length: a 3-hour file was said to last «60 мин»."""
+    from pathlib import Path
+
+    from sobes.core.audio_file import _too_long
+
+    assert "длится дольше 60 мин" in str(_too_long(Path("ответ.flac"), None, 3600.0))
+    assert "длится 180 мин" in str(_too_long(Path("ответ.flac"), 3 * 3600.0, 3600.0))

@@ -46,6 +46,7 @@ class StartScreen(QWidget):
         """``role`` and ``mode``: those the candidate chose last time, offered again."""
         super().__init__(parent)
         self.questions = list(questions)
+        self._model_broken = False  # the speech model failed to load: no session can start
         centred = QHBoxLayout(self)
         content = QWidget()
         content.setMaximumWidth(CONTENT_WIDTH)
@@ -187,7 +188,7 @@ class StartScreen(QWidget):
             self._not_a_choice(0)
         index = self.question.findData(chosen) if chosen is not None else -1
         self.question.setCurrentIndex(index if index >= 0 else (1 if found else 0))
-        self.start_button.setEnabled(bool(found) or self.mode.currentData() != "retake")
+        self.start_button.setEnabled(not self._model_broken and (bool(found) or self.mode.currentData() != "retake"))
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
@@ -203,7 +204,19 @@ class StartScreen(QWidget):
             self._form.setRowVisible(widget, mode == "retake")
         self._list_questions()
 
+    def model_failed(self, reason: str) -> None:
+        """No session without a model: its answers could not be transcribed (one could be started before)."""
+        self._model_broken = True
+        self.model_progress.hide()
+        self.model_label.setText(f"Модель распознавания речи не загрузилась: {reason}")
+        self.start_button.setEnabled(False)
+        self.start_button.setToolTip("Занятие начнётся, когда модель распознавания речи загрузится")
+
     def model_ready(self) -> None:
+        if self._model_broken:
+            self._model_broken = False
+            self.start_button.setToolTip("")
+            self._list_questions()  # enables «Начать» as the choice allows
         self.model_progress.hide()  # a full bar left on screen said nothing
         self.model_label.setText("Модель готова: речь распознаётся на этом компьютере.")
 

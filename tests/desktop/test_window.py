@@ -318,3 +318,18 @@ def test_qt_russian_is_looked_for_inside_the_packaged_app_too(monkeypatch, tmp_p
     folders = catalogue_folders()
     assert tmp_path / "PySide6" / "Qt" / "translations" in folders
     assert any((folder / "qtbase_ru.qm").is_file() for folder in folders)  # here: the wheel's
+
+
+def test_no_session_starts_while_the_speech_model_is_not_loaded(qtbot, bank):
+    """«Модель не загрузилась» was shown, and «Начать» still started a session whose answers nobody could read."""
+    from sobes.desktop.screens.start import StartScreen
+
+    start = StartScreen(bank.questions, role="client_manager", mode="full")
+    qtbot.addWidget(start)
+    start.model_failed("переустановите Собес")
+    for mode in ("stage", "retake", "full"):  # choosing another mode does not bring the button back
+        start.mode.setCurrentIndex(start.mode.findData(mode))
+        assert not start.start_button.isEnabled()
+    assert "не загрузилась" in start.model_label.text() and "загрузится" in start.start_button.toolTip()
+    start.model_ready()
+    assert start.start_button.isEnabled() and start.start_button.toolTip() == ""
