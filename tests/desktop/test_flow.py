@@ -67,9 +67,9 @@ def test_space_just_after_the_recording_starts_does_not_stop_it(window, qtbot): 
     qtbot.waitUntil(lambda: window.host.runner.state == "think", timeout=10_000)
     shortcut(window, "Space").trigger()  # "Начать ответ (Пробел)"
     qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)
-    shortcut(window, "Space").trigger()  # pressed twice by mistake, within the first second: still recording
+    shortcut(window, "Space").trigger()  # pressed twice by mistake, within the first two seconds: still recording
     assert window.host.runner.state == "answer"
-    qtbot.wait(1_100)
+    qtbot.wait(2_100)  # past SPACE_GRACE_S
     shortcut(window, "Space").trigger()  # "Закончить ответ (Пробел)"
     qtbot.waitUntil(lambda: window.host.runner.state != "answer", timeout=5_000)
 
@@ -84,7 +84,7 @@ def test_space_stops_the_answer_even_when_another_button_has_the_focus(window, q
     note.setFocus()
     qtbot.keyClick(note, Qt.Key.Key_Space)  # "Начать ответ (Пробел)"
     qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)
-    qtbot.wait(1_100)
+    qtbot.wait(2_100)  # past SPACE_GRACE_S
     qtbot.keyClick(note, Qt.Key.Key_Space)  # "Закончить ответ (Пробел)"
     qtbot.waitUntil(lambda: window.host.runner.state != "answer", timeout=5_000)
     assert not note.isChecked()
