@@ -38,19 +38,20 @@ def _figure(digits: int) -> Callable[[float], str]:
     return lambda value: ru_number(value, digits)
 
 
-# history column -> (the CSV column's Russian name with its unit, how its value is written)
+# history column -> (the CSV column's Russian name with its unit, how its value is written); the names are the
+# window's (interview.progress.TRACKED, the review's cards): one name for one figure everywhere
 CSV_METRICS: dict[str, tuple[str, Callable[[float], str]]] = {
     "words_per_min": ("Темп, слов в минуту", _figure(0)),
     "syllables_per_sec": ("Темп, слогов в секунду", _figure(1)),
     "fillers_per_min": ("Слова-паразиты, в минуту", _figure(1)),
     "fillers_per_100_words": ("Слова-паразиты, на 100 слов", _figure(1)),
-    "long_pauses": ("Долгие паузы, раз", _figure(0)),
+    "long_pauses": ("Длинные паузы, раз", _figure(0)),
     "pause_ratio": ("Паузы, % времени ответа", _percent),
-    "response_latency_s": ("Начало ответа, с", _figure(1)),
+    "response_latency_s": ("Пауза перед ответом, с", _figure(1)),
     "pitch_sd_st": ("Разброс интонации, полутонов", _figure(1)),
 }
 CSV_COLUMNS = ["№", "Вопрос", "Попытка", "Записан", "Длительность, с", "Состояние",
-               *(name for name, _ in CSV_METRICS.values()), "Части STAR, из 4", "Содержание", "Речь"]
+               *(name for name, _ in CSV_METRICS.values()), "Части рассказа (STAR), из 4", "Содержание", "Речь"]
 CSV_DELIMITER = ";"  # what a spreadsheet in a Russian locale (decimal comma) splits on
 
 

@@ -31,7 +31,7 @@ TRACKED = {
     "words_per_min": Tracked("Темп", "слов в минуту", 0),
     "long_pauses": Tracked("Длинные паузы", "за ответ", 0),
     "response_latency_s": Tracked("Пауза перед ответом", "с", 1),
-    "star_parts": Tracked("Части STAR", "из 4", 0),
+    "star_parts": Tracked("Части рассказа (STAR)", "из 4", 0),
     "pitch_sd_st": Tracked("Разброс интонации", "полутона", 1),
 }
 

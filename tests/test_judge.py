@@ -187,7 +187,7 @@ def test_attempts_side_by_side_leave_out_a_take_with_no_speech_and_figures_never
     assert side is not None and len(side.headers) == 2  # the silent take is not "Попытка 1"
     rows = {name: change for name, _, change in side.rows}
     assert rows["Длинные паузы"] == "✓ лучше" and rows["Темп"] == "✓ в норме"
-    assert "Части STAR" not in rows  # never measured for these answers: no "— —" row
+    assert "Части рассказа (STAR)" not in rows  # never measured for these answers: no "— —" row
     history.close()
 
 

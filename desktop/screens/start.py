@@ -153,9 +153,8 @@ class StartScreen(QWidget):
         chosen = self.stage.currentData()
         self.stage.clear()
         for key, name in STAGES.items():
-            count = sum(q.stage == key for q in mine)
-            if count:
-                self.stage.addItem(f"{name} — вопросов: {count}", key)
+            if any(q.stage == key for q in mine):  # how many are asked, the outline under the form says: the
+                self.stage.addItem(name, key)       # stage's count in the bank («вопросов: 7») read as a contradiction
         index = self.stage.findData(chosen) if chosen is not None else -1
         self.stage.setCurrentIndex(max(index, 0))
         self._list_questions()

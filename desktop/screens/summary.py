@@ -23,10 +23,13 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
         to_history, new = QPushButton("История и прогресс"), QPushButton("Новая тренировка")
+        for button in (to_history, new):
+            button.setAutoDefault(True)  # Enter presses the button Tab has reached, as Space does
         buttons.addWidget(to_history)
         buttons.addWidget(new)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        self.to_history, self.new = to_history, new
         to_history.clicked.connect(self.history_requested)
         new.clicked.connect(self.new_requested)
 

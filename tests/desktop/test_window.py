@@ -333,3 +333,28 @@ def test_no_session_starts_while_the_speech_model_is_not_loaded(qtbot, bank):
     assert "не загрузилась" in start.model_label.text() and "загрузится" in start.start_button.toolTip()
     start.model_ready()
     assert start.start_button.isEnabled() and start.start_button.toolTip() == ""
+
+
+def test_a_stage_is_named_without_a_count_that_contradicts_the_session(qtbot, bank):
+    """The stage box said «Телефонный скрининг — вопросов: 7» (the bank's count) while the session asks 5: how many
+    are asked is said once, by the outline under the form."""
+    from sobes.desktop.screens.start import StartScreen
+
+    start = StartScreen(bank.questions, role="client_manager", mode="stage")
+    qtbot.addWidget(start)
+    names = [start.stage.itemText(i) for i in range(start.stage.count())]
+    assert len(names) >= 3 and not any("вопрос" in name or any(c.isdigit() for c in name) for name in names)
+
+
+def test_enter_presses_the_summary_button_tab_has_reached(qtbot):
+    """Space pressed a focused button on the summary and Enter did nothing."""
+    from sobes.desktop.screens.summary import SummaryScreen
+
+    summary = SummaryScreen()
+    qtbot.addWidget(summary)
+    summary.show()
+    pressed = []
+    summary.new_requested.connect(lambda: pressed.append("new"))
+    summary.new.setFocus()
+    qtbot.keyClick(summary.new, Qt.Key.Key_Return)
+    assert pressed == ["new"]
