@@ -188,10 +188,13 @@ class Terminal:
 
     def _end_answer_on_time(self) -> None:
         """--seconds ends every answer, the interviewer's follow-ups too (their own time limit is the session's,
-        not the plan's the command shortened): one asked after a 3-second answer recorded for 90 s."""
-        if self.seconds is None or self._answer_started is None or self.runner is None:
+        not the plan's the command shortened): one asked after a 3-second answer recorded for 90 s. Counted in
+        seconds recorded, not since the answer began: the microphone may take a second or two to open on a busy
+        machine («--seconds 10» recorded 8.26 s, «--seconds 3» 1 s)."""
+        recording = self.runner.recording if self.runner is not None else None
+        if self.seconds is None or self._answer_started is None or recording is None:
             return
-        if self.runner.state == "answer" and time.monotonic() - self._answer_started >= self.seconds:
+        if self.runner is not None and self.runner.state == "answer" and recording.level().seconds >= self.seconds:
             self._answer_started = None
             self.runner.stop_answer()
 
