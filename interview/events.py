@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from sobes.analysis.live import LiveIndicators
 from sobes.audio.recorder import Level
 from sobes.interview.phone_check import PhoneCheck
-from sobes.interview.session import Step
+from sobes.interview.session import DEBRIEF, Step
 from sobes.interview.take import Take
+
+DEBRIEF_QUESTIONS = len(DEBRIEF)
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,12 @@ class QuestionAsked:
 
     @property
     def where(self) -> str:
-        """"Вопрос 2 из 5", "… · уточняющий" for a follow-up; empty for a session of one question."""
+        """"Вопрос 2 из 5", "… · уточняющий" for a follow-up; empty for a session of one question; in a role play
+        "Клиент · реплика 2" and "Вопрос после ролевой игры 1 из 3"."""
+        if self.step.turn:
+            return "Клиент" if self.step.listen_only else f"Клиент · реплика {self.step.turn}"
+        if self.step.debrief:
+            return f"Вопрос после ролевой игры {self.step.debrief} из {DEBRIEF_QUESTIONS}"
         if self.total <= 1:
             return "Уточняющий вопрос" if self.step.is_follow_up else ""
         return f"Вопрос {self.number} из {self.total}" + (" · уточняющий" if self.step.is_follow_up else "")

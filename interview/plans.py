@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from sobes.analysis.content.kinds import kind_of
 from sobes.analysis.judge import Judge
 from sobes.analysis.labels import plural
+from sobes.interview.conversation import MAX_REPLIES
 from sobes.interview.question_bank import Question, QuestionBank
+from sobes.interview.scenarios import Scenario
+from sobes.interview.session import DEBRIEF, DEBRIEF_ANSWER_S, DEBRIEF_THINK_S, REPLY_ANSWER_S
 
 # "phone" is not «Телефонный скрининг»: that is the name of a stage of questions, and a candidate could not tell
 # the mode from the stage
 MODES = {"full": "Полное собеседование", "stage": "Тренировка этапа", "self_presentation": "Самопрезентация",
-         "phone": "Звонок рекрутера", "retake": "Повтор вопроса"}
+         "phone": "Звонок рекрутера", "retake": "Повтор вопроса", "role_play": "Ролевая игра"}
 ASKED_S = 15  # the interviewer reads a question aloud
 REVIEW_S = 60  # the candidate reads the review of an answer before going on
 FULL_INTERVIEW = [("self_presentation", 1), ("hr", 2), ("behavioral", 2), ("stress", 1), ("motivation", 1),
@@ -51,6 +54,16 @@ def retake(bank: QuestionBank, question_id: str) -> list[Question]:
     return [bank.by_id(question_id)]
 
 
+def scenario_for(bank: QuestionBank, role: str, scenario_id: str | None = None, *,
+                 seed: int | None = None) -> Scenario | None:
+    """The role play a session in mode "role_play" plays: the one asked for, or one of the role's at random; None
+    when the role has none (``KeyError`` for an id the bank does not hold)."""
+    if scenario_id:
+        return bank.scenario(scenario_id)
+    scenarios = bank.scenarios_for(role)
+    return random.Random(seed).choice(scenarios) if scenarios else None
+
+
 def plan(bank: QuestionBank, mode: str, *, role: str, stage: str | None = None, question_id: str | None = None,
          seed: int | None = None) -> list[Question]:
     """The questions of a session in ``mode`` (one of ``MODES``); empty when the role has none there."""
@@ -64,6 +77,8 @@ def plan(bank: QuestionBank, mode: str, *, role: str, stage: str | None = None, 
         return phone_screening(bank, role, seed=seed)
     if mode == "retake":
         return retake(bank, question_id or "")
+    if mode == "role_play":  # the client's lines come from the conversation, not from the plan
+        return []
     raise ValueError(f"unknown mode {mode!r}")
 
 
@@ -73,6 +88,7 @@ class Outline:
 
     questions: int
     seconds: float
+    replies: int = 0  # a role play: the client's lines answered at most
 
     @property
     def minutes(self) -> int:
@@ -81,9 +97,13 @@ class Outline:
         return max(1, round(minutes / 5) * 5 if minutes >= 15 else round(minutes))
 
     def text(self) -> str:
-        """``"5 вопросов, около 15 минут"``."""
-        return (f"{plural(self.questions, 'вопрос', 'вопроса', 'вопросов')}, "
-                f"около {plural(self.minutes, 'минуты', 'минут', 'минут')}")
+        """``"5 вопросов, около 15 минут"``; a role play: ``"до 5 ответов клиенту и 3 вопроса после игры, около 15
+        минут"``."""
+        asked = plural(self.questions, 'вопрос', 'вопроса', 'вопросов')
+        if self.replies:
+            asked = f"до {plural(self.replies, 'ответа', 'ответов', 'ответов')} клиенту и {asked} после игры"
+        return f"{asked}, около {plural(self.minutes, 'минуты', 'минут', 'минут')}"
+
 
 
 def question_seconds(question: Question, judge: Judge) -> float:
@@ -98,6 +118,8 @@ def outline(bank: QuestionBank, mode: str, judge: Judge, *, role: str, stage: st
             question_id: str | None = None) -> Outline | None:
     """How many questions a session in ``mode`` asks and about how long it takes (its follow-ups aside); None when
     the role has no questions there. A session draws its questions at random: this is one such draw."""
+    if mode == "role_play":
+        return role_play_outline(judge) if bank.scenarios_for(role) else None
     try:
         questions = plan(bank, mode, role=role, stage=stage, question_id=question_id, seed=0)
     except KeyError:  # a question that is not in the bank
@@ -105,3 +127,14 @@ def outline(bank: QuestionBank, mode: str, judge: Judge, *, role: str, stage: st
     if not questions:
         return None
     return Outline(len(questions), sum(question_seconds(q, judge) for q in questions))
+
+
+def role_play_outline(judge: Judge) -> Outline:
+    """A role play at its longest: the client's lines, replies of a reply's right length, the questions after it."""
+    low, high = judge.length_range(kind_of("role_play"))
+    reply = min(((low or 0.0) + high) / 2, REPLY_ANSWER_S)
+    debrief_low, debrief_high = judge.length_range(kind_of("short"))
+    debrief = min(((debrief_low or 0.0) + debrief_high) / 2, DEBRIEF_ANSWER_S)
+    conversation = (MAX_REPLIES + 1) * ASKED_S / 2 + MAX_REPLIES * reply  # a client's line is shorter than a question
+    return Outline(len(DEBRIEF), conversation + len(DEBRIEF) * (ASKED_S + DEBRIEF_THINK_S + debrief + REVIEW_S),
+                   replies=MAX_REPLIES)

@@ -22,6 +22,8 @@ from sobes.core.files import open_regular_file
 from sobes.interview import bank_yaml
 from sobes.interview.bank_yaml import LINE_KEY, has_control_characters
 from sobes.interview.paths import data_dir
+from sobes.interview.scenarios import Scenario, scenario_of
+from sobes.interview.scenarios import problems as scenario_problems
 
 logger = logging.getLogger(__name__)
 
@@ -78,12 +80,22 @@ class Question:
 @dataclass
 class QuestionBank:
     questions: list[Question] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)  # role plays: a client who answers back
 
     def by_id(self, question_id: str) -> Question:
         for question in self.questions:
             if question.id == question_id:
                 return question
         raise KeyError(question_id)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        for scenario in self.scenarios:
+            if scenario.id == scenario_id:
+                return scenario
+        raise KeyError(scenario_id)
+
+    def scenarios_for(self, role: str) -> list[Scenario]:
+        return [s for s in self.scenarios if role in s.roles]
 
     def select(self, *, role: str | None = None, stage: str | None = None) -> list[Question]:
         return [q for q in self.questions if (role is None or role in q.roles) and (stage is None or q.stage == stage)]
@@ -107,22 +119,25 @@ def bank_files() -> list[Path]:
 
 def load_bank(paths: list[Path] | None = None) -> QuestionBank:
     """Load and validate; raises ``BankError`` listing every problem found."""
-    questions, errors = [], []
+    questions: list[Question] = []
+    scenarios: list[Scenario] = []
+    errors: list[str] = []
     for path in paths if paths is not None else bank_files():
-        found, problems = _read(Path(path))
+        found, played, problems = _read(Path(path))
         questions += found
+        scenarios += played
         errors += problems
-    first_seen: dict[str, Question] = {}
-    for question in questions:
-        if question.id in first_seen:
-            other = first_seen[question.id]
-            errors.append(f"{question.file}:{question.line}: id {question.id} повторяется "
+    first_seen: dict[str, Question | Scenario] = {}
+    for entry in [*questions, *scenarios]:
+        if entry.id in first_seen:
+            other = first_seen[entry.id]
+            errors.append(f"{entry.file}:{entry.line}: id {entry.id} повторяется "
                           f"(уже есть в {other.file}:{other.line})")
         else:
-            first_seen[question.id] = question
+            first_seen[entry.id] = entry
     if errors:
         raise BankError("\n".join(errors))
-    return QuestionBank(list(first_seen.values()))
+    return QuestionBank([q for q in questions if first_seen[q.id] is q], scenarios)
 
 
 def load_bank_or_bundled() -> tuple[QuestionBank, str | None]:
@@ -148,25 +163,40 @@ def load_bank_or_none() -> QuestionBank | None:
         return None
 
 
-def _read(path: Path) -> tuple[list[Question], list[str]]:
+def _read(path: Path) -> tuple[list[Question], list[Scenario], list[str]]:
     try:
         with open_regular_file(path, what="файл банка вопросов") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except InputError as exc:
-        return [], [f"{path}:1: {exc}"]
+        return [], [], [f"{path}:1: {exc}"]
     if len(raw) > MAX_FILE_BYTES:
-        return [], [f"{path}:1: файл больше {MAX_FILE_BYTES // 1_000_000} МБ"]
+        return [], [], [f"{path}:1: файл больше {MAX_FILE_BYTES // 1_000_000} МБ"]
     try:
         data = bank_yaml.parse(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return [], [f"{path}:1: файл не в кодировке UTF-8"]
+        return [], [], [f"{path}:1: файл не в кодировке UTF-8"]
     except yaml.YAMLError as exc:
         line, problem = bank_yaml.error_line(exc)
-        return [], [f"{path}:{line}: ошибка YAML: {problem}"]
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        return [], [f"{path}:1: нужен словарь со списком questions"]
+        return [], [], [f"{path}:{line}: ошибка YAML: {problem}"]
+    if (not isinstance(data, dict) or not isinstance(data.get("questions", []), list)
+            or not isinstance(data.get("scenarios", []), list) or not ({"questions", "scenarios"} & set(data))):
+        return [], [], [f"{path}:1: нужен словарь со списком questions (или scenarios — ролевые игры)"]
+    questions, errors = _questions(path, data)
+    scenarios = []
+    for item in data.get("scenarios", []):
+        line = item.get(LINE_KEY, 0) if isinstance(item, dict) else data.get(LINE_KEY, 1)
+        found = scenario_problems(item, ROLES) if isinstance(item, dict) else ["каждая ролевая игра — словарь полей"]
+        if found:
+            label = item["id"].strip() if isinstance(item, dict) and isinstance(item.get("id"), str) else "?"
+            errors += [f"{path}:{line}: {_short(label)}: {p}" for p in found]
+        else:
+            scenarios.append(scenario_of(item, str(path)))
+    return questions, scenarios, errors
+
+
+def _questions(path: Path, data: dict) -> tuple[list[Question], list[str]]:
     questions, errors = [], []
-    for item in data["questions"]:
+    for item in data.get("questions", []):
         if not isinstance(item, dict):
             errors.append(f"{path}:{data.get(LINE_KEY, 1)}: каждый вопрос — словарь полей")
             continue

@@ -37,10 +37,12 @@ from sobes.audio.prompt import cue_signal, prompt_signal
 from sobes.audio.voice import VoiceError
 from sobes.core.errors import Cancelled, user_message
 from sobes.interview import events
+from sobes.interview.conversation import Conversation
 from sobes.interview.history import NOTHING_RECORDED, History, cannot_use
 from sobes.interview.phone_check import check_through_phone
 from sobes.interview.question_bank import Question
 from sobes.interview.recording import TakeRecording
+from sobes.interview.scenarios import Scenario
 from sobes.interview.session import (
     ANSWER,
     ENDED,
@@ -102,7 +104,7 @@ class SessionRunner:
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="session")
         # the interviewer's questions rendered ahead, one at a time (two Festivals would only slow each other)
         self._voice = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-voice")
-        self._prompts: dict[tuple[str, bool], Future] = {}
+        self._prompts: dict[tuple[str, bool, str], Future] = {}  # by text, phone line and voice
         self._quiet_from = 0.0  # (monotonic) when the phone's ring tone has sounded: a question waits for it
         self._done: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._takes: dict[int, Take] = {}
@@ -120,11 +122,14 @@ class SessionRunner:
         self._outstanding = 0  # background jobs whose results have not been applied yet
 
     # --- control from the user interface -----------------------------------------------------
-    def begin(self, plan: list[Question], *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
+    def begin(self, plan: list[Question], *, mode: str, role: str, follow_ups: bool, phone: bool,
+              scenario: Scenario | None = None) -> None:
+        """``scenario``: a role play — the client speaks first and answers back (``plan`` is then empty)."""
         self.mode, self.role = mode, role
         self.session_id = self.history.start_session(mode, role)
         self._reviewing, self._held = False, None
-        self.session = Session(plan, self._effect, self.analyzer.judge, follow_ups=follow_ups, phone=phone)
+        self.session = Session(plan, self._effect, self.analyzer.judge, follow_ups=follow_ups, phone=phone,
+                               conversation=Conversation(scenario) if scenario is not None else None)
         self.session.start(self.clock())
         self._publish_state()
 
@@ -276,9 +281,12 @@ class SessionRunner:
     # --- effects ---------------------------------------------------------------------------------
     def _finished(self, effect: Finished) -> None:
         session = self.session
+        takes = {id(take.report): take.id for take in self._takes.values() if take.report is not None}
         summary = summarize(self.history, self._session_id, list(effect.reports), self.analyzer.judge,
                             planned=len(session.plan) if session is not None else 0,
-                            early=session is not None and session.ending_early)
+                            early=session is not None and session.ending_early,
+                            conversation=session.conversation if session is not None else None,
+                            take_ids=[takes.get(id(report)) for _, report in effect.reports])
         self.history.end_session(self._session_id, "completed", summary)
         self.on_event(events.SessionFinished(self._session_id, summary))
 
@@ -317,7 +325,7 @@ class SessionRunner:
         if not self.speak:
             self._later(lambda: session.prompt_finished(self.clock()))
             return
-        rendering = self._prompt(step, effect.phone)
+        rendering = self._prompt(step, effect.phone)  # (samples, rate)
         self._prefetch_coming()
 
         def still_asked() -> bool:  # a question skipped while it was said does not start the next one's clock
@@ -335,6 +343,7 @@ class SessionRunner:
 
         def say() -> None:
             signal = rendering.result()
+            step.spoken_s = len(signal[0]) / signal[1]  # the client's share of a role play's talk
             time.sleep(max(0.0, self._quiet_from - time.monotonic()))  # a question rendered ahead: not over the ring
             self._play_and_wait(*signal, speaking=True)
 
@@ -342,12 +351,12 @@ class SessionRunner:
 
     def _prompt(self, step: Step, phone: bool) -> Future:
         """The question's signal being rendered: the one rendered ahead, or a rendering started now."""
-        future = self._prompts.pop((step.text, phone), None)
-        return future if future is not None else self._render(step.text, phone)
+        future = self._prompts.pop((step.text, phone, step.voice), None)
+        return future if future is not None else self._render(step, phone)
 
-    def _render(self, text: str, phone: bool) -> Future:
+    def _render(self, step: Step, phone: bool) -> Future:
         try:
-            return self._voice.submit(prompt_signal, text, phone=phone)
+            return self._voice.submit(prompt_signal, step.text, phone=phone, voice=step.voice)
         except RuntimeError as exc:  # closing: the pool takes no more work
             failed: Future = Future()
             failed.set_exception(exc)
@@ -355,9 +364,9 @@ class SessionRunner:
 
     def _prefetch(self, step: Step, phone: bool) -> None:
         """Render ``step``'s question ahead, while the candidate thinks, answers or reviews."""
-        key = (step.text, phone)
+        key = (step.text, phone, step.voice)
         if self.speak and key not in self._prompts and not self._closing.is_set():
-            self._prompts[key] = self._render(step.text, phone)
+            self._prompts[key] = self._render(step, phone)
 
     def _prefetch_coming(self) -> None:
         coming = self._session.coming
@@ -447,7 +456,7 @@ class SessionRunner:
         def analysed(report) -> None:
             self.history.add_report(take, report)
             self._progress = None
-            self._reviewing = self.hold_for_review
+            self._reviewing = self.hold_for_review and not take.step.turn  # the client answers back at once
             self.on_event(events.TakeAnalysed(take))
             if self._session.phone and report.speech_detected:
                 self._background(lambda: check_through_phone(self.analyzer, take.audio(), direct=report),

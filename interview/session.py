@@ -18,9 +18,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sobes.analysis.content.conversation import ReplyBehaviours, reply_behaviours
 from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.judge import Judge
 from sobes.analysis.report import Report
+from sobes.interview.conversation import ClientLine, Conversation
 from sobes.interview.how_to_answer import how_to_answer
 from sobes.interview.question_bank import Question
 
@@ -28,6 +30,12 @@ logger = logging.getLogger(__name__)
 
 FOLLOW_UP_ANSWER_S = 90
 FOLLOW_UP_THINK_S = 5
+REPLY_ANSWER_S = 90  # a reply to the client: the guides' role play is a conversation, not a monologue
+# the guides' questions after a role play (seed_digest §3.8b, RPQ-05, RPQ-06, RPQ-08), asked in the
+# interviewer's voice; judged as short answers: a reflection has no checklist to miss
+DEBRIEF = ("Что вы чувствовали в этой ситуации?", "Какие альтернативные решения вы могли бы предложить?",
+           "Оцените свои действия в этой ролевой игре. Что получилось хорошо, а что можно было бы улучшить?")
+DEBRIEF_THINK_S, DEBRIEF_ANSWER_S = 10, 90
 
 # states
 IDLE, INTRO, QUESTION, READING, THINK, ANSWER, SAVING, SKIPPING, RETRYING, ANALYSIS, PAUSED, SUMMARY, ABORTED = (
@@ -51,6 +59,13 @@ class Step:
     example: str | None = None  # the guides' better answer, from the bank
     purpose: str | None = None
     how_to_answer: tuple[str, ...] = ()  # the "как отвечать" note, shown on request
+    # a role play: the client's n-th line (0: not a client's line); said in the client's voice
+    turn: int = 0
+    voice: str = "interviewer"  # interviewer | client
+    listen_only: bool = False  # the client's last line: said, not answered
+    escalated: bool = False  # the client is angrier than in the line before
+    debrief: int = 0  # the n-th question after a role play
+    spoken_s: float = 0.0  # how long the line took to say (set by the runner when it is rendered)
 
     @classmethod
     def of(cls, question: Question, judge: Judge) -> Step:
@@ -58,6 +73,13 @@ class Step:
         return cls(question.id, question.text, question.answer_type, question.think_s, question.answer_s,
                    example=question.good_example, purpose=question.purpose,
                    how_to_answer=how_to_answer(question, judge))
+
+    @classmethod
+    def client_line(cls, scenario_id: str, turn: int, line: ClientLine) -> Step:
+        """The client's ``turn``-th line, ``line``; named by its kind, so a reply is compared with earlier replies to
+        the same line («RPL-DELAY-DETAIL»), whichever turn it came at."""
+        return cls(f"{scenario_id}-{line.kind.upper()}", line.text, "role_play", 0, REPLY_ANSWER_S, turn=turn,
+                   voice="client", listen_only=line.ending is not None, escalated=line.escalated)
 
     def context(self) -> QuestionContext:
         return QuestionContext(self.text, self.answer_type, self.answer_s, self.example, self.purpose,
@@ -123,6 +145,7 @@ class Session:
     judge: Judge
     follow_ups: bool = True
     phone: bool = False
+    conversation: Conversation | None = None  # a role play: the client answers back
     state: str = IDLE
     current: Step | None = None
     reports: list[tuple[Step, Report]] = field(default_factory=list)
@@ -166,6 +189,8 @@ class Session:
     # --- events ----------------------------------------------------------------------------
     def start(self, now: float) -> None:
         self._queue = [Step.of(q, self.judge) for q in self.plan]
+        if self.conversation is not None:
+            self._queue.insert(0, self._client_says(self.conversation.opening()))
         self.state = INTRO
         if self.phone:
             self.on_effect(PlayCue("ring"))
@@ -175,7 +200,10 @@ class Session:
         """The question has been spoken: think time starts."""
         if self.state != QUESTION:
             return
-        self._start_thinking(now)
+        if self.step.listen_only:
+            self._next(now)
+        else:
+            self._start_thinking(now)
 
     def prompt_failed(self, now: float) -> None:
         """No voice could say the question: it is on screen, and think time waits until the candidate has read
@@ -186,12 +214,17 @@ class Session:
     def question_read(self, now: float) -> None:
         """The candidate has read the question that could not be spoken: think time starts."""
         if self.state == READING:
-            self._start_thinking(now)
+            if self.step.listen_only:
+                self._next(now)
+            else:
+                self._start_thinking(now)
 
     def _start_thinking(self, now: float) -> None:
         self.state = THINK
         self._deadline = now + self.step.think_s
-        if self.step.think_s <= 0:
+        if self.step.turn:  # the client has spoken: the candidate answers at once, as in a conversation
+            self._begin_answer(now)
+        elif self.step.think_s <= 0:
             self.tick(now)
 
     def tick(self, now: float) -> None:
@@ -250,6 +283,8 @@ class Session:
             self.reports.append((step, report))
         # a follow-up queued for an earlier take of this question was about that take: this one decides
         self._queue = [queued for queued in self._queue if queued.parent != step.question_id]
+        if step.turn:
+            self._client_answers(reply_behaviours(report))
         asks_more = self.follow_ups and not step.is_follow_up and not self._finishing
         follow = report.content.follow_ups if report.content and asks_more else []
         if follow:
@@ -335,7 +370,26 @@ class Session:
         self._queue.insert(0, step)
         self.asked -= 1
 
+    def _client_answers(self, reply: ReplyBehaviours) -> None:
+        """The client's next line first in line; after the last one, the questions about the role play."""
+        conversation = self.conversation
+        if conversation is None or conversation.outcome is not None or self._finishing:
+            return
+        line = conversation.answer(reply)
+        self._queue.insert(0, self._client_says(line))
+        if line.ending is not None:
+            self._queue[1:1] = [Step(f"{conversation.scenario.id}-D{n}", text, "short", DEBRIEF_THINK_S,
+                                     DEBRIEF_ANSWER_S, debrief=n) for n, text in enumerate(DEBRIEF, 1)]
+
+    def _client_says(self, line: ClientLine) -> Step:
+        assert self.conversation is not None
+        return Step.client_line(self.conversation.scenario.id, len(self.conversation.said), line)
+
     def _next(self, now: float) -> None:
+        current = self.current
+        if current is not None and current.turn and not current.listen_only and (
+                not self._queue or not self._queue[0].turn):
+            self._client_answers(ReplyBehaviours())  # a reply skipped or not analysed: the client hears silence
         if not self._queue:
             self.state = SUMMARY
             self.on_effect(Finished(tuple(self.reports)))

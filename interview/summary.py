@@ -7,6 +7,7 @@ from collections import Counter
 from sobes.analysis.judge import Judge
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report
+from sobes.interview.conversation import Conversation
 from sobes.interview.history import History
 from sobes.interview.session import Step
 
@@ -15,8 +16,10 @@ COMPARED = ("fillers_per_100_words", "long_pauses", "response_latency_s", "pitch
 
 
 def summarize(history: History, session_id: int, reports: list[tuple[Step, Report]], judge: Judge, *,
-              planned: int = 0, early: bool = False) -> dict:
-    """``planned``: the questions the plan held; ``early``: the candidate ended the session before its end."""
+              planned: int = 0, early: bool = False, conversation: Conversation | None = None,
+              take_ids: list[int | None] | None = None) -> dict:
+    """``planned``: the questions the plan held; ``early``: the candidate ended the session before its end;
+    ``conversation``: a role play's, judged as a whole (``take_ids``: each report's take, for ▶ on a moment)."""
     issues: Counter = Counter()
     tips: dict[str, str] = {}
     answers = []
@@ -32,6 +35,7 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                 issues[fix.kind] += 2 if fix.kind == "relevance" else 1
                 tips.setdefault(fix.kind, fix.text)
         answers.append({"question_id": step.question_id, "question": step.text, "follow_up": step.is_follow_up,
+                        "turn": step.turn,  # a role play's reply to the client's n-th line (0: a question)
                         "overall": report.delivery.overall if report.delivery else None,  # the delivery's mark
                         "content": coaching.content if coaching else None,  # what the answer said, its own mark
                         "headline": coaching.headline if coaching else "",
@@ -39,10 +43,30 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                         "transcript": report.transcript.text})
     work_on = [{"metric": m, "title": METRIC_NAMES.get(m, m), "tip": tips[m]} for m, _ in issues.most_common(3)]
     given = len({a["question_id"] for a in answers if not a["follow_up"]})
-    return {"session_id": session_id, "answers": answers, "work_on": work_on, "planned": planned,
-            "early": early and given < planned,
-            "compared_to_previous": _compare(history, session_id, judge),
-            "first_session": not any(s["id"] < session_id and s["status"] == "completed" for s in history.sessions())}
+    summary = {"session_id": session_id, "answers": answers, "work_on": work_on, "planned": planned,
+               "early": early and given < planned,
+               "compared_to_previous": _compare(history, session_id, judge),
+               "first_session": not any(s["id"] < session_id and s["status"] == "completed"
+                                        for s in history.sessions())}
+    if conversation is not None:
+        summary.update(_role_play(conversation, reports, take_ids or [None] * len(reports), judge))
+    return summary
+
+
+def _role_play(conversation: Conversation, reports: list[tuple[Step, Report]], take_ids: list[int | None],
+               judge: Judge) -> dict:
+    """The conversation judged as a whole, each reply with its take; and the scenario, as the candidate read it."""
+    from sobes.analysis.content.conversation import ConversationTurn, review_conversation
+
+    replies = [(step, report, take_id) for (step, report), take_id in zip(reports, take_ids)
+               if step.turn and not step.listen_only]
+    review = review_conversation([ConversationTurn(step.text, step.spoken_s, step.escalated, report)
+                                  for step, report, _ in replies], conversation.outcome, judge).to_dict()
+    for turn, (_, _, take_id) in zip(review["turns"], replies):
+        turn["take_id"] = take_id
+    scenario = conversation.scenario
+    return {"role_play": review,
+            "scenario": {"id": scenario.id, "title": scenario.title, "client": scenario.client, "need": scenario.need}}
 
 
 def _compare(history: History, session_id: int, judge: Judge) -> dict:
