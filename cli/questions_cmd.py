@@ -17,6 +17,9 @@ from pathlib import Path
 from sobes.core.errors import InputError
 from sobes.interview.bank_yaml import without_control_characters as printable
 from sobes.interview.question_bank import ROLES, STAGES, BankError, Question, QuestionBank, load_bank
+from sobes.interview.scenarios import Scenario
+
+ROLE_PLAYS = "Ролевые игры с клиентом"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,6 +57,24 @@ def question_of(bank: QuestionBank, asked: str | None) -> Question:
     return question
 
 
+def numbered_scenarios(bank: QuestionBank) -> dict[int, Scenario]:
+    """The number a candidate sees and types for each role play (``--scenario``): its place in the bank, from 1."""
+    return dict(enumerate(bank.scenarios, 1))
+
+
+def scenario_of(bank: QuestionBank, asked: str) -> Scenario:
+    """The role play ``--scenario`` names, by its number in `sobes questions` or its id in the bank, or an error in
+    one line that says where the numbers are."""
+    wanted = asked.strip().lstrip("№").strip()
+    found = (numbered_scenarios(bank).get(int(wanted)) if wanted.isdigit()
+             else next((s for s in bank.scenarios if s.id == wanted), None))
+    if found is None:
+        said = f"ролевой игры «{wanted[:40]}» нет" if wanted else "не указана ролевая игра"
+        raise InputError(f"{said}: укажите её номер, например --scenario 1; номера — в sobes questions, в разделе "
+                         f"«{ROLE_PLAYS}»")
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         bank = load_bank(args.files or None)
@@ -73,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
         by_stage = ", ".join(f"{STAGES[stage]} — {n}" for stage, n in counts[role].items() if n)
         print(f"{name}: {sum(counts[role].values())} ({by_stage})")
     derived = sum(q.derived for q in bank.questions)
+    print(f"Ролевых игр с клиентом: {len(bank.scenarios)}"
+          + (" (" + ", ".join(f"{name} — {len(bank.scenarios_for(role))}" for role, name in ROLES.items()
+                              if bank.scenarios_for(role)) + ")" if bank.scenarios else ""))
     print(f"Вопросов: {len(bank.questions)} (из них составлено по материалам гайдов: {derived})"
           + (" — файлы в порядке" if args.validate else ""))
     return 0
@@ -88,4 +112,18 @@ def _print_list(bank: QuestionBank, role: str | None, stage: str | None) -> None
             print(f"\n{name}")
             for number, question in of_stage.items():
                 print(f"{number:5}. {printable(question.text)}")
-    print("\nПовторить вопрос: sobes interview --mode retake --question НОМЕР (номер — слева от вопроса).\n")
+    print("\nПовторить вопрос: sobes interview --mode retake --question НОМЕР (номер — слева от вопроса).")
+    played = {number: s for number, s in numbered_scenarios(bank).items() if role is None or role in s.roles}
+    if played and stage in (None, "role_play"):
+        _print_scenarios(played)
+    print()
+
+
+def _print_scenarios(played: dict[int, Scenario]) -> None:
+    """Each role play with its number, who the client is and what they need: what the candidate knows first."""
+    print(f"\n{ROLE_PLAYS}")
+    for number, scenario in played.items():
+        print(f"{number:5}. {printable(scenario.title)}" + (" (по телефону)" if scenario.phone else ""))
+        print(f"       Клиент: {printable(scenario.client)}")
+        print(f"       Что нужно клиенту: {printable(scenario.need)}")
+    print("\nРолевая игра: sobes interview --mode role_play --scenario НОМЕР (номер — слева от ситуации).")

@@ -40,13 +40,19 @@ TITLE_BAR = 32  # pixels a window manager may add above the window
 SMALLEST, LARGEST = (1000, 700), (1400, 1000)  # the window's first size: enough for every screen, not a wall
 HELP = """<h3>Как проходит тренировка</h3>
 <ol>
-<li>На первом экране выберите роль и режим: полное собеседование, один этап, самопрезентацию, звонок рекрутера или
-повтор одного вопроса. Под кнопкой «Начать» видно, сколько будет вопросов и сколько примерно это займёт.</li>
+<li>На первом экране выберите роль и режим: полное собеседование, один этап, самопрезентацию, звонок рекрутера,
+повтор одного вопроса или ролевую игру с клиентом. Под кнопкой «Начать» видно, сколько будет вопросов и сколько
+примерно это займёт.</li>
 <li>Проверьте микрофон: скажите пару фраз — программа скажет, хорошо ли вас слышно, и даст прослушать запись.</li>
 <li>Интервьюер задаёт вопрос голосом. Есть время подумать; ответ можно начать раньше. Говорите, как на настоящем
 собеседовании, и закончите ответ кнопкой или клавишей «Пробел».</li>
 <li>После ответа — разбор: главное, что исправить, с кнопкой «▶» на нужном месте записи, текст ответа, темп, паузы,
 слова-паразиты и структура рассказа. Ответ можно перезаписать или перейти к следующему вопросу.</li>
+<li>Ролевая игра — разговор с недовольным клиентом. Выберите ситуацию: под ней сказано, кто клиент и что ему
+нужно. Клиент говорит первым; отвечайте вслух и заканчивайте реплику клавишей «Пробел» — клиент ответит вам, и его
+ответ зависит от того, что вы сказали: признали ли недовольство, задали ли вопрос, предложили ли решение со сроком.
+Потом три вопроса о разговоре и разбор: чем закончился разговор, что исправить (кнопка «▶» включает запись нужной
+реплики с нужного места) и каждая реплика — что было хорошо и что было ошибкой.</li>
 <li>В конце — итоги тренировки. Все ответы остаются в «Истории»: их можно переслушать, сравнить попытки и
 сохранить отчёт.</li>
 </ol>
@@ -101,10 +107,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notices)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.start = StartScreen(bank.questions, role=settings.role, mode=settings.mode)
+        self.start = StartScreen(bank.questions, role=settings.role, mode=settings.mode, scenarios=bank.scenarios,
+                                 scenario=settings.scenario)
         self.interview = InterviewScreen(self.host)
         self.review = ReviewScreen(backend, history=history, analyzer=analyzer)
-        self.summary = SummaryScreen()
+        self.summary = SummaryScreen(history=history, backend=backend)
         self.history_screen = HistoryScreen(history, analyzer, settings=settings)
         self.settings_screen = SettingsScreen(settings, devices, analyzer=analyzer, backend=backend)
         for screen in (self.start, self.interview, self.review, self.summary, self.history_screen,
@@ -258,6 +265,7 @@ class MainWindow(QMainWindow):
         self.review.retake_requested.connect(self._retake)
         self.summary.history_requested.connect(self.show_history)
         self.history_screen.open_requested.connect(self._open_saved)
+        self.history_screen.summary_requested.connect(self._saved_summary)
         self.review.back_requested.connect(self.show_history)
         self.review.correct_requested.connect(self._correct_transcript)
         self.summary.new_requested.connect(lambda: self.show_screen(self.start))
@@ -278,23 +286,29 @@ class MainWindow(QMainWindow):
                                                               if restart else ""), 5_000)
 
     # --- a session ----------------------------------------------------------------------------
-    def _show_outline(self, role: str, mode: str, stage: str, question_id: str) -> None:
-        """How many questions and minutes the chosen session takes (``interview.plans.outline``)."""
+    def _show_outline(self, role: str, mode: str, stage: str, question_id: str, _scenario_id: str = "") -> None:
+        """How many questions and minutes the chosen session takes (``interview.plans.outline``); a role play's
+        replies at most and the questions after it."""
         outline = plans.outline(self.bank, mode, self.analyzer.judge, role=role, stage=stage or None,
                                 question_id=question_id or None)
         self.start.show_outline(outline.text() if outline else "")
 
-    def _remember_choice(self, role: str, mode: str) -> None:
-        """The role and mode are offered again at the next start (the app's settings file, nothing else)."""
-        if (self.settings.role, self.settings.mode) == (role, mode):
+    def _remember_choice(self, role: str, mode: str, scenario_id: str = "") -> None:
+        """The role, mode and role play are offered again at the next start (the app's settings file, nothing
+        else)."""
+        scenario_id = scenario_id or self.settings.scenario  # another mode leaves the role play chosen before
+        if (self.settings.role, self.settings.mode, self.settings.scenario) == (role, mode, scenario_id):
             return
-        self.settings.role, self.settings.mode = role, mode
+        self.settings.role, self.settings.mode, self.settings.scenario = role, mode, scenario_id
         try:
             self.settings.save()
         except (OSError, SobesError) as exc:  # not worth stopping a session for
             logger.warning("role and mode not remembered: %s", exc)
 
-    def begin(self, role: str, mode: str, stage: str, question_id: str) -> None:
+    def begin(self, role: str, mode: str, stage: str, question_id: str, scenario_id: str = "") -> None:
+        if mode == "role_play":
+            self._begin_role_play(role, scenario_id)
+            return
         plan = plans.plan(self.bank, mode, role=role, stage=stage, question_id=question_id)
         if not plan:
             self.statusBar().showMessage("Для этой роли и этапа нет вопросов: выберите другой этап.", 10_000)
@@ -303,6 +317,19 @@ class MainWindow(QMainWindow):
         self.show_screen(self.interview)
         self.host.begin(plan, mode=mode, role=role, follow_ups=self.settings.follow_ups, phone=mode == "phone")
 
+    def _begin_role_play(self, role: str, scenario_id: str) -> None:
+        """The chosen role play (the client speaks first, through the phone line when the client calls)."""
+        try:
+            scenario = plans.scenario_for(self.bank, role, scenario_id or None)
+        except KeyError:  # the remembered one is gone from the bank
+            scenario = None
+        if scenario is None:
+            self.statusBar().showMessage("Для этой роли нет ролевых игр: выберите другую роль.", 10_000)
+            return
+        self._remember_choice(role, "role_play", scenario.id)
+        self.show_screen(self.interview)
+        self.host.begin([], mode="role_play", role=role, follow_ups=False, phone=scenario.phone, scenario=scenario)
+
     def _state(self, state: str) -> None:
         if state in ("question", "think", "answer", "analysis") and self.stack.currentWidget() is not self.review:
             self.show_screen(self.interview)
@@ -310,6 +337,8 @@ class MainWindow(QMainWindow):
             self.show_screen(self.start)
 
     def _review(self, take) -> None:
+        if take.step.turn:  # a role play's reply: the client answers back at once; the conversation's review
+            return          # comes at the end, on the summary
         self.statusBar().showMessage("Готово")
         self.review.show_take(take)
         self.show_screen(self.review)
@@ -354,6 +383,11 @@ class MainWindow(QMainWindow):
         self.review.stop()
         self.show_screen(self.interview)
         self.host.runner.retake()
+
+    def _saved_summary(self, summary: dict) -> None:
+        """A past session's summary from History: a role play's review of the conversation, its replies playable."""
+        self.summary.show_summary(summary)
+        self.show_screen(self.summary)
 
     def _summary(self, summary: dict) -> None:
         self.summary.show_summary(summary)

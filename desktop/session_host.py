@@ -52,8 +52,9 @@ class SessionHost(QObject):
         """The take being recorded (``interview.recording.TakeRecording``), or None."""
         return self.runner.recording
 
-    def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool) -> None:
-        self.runner.begin(plan, mode=mode, role=role, follow_ups=follow_ups, phone=phone)
+    def begin(self, plan, *, mode: str, role: str, follow_ups: bool, phone: bool, scenario=None) -> None:
+        """``scenario``: a role play's (``interview.scenarios.Scenario``); ``plan`` is then empty."""
+        self.runner.begin(plan, mode=mode, role=role, follow_ups=follow_ups, phone=phone, scenario=scenario)
         self.timer.start()
 
     def configure(self, *, input_device, output_device, speak: bool) -> None:

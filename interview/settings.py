@@ -22,8 +22,8 @@ from sobes.interview.paths import data_dir, private_folder
 logger = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
 MAX_BYTES = 1_000_000  # the settings' file read at most (this program writes under 2 kB)
-_NAMES = {"role": "роль", "mode": "режим", "export_folder": "папка для отчётов", "input_device": "микрофон",
-          "output_device": "устройство вывода звука",
+_NAMES = {"role": "роль", "mode": "режим", "scenario": "ролевая игра", "export_folder": "папка для отчётов",
+          "input_device": "микрофон", "output_device": "устройство вывода звука",
           "model": "модель распознавания", "voice": "голос интервьюера", "follow_ups": "уточняющие вопросы",
           "thresholds": "нормы анализа"}
 
@@ -32,6 +32,7 @@ _NAMES = {"role": "роль", "mode": "режим", "export_folder": "папка
 class Settings:
     role: str = "client_manager"  # the role and mode last started: the start screen offers them again
     mode: str = "full"
+    scenario: str = ""  # the role play last started (its id in the bank): offered again
     input_device: str = ""  # empty: the system default
     output_device: str = ""
     model: str = ""  # empty: the bundled model; else a folder or a hub name

@@ -3,6 +3,7 @@ question side by side, deletion) and progress by date against the norm, like wit
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -81,6 +82,7 @@ def _selected(table: QTableWidget) -> int | None:
 
 class HistoryScreen(QWidget):
     open_requested = Signal(object)  # a past answer (``interview.take.Take``) to review
+    summary_requested = Signal(dict)  # a past role play's summary, with the review of its conversation
     back_requested = Signal()
 
     def __init__(self, history, analyzer, parent=None, *, settings=None):
@@ -111,6 +113,11 @@ class HistoryScreen(QWidget):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, r=render, s=suffix: self._export(r, s))
             sessions.addWidget(button)
+        self.conversation_button = QPushButton("Разбор ролевой игры")
+        self.conversation_button.setToolTip("Как прошёл разговор с клиентом: итог, что исправить и каждая реплика")
+        self.conversation_button.clicked.connect(self._open_conversation)
+        self.conversation_button.hide()  # only a role play has one
+        sessions.addWidget(self.conversation_button)
         sessions.addStretch()
         self.delete_button = QPushButton("Удалить тренировку…")
         self.delete_button.setToolTip("Удалить тренировку вместе с записями ответов — без возможности восстановить")
@@ -207,8 +214,24 @@ class HistoryScreen(QWidget):
     def selected_answer(self) -> int | None:
         return _selected(self.answers)
 
+    def _role_play_summary(self) -> dict | None:
+        """The selected session's summary when it is a role play's with its review, else None."""
+        session_id = self.selected_session()
+        stored = self.history.session(session_id).get("summary_json") if session_id is not None else None
+        try:
+            summary = json.loads(stored) if stored else None
+        except ValueError:
+            return None
+        return summary if isinstance(summary, dict) and summary.get("role_play") else None
+
+    def _open_conversation(self) -> None:
+        summary = self._role_play_summary()
+        if summary is not None:
+            self.summary_requested.emit(summary)
+
     def _show_answers(self) -> None:
         session_id = self.selected_session()
+        self.conversation_button.setVisible(self._role_play_summary() is not None)
         rows = self.history.answers(session_id) if session_id is not None else []
         _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
                               clock(row["duration_s"] or 0.0), answer_status(row)] for row in rows],

@@ -1,8 +1,10 @@
-"""Interview: the question (hidden on the phone), timers, the level meter and the controls."""
+"""Interview: the question (hidden on the phone), timers, the level meter and the controls. In a role play the
+client's line takes the question's place («Клиент: …», «Реплика 2»), with the conversation so far above it."""
 
 from __future__ import annotations
 
 import time
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,6 +24,14 @@ STATE_TEXT = {
 }
 
 
+# a role play's client speaks where an interviewer asks
+ROLE_PLAY_STATE_TEXT = {
+    "question": "Клиент говорит…", "reading": "Голос клиента недоступен: прочитайте его реплику",
+    "answer": "● Идёт запись — отвечайте клиенту", "analysis": "Клиент слушает ваш ответ…",
+    "retrying": "Клиент повторит…",
+}
+CONVERSATION_SHOWN = 3  # turns of the conversation so far shown above the client's line: the latest ones
+REPLY_SHOWN = 180  # characters of a reply shown there: a minute's reply filled half a laptop's screen
 PACE_NOTE = {"slow": " — медленнее нормы", "fast": " — быстрее нормы"}
 
 
@@ -35,8 +45,16 @@ class InterviewScreen(QWidget):
         self._asked_text = ""  # the question's own text, shown on the phone only when the voice failed
         self._answer_started = 0.0
         self._shown_state = ""
+        self._turn = 0  # the role play's reply being given (0: an ordinary question)
+        self._said: dict[int, tuple[str, str | None]] = {}  # a role play's turns: the client's line, the reply
         layout = QVBoxLayout(self)
         layout.addStretch(1)  # centred on a large screen, not stuck to the top of a half-empty window
+        self.conversation = QLabel("")  # a role play so far: the client's lines and «Вы: …», the latest few
+        self.conversation.setWordWrap(True)
+        self.conversation.setTextFormat(Qt.TextFormat.RichText)
+        self.conversation.setStyleSheet("color: #444; padding: 8px; background: #f4f4f4; border-radius: 4px;")
+        self.conversation.setVisible(False)
+        layout.addWidget(self.conversation)
         self.number = QLabel("")  # "Вопрос 2 из 5"
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setStyleSheet("color: #555;")
@@ -89,21 +107,64 @@ class InterviewScreen(QWidget):
         host.state_changed.connect(self.show_state)
         host.level.connect(lambda event: self.meter.show_level(event.level, event.judged))
         host.live.connect(self.show_live)
+        host.take_ready.connect(self.show_reply)
 
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
         self.phone = asked.phone
-        self._asked_text = asked.step.text
-        self.number.setText(asked.where)
-        self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else asked.step.text)
+        step = asked.step
+        self._turn = turn = step.turn
+        if turn:
+            self._client_line(asked)
+        else:
+            self._said.clear()
+            self.conversation.setVisible(False)
+            self.number.setText(asked.where)
+            self._asked_text = step.text
+            self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else step.text)
+        self.buttons["retry"].setText("Повторить реплику клиента" if turn else "Повторить вопрос")
         note = asked.step.how_to_answer
         self.how_to.setText("\n".join(f"• {line}" for line in note))
         self.how_to_button.setChecked(False)  # each question starts with the note closed
         self.how_to_button.setVisible(bool(note) and not asked.phone)
 
+    def _client_line(self, asked) -> None:
+        """A role play's client speaks: «Реплика 2» and «Клиент: …» (heard, not read, on the phone), and what was
+        said before it."""
+        step = asked.step
+        if self._turn == 1:
+            self._said.clear()
+        self._said[self._turn] = (step.text, None)
+        self.number.setText("Клиент заканчивает разговор" if step.listen_only else f"Реплика {self._turn}")
+        self._asked_text = f"Клиент: {step.text}"
+        self.question.setText("Клиент говорит по телефону: слушайте" if asked.phone else self._asked_text)
+        self._show_conversation()
+
+    def show_reply(self, take) -> None:
+        """A role play's reply once analysed: its words join the conversation shown."""
+        turn = take.step.turn
+        if not turn or turn not in self._said:
+            return
+        report = take.report
+        words = report.transcript.text.strip() if report is not None and report.speech_detected else ""
+        self._said[turn] = (self._said[turn][0], words)
+        self._show_conversation()
+
+    def _show_conversation(self) -> None:
+        """The turns before the client's current line, the latest ``CONVERSATION_SHOWN``: the client's words and
+        the candidate's (a reply still being analysed says so)."""
+        rows = []
+        for turn in sorted(t for t in self._said if t < self._turn)[-CONVERSATION_SHOWN:]:
+            client, reply = self._said[turn]
+            said = (escape(_shortened(reply)) if reply
+                    else "<i>распознаём…</i>" if reply is None else "<i>речь не распознана</i>")
+            rows += [f"<b>Клиент:</b> {escape(client)}", f"<b>Вы:</b> {said}"]
+        self.conversation.setText("<br>".join(rows))
+        self.conversation.setVisible(bool(rows))
+
     def show_state(self, state: str) -> None:
         self._shown_state = state
-        self.state.setText(STATE_TEXT.get(state, state))
+        self.state.setText((ROLE_PLAY_STATE_TEXT if self._turn else {}).get(state) or STATE_TEXT.get(state, state))
         recording = state == "answer"
         self.state.setStyleSheet("color: #b3261e; font-weight: bold; font-size: 18px;" if recording else "")
         if recording:
@@ -153,6 +214,13 @@ class InterviewScreen(QWidget):
             self.host.runner.start_answer_now()
         elif state == "answer" and time.monotonic() - self._answer_started > SPACE_GRACE_S:
             self.host.runner.stop_answer()
+
+
+def _shortened(text: str) -> str:
+    """At most ``REPLY_SHOWN`` characters, cut between words, «…» where it was cut."""
+    if len(text) <= REPLY_SHOWN:
+        return text
+    return text[:REPLY_SHOWN].rsplit(" ", 1)[0].rstrip(",.;:—- ") + "…"
 
 
 class _SpaceKeeper(QObject):

@@ -1,4 +1,5 @@
-"""Start: role and mode, a microphone check, and the model's preparation."""
+"""Start: role and mode (a role play's scenario with its client and what the client needs), a microphone check,
+and the model's preparation."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sobes.desktop.widgets.level_meter import LevelMeter
 from sobes.interview.plans import MODES
 from sobes.interview.question_bank import ROLES, STAGES
+from sobes.interview.role_play_text import scenario_brief
 
 MODE_HELP = {
     "full": "Вопросы всех этапов по порядку, как на настоящем собеседовании: от рассказа о себе до оффера.",
@@ -28,6 +30,9 @@ MODE_HELP = {
     "phone": "Звонок рекрутера: вопрос звучит как по телефону, и вы слышите, как вас слышат на линии. "
              "Проверка микрофона тоже звучит так, как вас услышат по телефону.",
     "retake": "Один вопрос ещё раз — чтобы сравнить ответ с прошлой попыткой.",
+    "role_play": "Разговор с недовольным клиентом: клиент говорит первым, вы отвечаете вслух, и клиент отвечает "
+                 "вам — в зависимости от того, что вы сказали. Потом три вопроса о разговоре и разбор: что "
+                 "получилось, что исправить и где.",
 }
 
 
@@ -35,17 +40,21 @@ CONTENT_WIDTH = 900  # pixels: on a wide screen the form stays readable, centred
 
 
 class StartScreen(QWidget):
-    start_requested = Signal(str, str, str, str)  # role, mode, stage, question id
-    choice_changed = Signal(str, str, str, str)  # the same, whenever one of them changes: to say what it will take
+    start_requested = Signal(str, str, str, str, str)  # role, mode, stage, question id, role play's scenario id
+    choice_changed = Signal(str, str, str, str, str)  # the same, whenever one changes: to say what it will take
     mic_check_requested = Signal()
     mic_playback_requested = Signal()
     history_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, questions, parent=None, *, role: str | None = None, mode: str | None = None):
-        """``role`` and ``mode``: those the candidate chose last time, offered again."""
+    def __init__(self, questions, parent=None, *, role: str | None = None, mode: str | None = None,
+                 scenarios=(), scenario: str | None = None):
+        """``role``, ``mode`` and ``scenario`` (a role play's id): those the candidate chose last time, offered
+        again; ``scenarios``: the bank's role plays."""
         super().__init__(parent)
         self.questions = list(questions)
+        self.scenarios = list(scenarios)
+        self._remembered_scenario = scenario
         self._model_broken = False  # the speech model failed to load: no session can start
         centred = QHBoxLayout(self)
         content = QWidget()
@@ -88,6 +97,14 @@ class StartScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Найти вопрос по словам, например «клиент» или «зарплата»")
         self.search.setClearButtonEnabled(True)
+        self.scenario = QComboBox()  # the role's role plays, by title
+        self.scenario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario.setMinimumContentsLength(40)
+        self.scenario_brief = QLabel("")  # who the client is and what they need: known before the start
+        self.scenario_brief.setWordWrap(True)
+        self.scenario_brief.setTextFormat(Qt.TextFormat.PlainText)  # an own bank's text is text, never markup
+        self.scenario_brief.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scenario_brief.setMinimumWidth(600)
         self._form = form
         form.addRow("Роль:", self.role)
         form.addRow("Режим:", self.mode)
@@ -95,6 +112,8 @@ class StartScreen(QWidget):
         form.addRow("Этап (для тренировки этапа):", self.stage)
         form.addRow("Вопрос (для повтора):", self.question)
         form.addRow("", self.search)
+        form.addRow("Ситуация:", self.scenario)
+        form.addRow("", self.scenario_brief)
         layout.addLayout(form)
 
         mic = QGroupBox("Проверка микрофона")
@@ -118,6 +137,7 @@ class StartScreen(QWidget):
         layout.addWidget(self.model_progress)
 
         self.outline = QLabel("")  # «5 вопросов, около 15 минут»: what the session will take
+        self.outline.setWordWrap(True)
         self.start_button = QPushButton("Начать")
         self.start_button.setMinimumHeight(40)
         layout.addWidget(self.outline)
@@ -133,14 +153,15 @@ class StartScreen(QWidget):
         self.history_button.clicked.connect(self.history_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.search.textChanged.connect(self._list_questions)
+        self.scenario.currentIndexChanged.connect(self._scenario_changed)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(*self.choice()))
-        for combo in (self.role, self.mode, self.stage, self.question):
+        for combo in (self.role, self.mode, self.stage, self.question, self.scenario):
             combo.currentIndexChanged.connect(lambda _: self.choice_changed.emit(*self.choice()))
 
-    def choice(self) -> tuple[str, str, str, str]:
-        """Role, mode, stage and question as chosen now (an empty string for none)."""
+    def choice(self) -> tuple[str, str, str, str, str]:
+        """Role, mode, stage, question and role play as chosen now (an empty string for none)."""
         return (self.role.currentData() or "", self.mode.currentData() or "", self.stage.currentData() or "",
-                self.question.currentData() or "")
+                self.question.currentData() or "", self.scenario.currentData() or "")
 
     def show_outline(self, text: str) -> None:
         """What the chosen session will take, e.g. «5 вопросов, около 15 минут»."""
@@ -157,11 +178,44 @@ class StartScreen(QWidget):
                 self.stage.addItem(name, key)       # stage's count in the bank («вопросов: 7») read as a contradiction
         index = self.stage.findData(chosen) if chosen is not None else -1
         self.stage.setCurrentIndex(max(index, 0))
+        self._list_scenarios()
         self._list_questions()
+
+    def _list_scenarios(self) -> None:
+        """The role's role plays by title; the one chosen before stays chosen (the one remembered, at first)."""
+        role = self.role.currentData()
+        chosen = self.scenario.currentData() or self._remembered_scenario
+        self.scenario.blockSignals(True)
+        self.scenario.clear()
+        for scenario in self.scenarios:
+            if role in scenario.roles:
+                self.scenario.addItem(scenario.title, scenario.id)
+                self.scenario.setItemData(self.scenario.count() - 1, scenario.title, Qt.ItemDataRole.ToolTipRole)
+        if not self.scenario.count():
+            self.scenario.addItem("Для этой роли ролевых игр нет: выберите другую роль")
+            self._not_a_choice_in(self.scenario, 0)
+        index = self.scenario.findData(chosen) if chosen else -1
+        self.scenario.setCurrentIndex(max(index, 0))
+        self.scenario.blockSignals(False)
+        self._scenario_changed()
+
+    def _scenario_changed(self) -> None:
+        """Who the client is and what they need, under the choice: the candidate knows the situation first."""
+        chosen = self.scenario.currentData()
+        scenario = next((s for s in self.scenarios if s.id == chosen), None)
+        self.scenario_brief.setText(scenario_brief(scenario) if scenario is not None else "")
+
+    def scenario_chosen(self) -> str:
+        """The role play chosen (its id), or an empty string."""
+        return self.scenario.currentData() or ""
 
     def _not_a_choice(self, index: int) -> None:
         """A line of the question list that cannot be chosen (a stage's heading, "nothing found")."""
-        model = self.question.model()
+        self._not_a_choice_in(self.question, index)
+
+    @staticmethod
+    def _not_a_choice_in(combo: QComboBox, index: int) -> None:
+        model = combo.model()
         assert isinstance(model, QStandardItemModel)  # a QComboBox's own model
         item = model.item(index)
         if item is not None:
@@ -187,7 +241,13 @@ class StartScreen(QWidget):
             self._not_a_choice(0)
         index = self.question.findData(chosen) if chosen is not None else -1
         self.question.setCurrentIndex(index if index >= 0 else (1 if found else 0))
-        self.start_button.setEnabled(not self._model_broken and (bool(found) or self.mode.currentData() != "retake"))
+        self._enable_start(bool(found))
+
+    def _enable_start(self, questions_found: bool = True) -> None:
+        """«Начать» as the choice allows: a retake needs a question, a role play a scenario, any session a model."""
+        mode = self.mode.currentData()
+        possible = {"retake": questions_found, "role_play": bool(self.scenario.currentData())}.get(mode, True)
+        self.start_button.setEnabled(not self._model_broken and possible)
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
@@ -201,6 +261,8 @@ class StartScreen(QWidget):
         self._form.setRowVisible(self.stage, mode == "stage")
         for widget in (self.question, self.search):
             self._form.setRowVisible(widget, mode == "retake")
+        for row in (self.scenario, self.scenario_brief):
+            self._form.setRowVisible(row, mode == "role_play")
         self._list_questions()
 
     def model_failed(self, reason: str) -> None:
@@ -226,8 +288,13 @@ class StartScreen(QWidget):
         self.mic_play_button.setEnabled(False)
 
     def phone_chosen(self) -> bool:
-        """A phone session: the microphone check is heard as the line will carry it."""
-        return self.mode.currentData() == "phone"
+        """A phone session (a recruiter's call, or a client who calls): the microphone check is heard as the line
+        will carry it."""
+        mode = self.mode.currentData()
+        if mode == "role_play":
+            chosen = self.scenario.currentData()
+            return any(s.id == chosen and s.phone for s in self.scenarios)
+        return mode == "phone"
 
     def mic_checked(self, verdict: str, *, playable: bool = False) -> None:
         self.mic_result.setText(verdict)

@@ -1,13 +1,18 @@
-"""Session summary: verdicts per answer, three things to work on, progress against earlier sessions."""
+"""Session summary: verdicts per answer, three things to work on, progress against earlier sessions; after a role
+play, the review of the conversation first (its fixes play the reply they point to)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from sobes.analysis.labels import marks_text
+from sobes.audio.playback import play
+from sobes.core.errors import SobesError
+from sobes.desktop.widgets.conversation_view import ConversationView
+from sobes.interview.history import HistoryError
 from sobes.interview.progress import CHANGE_NAMES, TRACKED, shown
 
 
@@ -15,9 +20,28 @@ class SummaryScreen(QWidget):
     history_requested = Signal()
     new_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, history=None, backend=None):
+        """``history``: where a role play's replies are found to play them (``backend``: the sound's)."""
         super().__init__(parent)
-        layout = QVBoxLayout(self)
+        self.history, self.backend = history, backend
+        self._playback = None
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()  # a role play's review is longer than a laptop's screen
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.scroll_area = scroll
+        self.conversation = ConversationView()
+        self.conversation.hide()
+        self.conversation.play.connect(self.play_reply)
+        self.conversation.stop.connect(self.stop)
+        self.play_error = QLabel("")  # why a reply cannot be played, when it cannot
+        self.play_error.setWordWrap(True)
+        self.play_error.hide()
+        layout.addWidget(self.conversation)
+        layout.addWidget(self.play_error)
         self.text = QLabel("")
         self.text.setWordWrap(True)
         layout.addWidget(self.text)
@@ -30,16 +54,31 @@ class SummaryScreen(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.to_history, self.new = to_history, new
-        to_history.clicked.connect(self.history_requested)
-        new.clicked.connect(self.new_requested)
+        to_history.clicked.connect(self._leave(self.history_requested))
+        new.clicked.connect(self._leave(self.new_requested))
+
+    def _leave(self, signal):
+        """Going elsewhere stops a reply being played."""
+        def leave(_=False) -> None:
+            self.stop()
+            signal.emit()
+        return leave
 
     def show_summary(self, summary: dict) -> None:
+        self.stop()
+        self.play_error.hide()
+        review = summary.get("role_play")
+        self.conversation.setVisible(bool(review))
+        if review:
+            self.conversation.show_review(review, summary.get("scenario"))
+        answers = [a for a in summary["answers"] if not a.get("turn")]  # a role play's replies: in its review
         rows = "".join(f"<li>{escape(a['question'])} — {marks_text(a.get('content'), a['overall'])}"
                        + (", в истории есть ситуация, задача, действия и результат" if a["star_complete"] else "")
                        + (f"<br><i>{escape(a['headline'])}</i>" if a.get("headline") else "") + "</li>"
-                       for a in summary["answers"])
+                       for a in answers)
         given = len({a["question_id"] for a in summary["answers"] if not a.get("follow_up")})
-        ended = (f"<p>Тренировка завершена досрочно: отвечено вопросов — {given} из {summary['planned']}.</p>"
+        ended = (("<p>Тренировка завершена досрочно.</p>" if review else
+                  f"<p>Тренировка завершена досрочно: отвечено вопросов — {given} из {summary['planned']}.</p>")
                  if summary.get("early") else "")
         work = "".join(f"<li><b>{escape(w['title'])}</b>: {escape(w['tip'])}</li>" for w in summary["work_on"])
         compared = summary.get("compared_to_previous", {})
@@ -48,8 +87,31 @@ class SummaryScreen(QWidget):
             f"{CHANGE_NAMES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
             for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
-        self.text.setText(f"<h2>Итоги</h2>{ended}<h3>Ответы</h3><ol>{rows}</ol><h3>Над чем поработать</h3>{work_part}"
+        heading = "<h2>Вопросы после разговора</h2>" if review else "<h2>Итоги</h2>"
+        answered = f"<ol>{rows}</ol>" if review else f"<h3>Ответы</h3><ol>{rows}</ol>"
+        self.text.setText(f"{heading}{ended}{answered if rows else ''}<h3>Над чем поработать</h3>{work_part}"
                           + _progress_part(progress, summary.get("first_session", True)))
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def play_reply(self, take_id: int, seconds: float) -> None:
+        """A role play's reply from ``seconds`` on, from its recording in the history."""
+        self.stop()
+        if self.history is None:
+            return
+        try:
+            audio = self.history.take(take_id).audio()
+            start = int(max(0.0, seconds) * audio.sample_rate)
+            self._playback = play(audio.samples[start:], audio.sample_rate, backend=self.backend)
+        except SobesError as exc:  # no output device, a reply deleted since
+            self.play_error.setText("Этот ответ удалён из истории." if isinstance(exc, HistoryError) else str(exc))
+            self.play_error.show()
+            return
+        self.play_error.hide()
+
+    def stop(self) -> None:
+        if self._playback is not None:
+            self._playback.stop()
+            self._playback = None
 
 
 def _progress_part(progress: str, first_session: bool) -> str:

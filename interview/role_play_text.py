@@ -1,0 +1,74 @@
+"""A role play's review (``summary["role_play"]``, ``ConversationReview.to_dict()``) in words, one place for the
+window and the terminal: where a fix points («реплика 2, 0:14»), each reply's figures, the conversation's figures
+with their units, and what the start screen says about a scenario before it begins.
+
+Only wording: the judgement is the review's (``analysis.content.conversation``).
+"""
+
+from __future__ import annotations
+
+from sobes.analysis.labels import clock, pace
+from sobes.core.numbers import ru_number
+
+CALM_NOT_TESTED = "клиент ни разу не стал резче — сравнивать было не с чем"
+
+
+def fix_place(fix: dict) -> str:
+    """``{"turn": 2, "start": 14.2}`` -> ``"реплика 2, 0:14"``: the reply and the moment a fix points to."""
+    turn = fix.get("turn")
+    where = f"реплика {turn}" if turn else ""
+    start = fix.get("start")
+    return ", ".join(part for part in (where, clock(start) if start is not None else "") if part)
+
+
+def take_of_turn(review: dict, turn: int | None) -> int | None:
+    """The recording of reply ``turn`` (1-based), to play a fix's moment; None when it is not known."""
+    found = next((t for t in review.get("turns", []) if t.get("turn") == turn), None)
+    take = found.get("take_id") if found else None
+    return take if isinstance(take, int) else None
+
+
+def moment_text(moment: dict) -> str:
+    """A behaviour or a mistake with the words that show it: «Признали недовольство — «понимаю, как это неприятно»»."""
+    words = (moment.get("words") or "").strip()
+    return moment.get("label", "") + (f" — «{words}»" if words else "")
+
+
+def reply_figures(turn: dict) -> str:
+    """How long a reply was and how fast: «0:42, 128 слов в минуту» (only what is known)."""
+    parts = []
+    if turn.get("seconds"):
+        parts.append(f"{ru_number(turn['seconds'], 0)} с")
+    if turn.get("words_per_min"):
+        parts.append(pace(turn["words_per_min"]))
+    return ", ".join(parts)
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def figures(review: dict) -> list[tuple[str, str]]:
+    """The whole conversation's figures, each named: the share of talk, pace, fillers, calm under pressure."""
+    rows = []
+    share = review.get("talk_share")
+    if share is not None:
+        rows.append(("Кто сколько говорил", f"вы — {percent(share)} времени разговора, клиент — {percent(1 - share)}"))
+    if review.get("words_per_min"):
+        rows.append(("Темп", pace(review["words_per_min"])))
+    fillers = review.get("fillers_per_100_words")
+    if fillers is not None:
+        rows.append(("Слова-паразиты", f"{ru_number(fillers)} на 100 слов"))
+    calm = review.get("calm") or {}
+    rows.append(("Спокойствие под давлением", calm.get("text") or CALM_NOT_TESTED))
+    return rows
+
+
+def scenario_brief(scenario) -> str:
+    """What the candidate knows before the start: who calls or comes, and what they need (a bank ``Scenario`` or
+    the summary's ``scenario`` dict)."""
+    get = scenario.get if isinstance(scenario, dict) else lambda name: getattr(scenario, name, None)
+    lines = [f"Клиент: {get('client')}", f"Что нужно клиенту: {get('need')}"]
+    if get("phone"):
+        lines.append("Клиент звонит по телефону: его реплики вы услышите, а не прочитаете.")
+    return "\n".join(line for line in lines if not line.endswith(": None"))
