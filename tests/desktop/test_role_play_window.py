@@ -29,6 +29,7 @@ from tests.desktop.test_app import open_window
 from tests.desktop.test_flow import shortcut
 from tests.fakes import FakeWhisper
 from tests.judges import DEFAULT
+from tests.test_role_play_cli import review_summary
 
 SIZES = [(1024, 768), (1920, 1080)]
 TITLE_BAR = 32
@@ -181,33 +182,6 @@ def test_a_role_without_role_plays_cannot_start_one(qtbot, bank):
 
 
 # --- the review of the conversation, drawn from a summary ------------------------------------------
-def review_summary(take_id: int) -> dict:
-    moment = {"key": "empathy", "label": "Признали недовольство клиента", "words": "понимаю, как это неприятно",
-              "start": 0.4}
-    mistake = {"key": "blame", "label": "Перекладываете вину", "words": "это не моя вина", "start": 1.1}
-    turns = [{"turn": n, "client": f"Реплика клиента номер {n}.", "escalated": n == 2, "transcript": said,
-              "good": good, "mistakes": bad, "seconds": 14.0, "words_per_min": 128.0, "loudness_dbfs": -20.0,
-              "take_id": take_id}
-             for n, said, good, bad in ((1, "Понимаю, как это неприятно. Когда вы оформили заказ?", [moment], []),
-                                        (2, "Это не моя вина, у нас проблемы с логистикой.", [], [mistake]))]
-    review = {"schema_version": 1, "outcome": "leaves", "outcome_text": "Клиент ушёл к конкурентам.",
-              "headline": "Вы спорили с клиентом, и он ушёл: признайте его недовольство и предложите решение.",
-              "fixes": [{"text": "Не перекладывайте вину на другой отдел.", "turn": 2, "start": 1.1,
-                         "quote": "это не моя вина"},
-                        {"text": "Предложите решение со сроком.", "turn": 1, "start": 0.0, "quote": ""}],
-              "turns": turns, "talk_share": 0.58, "words_per_min": 128.0, "fillers_per_100_words": 2.1,
-              "calm": {"pace_change_pct": 18.0, "loudness_change_db": 1.0, "verdict": "faster",
-                       "text": "Когда клиент давил, вы заговорили быстрее на 18 %."}}
-    answers = [{"question_id": "RPL-X-R1", "question": "Реплика клиента номер 1.", "turn": 1, "follow_up": False,
-                "overall": "good", "content": None, "headline": "", "star_complete": False},
-               {"question_id": "RPL-X-D1", "question": "Что вы чувствовали в этой ситуации?", "turn": 0,
-                "follow_up": False, "overall": "good", "content": "good", "headline": "", "star_complete": False}]
-    return {"answers": answers, "work_on": [], "planned": 0, "compared_to_previous": {}, "first_session": True,
-            "role_play": review, "scenario": {"id": "RPL-X", "title": "Доставка задерживается на неделю",
-                                              "client": "Покупатель интернет-магазина",
-                                              "need": "Получить заказ или деньги назад"}}
-
-
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def summary_with_a_reply(qtbot, request, tmp_path, fixtures_dir):
     from sobes.audio.wav_file import write_wav
