@@ -458,7 +458,8 @@ class SessionRunner:
             self._progress = None
             self._reviewing = self.hold_for_review and not take.step.turn  # the client answers back at once
             self.on_event(events.TakeAnalysed(take))
-            if self._session.phone and report.speech_detected:
+            # (not during a role play's conversation: a second transcription would slow the client's answer)
+            if self._session.phone and report.speech_detected and not take.step.turn:
                 self._background(lambda: check_through_phone(self.analyzer, take.audio(), direct=report),
                                  then=lambda check: self.on_event(events.PhoneChecked(take, check)))
             self._session.analysis_done(take.id, report, self.clock())

@@ -397,7 +397,8 @@ class Session:
         self.current = self._queue.pop(0)
         self.asked += 1
         self.state = QUESTION
-        self.on_effect(Speak(self.step, phone=self.phone))
+        # the questions after a role play on the phone are asked in the room: the call is over
+        self.on_effect(Speak(self.step, phone=self.phone and not self.step.debrief))
 
     def _begin_answer(self, now: float, *, by_timeout: bool = False) -> None:
         """``by_timeout``: the think time ran out, the candidate pressed nothing — a cue of its own, longer and
