@@ -98,6 +98,18 @@ class Judge:
             return "short"
         return "long" if spoken_s > high else "ok"
 
+    # --- a role play -------------------------------------------------------------------------
+    def under_pressure(self, pace_change_pct: float | None, loudness_change_db: float | None) -> str:
+        """``faster``, ``louder`` or ``calm``: the candidate's replies to a client who pressed harder against their
+        own other replies (``pressure_faster_pct``, ``pressure_louder_db``); when both changed past their norm, the
+        one further past it is named. A change not measured counts as none."""
+        n = self.norms
+        faster = (pace_change_pct or 0.0) / n.pressure_faster_pct
+        louder = (loudness_change_db or 0.0) / n.pressure_louder_db
+        if max(faster, louder) <= 1:
+            return "calm"
+        return "faster" if faster >= louder else "louder"
+
     # --- progress ----------------------------------------------------------------------------
     def band(self, metric: str) -> tuple[float, float]:
         """The range of a figure followed over time (``interview.progress.TRACKED``) that is within the norm."""

@@ -287,6 +287,20 @@ class Norms:
         10.0, 0, 100, "%", "Без изменений, если разница меньше", PROGRESS,
         "Разница меньше десятой доли прежнего — случайность одной записи, а не перемена; " + CHOSEN_HERE + ".",
         "calibrated here: a change under a tenth of the earlier figure is no change")
+    # --- a role play: calm when the client presses (analysis.content.conversation) -----------------
+    pressure_faster_pct: float = _norm(
+        15.0, 1, 100, "%", "Ролевая игра: под давлением клиента быстрее обычного на", TEMPO,
+        "Когда клиент злится, легко зачастить, а в ролевой игре гайды оценивают спокойный тон "
+        f"({GUIDE_CLIENTS}). Темп ответов на резкие реплики сравнивается с вашим же темпом в остальных ответах; "
+        "на 15 % быстрее уже слышно — это ориентир Собеса, проверьте его на себе.",
+        "chosen here, not calibrated on recordings: half again the same_change_pct (a change under 10 % is no "
+        "change); the pace of the replies to escalated client lines against the candidate's other replies")
+    pressure_louder_db: float = _norm(
+        3.0, 0.5, 30, "дБ", "Ролевая игра: под давлением клиента громче обычного на", LOUDNESS,
+        "Когда клиент повышает голос, легко повысить его в ответ, а в ролевой игре гайды оценивают спокойный тон "
+        f"({GUIDE_CLIENTS}). Разницу в 3 дБ ухо уже слышит как «громче» — ориентир Собеса, проверьте его на себе.",
+        "chosen here, not calibrated on recordings: 3 dB is a level change listeners notice; the speech level "
+        "(rms_dbfs) of the replies to escalated client lines against the candidate's other replies")
 
     def with_overrides(self, overrides: dict[str, Any]) -> Norms:
         """A copy with the user's values; an unknown name or a value out of range is an error, not ignored."""

@@ -1,33 +1,52 @@
-"""What a reply in a role play contains: the guides' behaviours and mistakes, each with the words that show it.
+"""A role play judged as the guides judge it: what each reply held, and the conversation as a whole.
 
-A role play's client answers back (``interview.conversation``): what the
-client says next depends on what the candidate's reply held or lacked — an
-acknowledgement of the client's feelings, a clarifying question, a concrete
-offer with a deadline, or blame and an argument. This module reads that from
-the reply's analysis, reusing the role-play checklist (``kinds.KINDS["role_play"]``)
-that judges any such reply, so the conversation and the coaching never
-disagree about what was said.
+A role play's client answers back (``interview.conversation``): what the client says next depends on what the
+candidate's reply held or lacked — an acknowledgement of the client's feelings, a clarifying question, a concrete
+offer with a deadline, or blame and an argument. ``reply_behaviours`` reads that from the reply's words with the
+cue lists of ``conversation_cues`` — the same lists the role-play checklist (``kinds.KINDS["role_play"]``) is
+made of, so the conversation and the coaching never disagree about what was said — each behaviour and mistake
+with the words that show it and when they were said.
+
+``review_conversation`` judges the whole conversation once it has ended: the outcome, each reply's behaviours
+and mistakes, the candidate's share of the talk, pace and fillers over all replies, and calm under pressure (pace
+and loudness in the replies to a client who pressed harder, against the candidate's own other replies). It leads
+with a headline and up to three fixes, each pointing to the reply and the moment: a mistake said aloud first
+(blame, an argument), then what was missing across the whole conversation (an apology made in the first reply
+need not be made again in the third). Where it cannot tell, it says less.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
+from sobes.analysis.content import conversation_cues as cue
+from sobes.analysis.content.cues import find_span, first_unit_with
+from sobes.analysis.content.kinds import KINDS
+from sobes.analysis.content.sentences import Unit, split_clauses, split_units
+from sobes.analysis.judge import Judge
 from sobes.analysis.report import Report
+from sobes.core.numbers import ru_number
 
-# the role-play checklist's items, as the behaviours a conversation reacts to
-GOOD_ITEMS = {"empathy": "empathy", "question": "question", "proposal": "offer", "next_step": "deadline",
-              "close": "agreement"}
-# an ``absent`` item broken by what was said: a mistake
-MISTAKE_ITEMS = {"tone": "blame"}
-MISTAKES = frozenset({"blame", "argue", "passive", "promise", "jargon", "filler_phrase"})
+SCHEMA_VERSION = 1
+_ITEMS = {item.key: item for item in KINDS["role_play"].items}
+LABELS = {
+    "empathy": _ITEMS["empathy"].label, "question": _ITEMS["question"].label, "offer": _ITEMS["proposal"].label,
+    "deadline": "Срок", "compensation": "Компенсация за неудобства", "agreement": "Вопрос, устраивает ли решение",
+    "close": "Тёплое завершение",
+    "blame": "Перекладывание вины", "argue": "Спор с клиентом", "passive": "«Ничего не могу сделать»",
+    "dismissive": "Отмахивание от проблемы", "promise": "Обещание, за которое нельзя ручаться",
+    "jargon": "Непонятные клиенту слова",
+}
+MISTAKES = frozenset(cue.MISTAKES)  # blame | argue | passive | dismissive | promise | jargon
+TAIL_WORDS = 8  # in a reply said as one run-on sentence, the check of agreement or the close is in its last words
 
 
 @dataclass(frozen=True)
 class Moment:
     """One behaviour or mistake found in a reply."""
 
-    key: str  # empathy | question | offer | deadline | agreement | … ; blame | …
+    key: str  # empathy | question | offer | deadline | compensation | agreement | close ; a MISTAKES key
     label: str  # Russian, as the candidate reads it
     words: str  # the words that show it, as transcribed
     start: float | None = None  # seconds into the reply
@@ -42,23 +61,408 @@ class ReplyBehaviours:
         """Whether the reply showed ``key``, a behaviour or a mistake."""
         return any(moment.key == key for moment in self.good + self.mistakes)
 
+    def first(self, key: str) -> Moment | None:
+        return next((moment for moment in self.good + self.mistakes if moment.key == key), None)
+
     @classmethod
     def of(cls, *keys: str) -> ReplyBehaviours:
         """A reply that showed ``keys`` (behaviours, or mistakes such as "blame"), with no words: for a client's
         reaction decided without a transcript, and for tests."""
-        moments = [Moment(key, key, "") for key in keys]
+        moments = [Moment(key, LABELS.get(key, key), "") for key in keys]
         return cls(tuple(m for m in moments if m.key not in MISTAKES), tuple(m for m in moments if m.key in MISTAKES))
 
 
 def reply_behaviours(report: Report) -> ReplyBehaviours:
-    """The behaviours and mistakes of one reply, from its content analysis (none when nothing was said)."""
-    content = report.content
-    if content is None:
-        return ReplyBehaviours()
-    good, mistakes = [], []
-    for item in content.items:
-        if item.key in GOOD_ITEMS and item.covered and item.evidence:
-            good.append(Moment(GOOD_ITEMS[item.key], item.label, item.evidence, item.start))
-        elif item.key in MISTAKE_ITEMS and item.absent and not item.covered and item.evidence:
-            mistakes.append(Moment(MISTAKE_ITEMS[item.key], item.label, item.evidence, item.start))
-    return ReplyBehaviours(tuple(good), tuple(mistakes))
+    """The behaviours and mistakes of one reply, from its words (none when nothing was said)."""
+    words = report.transcript.words if report.transcript is not None else []
+    return behaviours_of(split_units(words)) if words else ReplyBehaviours()
+
+
+def behaviours_of(units: list[Unit]) -> ReplyBehaviours:
+    """What ``units`` (a reply's sentences) hold. Mistakes are matched exactly (a misheard letter never accuses);
+    a sentence that blames, argues, gives up or brushes off shows nothing good («Понимаю, но такие правила» is no
+    acknowledgement), as in the checklist."""
+    mistakes = [moment for key, cues in cue.MISTAKES.items() if (moment := _found(key, units, cues)) is not None]
+    clean = [unit for unit in units if find_span(unit.tokens, cue.TONE) is None]
+    good = {key: moment for key in cue.GOOD if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
+    if "offer" not in good and "compensation" in good:  # «за ожидание доставку сделаем бесплатно» is an offer
+        good["offer"] = Moment("offer", LABELS["offer"], good["compensation"].words, good["compensation"].start)
+    return ReplyBehaviours(tuple(sorted(good.values(), key=_when)), tuple(sorted(mistakes, key=_when)))
+
+
+def _when(moment: Moment) -> float:
+    return moment.start if moment.start is not None else 0.0
+
+
+def _found(key: str, units: list[Unit], cues: tuple[str, ...], *, tolerant: bool = False) -> Moment | None:
+    found = first_unit_with(units, cues, tolerant=tolerant)
+    if found is None:
+        return None
+    unit, said = found
+    return Moment(key, LABELS[key], said, round(unit.start_of(said), 2))
+
+
+def _cued(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+    return _found(key, clean, cue.GOOD[key], tolerant=True)
+
+
+def _made(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+    """An offer, a compensation or a time, in a clause that does not refuse it («скидку дать не могу»)."""
+    clauses = [clause for unit in clean for clause in split_clauses(unit)
+               if find_span(clause.tokens, cue.NEGATED) is None]
+    return _found(key, clauses, cue.GOOD[key], tolerant=True)
+
+
+def _question(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+    """A clarifying question: its cue words, or a sentence ending in «?» that asks the client something — not the
+    check of agreement («Как вам такое предложение?») nor one asked of oneself («Что я могу сделать?»)."""
+    cued = _cued(key, clean, units)
+    for unit in clean:
+        if cued is not None and cued.start is not None and unit.end >= cued.start:
+            break
+        tokens = unit.tokens
+        if not unit.text.rstrip().endswith("?") or find_span(tokens, cue.AGREEMENT, tolerant=True):
+            continue
+        if "я" in tokens and not set(tokens) & {"вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вашего"}:
+            continue
+        return Moment(key, LABELS[key], unit.text.strip(), round(unit.start, 2))
+    return cued
+
+
+def _agreement(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+    """A check of agreement: asked («Вас устроит?»), or the last words of a reply said without punctuation; not
+    a clarifying question («В какое время вам удобно принять доставку?»)."""
+    asked = [unit for unit in clean if unit.text.rstrip().endswith("?")
+             and find_span(unit.tokens, cue.QUESTION, tolerant=True) is None]
+    found = _found(key, asked, cue.AGREEMENT, tolerant=True)
+    if found is None and units and units[-1] in clean and not units[-1].text.rstrip().endswith("?"):
+        found = _found(key, [_tail(units[-1])], cue.AGREEMENT, tolerant=True)
+    return found
+
+
+def _close(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+    """Thanks or a good wish as the reply ends (in its last two sentences, not its first: «Спасибо, что
+    позвонили» opens a reply)."""
+    last = [unit for unit in units[-2:] if unit in clean and unit is not units[0]]
+    if len(units) == 1 and units[0] in clean:
+        last = [_tail(units[0])]
+    return _found(key, last, cue.CLOSE, tolerant=True)
+
+
+def _tail(unit: Unit) -> Unit:
+    words = unit.words[-TAIL_WORDS:]
+    return Unit(" ".join(w.word for w in words), words[0].start, words[-1].end, list(words))
+
+
+_GOOD_FINDERS = {"question": _question, "agreement": _agreement, "close": _close, "offer": _made,
+                 "compensation": _made, "deadline": _made}
+
+
+# --- the conversation as a whole ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConversationTurn:
+    """One reply: the client's line it answers (and how long the client spoke), whether the client had just
+    pressed harder, and the reply's analysis."""
+
+    client: str
+    client_s: float
+    escalated: bool
+    report: Report
+
+
+@dataclass
+class Fix:
+    text: str  # Russian: what to do
+    turn: int  # the reply it concerns, from 1
+    start: float | None  # seconds into that reply (for ▶)
+    quote: str  # the words said there
+    key: str = ""  # what it is about: a mistake's key, "missing:<behaviour>" or "calm" (not shown)
+
+
+@dataclass
+class TurnReview:
+    turn: int
+    client: str
+    escalated: bool
+    transcript: str
+    good: list[Moment] = field(default_factory=list)
+    mistakes: list[Moment] = field(default_factory=list)
+    seconds: float = 0.0
+    words_per_min: float | None = None
+    loudness_dbfs: float | None = None
+
+
+@dataclass
+class Calm:
+    """Pace and loudness in the replies to a client who pressed harder, against the candidate's other replies."""
+
+    pace_change_pct: float | None = None
+    loudness_change_db: float | None = None
+    verdict: str | None = None  # calm | faster | louder; None when there is nothing to compare
+    text: str | None = None
+
+
+@dataclass
+class ConversationReview:
+    outcome: str  # agreement | callback | leaves | unfinished
+    outcome_text: str
+    headline: str
+    fixes: list[Fix] = field(default_factory=list)
+    turns: list[TurnReview] = field(default_factory=list)
+    talk_share: float | None = None  # the candidate's share of the talk, 0..1
+    words_per_min: float | None = None
+    fillers_per_100_words: float | None = None
+    calm: Calm = field(default_factory=Calm)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {"schema_version": data.pop("schema_version"), **data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConversationReview:
+        """A review read back from the history; keys it does not know (a turn's ``take_id``) are left out."""
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"conversation review schema {data.get('schema_version')} is not {SCHEMA_VERSION}")
+        turns = [TurnReview(**{**_known(TurnReview, turn),
+                               "good": [Moment(**_known(Moment, m)) for m in turn.get("good", [])],
+                               "mistakes": [Moment(**_known(Moment, m)) for m in turn.get("mistakes", [])]})
+                 for turn in data.get("turns", [])]
+        return cls(**{**_known(cls, data), "fixes": [Fix(**_known(Fix, f)) for f in data.get("fixes", [])],
+                      "turns": turns, "calm": Calm(**_known(Calm, data.get("calm") or {}))})
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {name: value for name, value in data.items() if name in names}
+
+
+OUTCOME_TEXT = {
+    "agreement": "Клиент согласился с вашим решением.",
+    "callback": "Клиент ждёт вашего звонка: решение пока отложено.",
+    "leaves": "Клиент ушёл недовольным.",
+    "unfinished": "Разговор закончился раньше, чем клиент что-то решил.",
+}
+# what the headline says of a mistake: «в реплике 2 вы …» (a reply is a «реплика», as the screens call it)
+MISTAKE_SAID = {
+    "blame": "переложили вину на других", "argue": "спорили с клиентом",
+    "passive": "сказали, что ничего не можете сделать", "dismissive": "отмахнулись от проблемы клиента",
+    "promise": "пообещали то, за что не можете ручаться", "jargon": "говорили непонятными клиенту словами",
+}
+MISTAKE_FIX = {
+    "blame": "Не перекладывайте вину на другой отдел или курьера: клиенту важно, кто решит его проблему. Скажите: "
+             "«Я разберусь сам и сообщу вам результат».",
+    "argue": "Не спорьте с клиентом и не ищите его ошибку: сначала признайте его недовольство, потом предложите "
+             "решение.",
+    "passive": "Вместо «ничего не могу сделать» скажите, что можете: «Этого я сделать не могу, но могу "
+               "предложить…».",
+    "dismissive": "Не отмахивайтесь от проблемы: для клиента она не «бывает», а случилась с ним. Признайте её и "
+                  "предложите решение.",
+    "promise": "Не обещайте того, за что не можете ручаться: пообещайте то, что сделаете сами, и назовите срок.",
+    "jargon": "Говорите словами клиента: внутренние названия ему ничего не скажут. Объясните, что и когда "
+              "произойдёт.",
+}
+MISSING_SAID = {
+    "offer": "конкретного решения — что вы сделаете и когда", "empathy": "признания чувств клиента",
+    "deadline": "срока — когда клиент получит решение", "agreement": "вопроса, устраивает ли клиента решение",
+    "question": "уточняющего вопроса",
+}
+MISSING_FIX = {
+    "offer": "Предложите конкретное решение: что вы сделаете и когда, например «Я оформлю доставку на завтра, "
+             "до 12 часов».",
+    "empathy": "Начните с признания чувств клиента: «Понимаю ваше недовольство, мне жаль, что так вышло».",
+    "deadline": "Назовите срок к своему предложению: не «разберёмся», а «перезвоню сегодня до 18 часов».",
+    "agreement": "Спросите, устраивает ли клиента решение: «Как вам такое предложение?».",
+    "question": "Задайте уточняющий вопрос, прежде чем решать: «Подскажите, пожалуйста, номер заказа?».",
+}
+# what a review tells first: what turns a client against you, then the missing offer, then the rest
+PRIORITY = ("blame", "argue", "passive", "dismissive", "missing:offer", "missing:empathy", "promise",
+            "missing:deadline", "missing:agreement", "calm", "jargon", "missing:question")
+MAX_FIXES = 3
+QUOTE_WORDS = 14
+
+
+@dataclass
+class _Reply:
+    """One reply as the review reads it."""
+
+    number: int
+    turn: ConversationTurn
+    units: list[Unit]
+    said: ReplyBehaviours
+    seconds: float
+    words: int
+    words_per_min: float | None
+    loudness_dbfs: float | None
+
+    def quote_at(self, start: float | None) -> tuple[float | None, str]:
+        """The sentence said at ``start`` (its start, and its words cut short for a quote)."""
+        unit = next((u for u in self.units if start is not None and u.start <= start <= u.end), None)
+        unit = unit or (self.units[0] if self.units else None)
+        return (start if start is not None else (unit.start if unit else None)), _quote(unit)
+
+    def last_sentence(self) -> tuple[float | None, str]:
+        unit = self.units[-1] if self.units else None
+        return (round(unit.start, 2) if unit else None), _quote(unit)
+
+    def first_sentence(self) -> tuple[float | None, str]:
+        unit = self.units[0] if self.units else None
+        return (round(unit.start, 2) if unit else None), _quote(unit)
+
+
+def review_conversation(turns: list[ConversationTurn], outcome: str | None, judge: Judge) -> ConversationReview:
+    """The whole role play judged: ``turns`` are the candidate's replies in order, ``outcome`` the conversation's
+    ending (None: it did not end)."""
+    outcome = outcome if outcome in OUTCOME_TEXT else "unfinished"
+    replies = [_reply(i, turn) for i, turn in enumerate(turns, 1)]
+    calm = _calm(replies, judge)
+    spoken = [reply for reply in replies if reply.words]
+    fixes = _fixes(spoken, calm) if spoken else []
+    return ConversationReview(
+        outcome=outcome, outcome_text=OUTCOME_TEXT[outcome], headline=_headline(outcome, spoken, fixes),
+        fixes=fixes,
+        turns=[TurnReview(r.number, r.turn.client, r.turn.escalated, r.turn.report.transcript.text.strip(),
+                          list(r.said.good), list(r.said.mistakes), round(r.seconds, 2), r.words_per_min,
+                          r.loudness_dbfs) for r in replies],
+        talk_share=_talk_share(replies), words_per_min=_pace(spoken), fillers_per_100_words=_fillers(spoken),
+        calm=calm)
+
+
+def _reply(number: int, turn: ConversationTurn) -> _Reply:
+    report = turn.report
+    words = report.transcript.words if report.transcript is not None else []
+    pauses, tempo, loudness = report.pauses, report.tempo, report.loudness
+    if pauses is not None and pauses.speech_start_s is not None and pauses.speech_end_s is not None:
+        seconds = max(pauses.speech_end_s - pauses.speech_start_s, 0.0)
+    else:
+        seconds = report.duration_s if words else 0.0
+    count = tempo.words if tempo is not None and tempo.words else len(words)
+    return _Reply(number, turn, split_units(words) if words else [], reply_behaviours(report), seconds,
+                  count if words else 0, tempo.words_per_min if tempo is not None else None,
+                  loudness.rms_dbfs if loudness is not None else None)
+
+
+def _talk_share(replies: list[_Reply]) -> float | None:
+    candidate = sum(reply.seconds for reply in replies)
+    client = sum(max(reply.turn.client_s, 0.0) for reply in replies)
+    return round(candidate / (candidate + client), 3) if candidate + client > 0 else None
+
+
+def _pace(replies: list[_Reply]) -> float | None:
+    """Words per minute over all replies: all their words over all their minutes (not a mean of the rates)."""
+    timed = [r for r in replies if r.words_per_min]
+    minutes = sum(r.words / r.words_per_min for r in timed if r.words_per_min)
+    return round(sum(r.words for r in timed) / minutes, 1) if minutes > 0 else None
+
+
+def _fillers(replies: list[_Reply]) -> float | None:
+    """Fillers per 100 words over all replies: all fillers over all words."""
+    counted = [r for r in replies if r.turn.report.fillers is not None]
+    words = sum(r.words for r in counted)
+    fillers = sum(r.turn.report.fillers.count for r in counted if r.turn.report.fillers is not None)
+    return round(fillers / words * 100, 1) if words else None
+
+
+def _calm(replies: list[_Reply], judge: Judge) -> Calm:
+    """The replies to a client who had just pressed harder against the others: pooled pace (only replies long
+    enough for a pace, ``tempo_min_words``) and mean loudness. Nothing to say without both kinds of reply."""
+    timed = [r for r in replies if r.words_per_min and r.words >= judge.norms.tempo_min_words]
+    pace_change = _change_pct(_pooled([r for r in timed if r.turn.escalated]),
+                              _pooled([r for r in timed if not r.turn.escalated]))
+    heard = [r for r in replies if r.loudness_dbfs is not None and r.words]
+    pressed = [r.loudness_dbfs for r in heard if r.turn.escalated and r.loudness_dbfs is not None]
+    usual = [r.loudness_dbfs for r in heard if not r.turn.escalated and r.loudness_dbfs is not None]
+    loudness_change = round(sum(pressed) / len(pressed) - sum(usual) / len(usual), 1) if pressed and usual else None
+    if pace_change is None and loudness_change is None:
+        return Calm()
+    verdict = judge.under_pressure(pace_change, loudness_change)
+    return Calm(pace_change, loudness_change, verdict, _calm_text(verdict, pace_change, loudness_change))
+
+
+def _pooled(replies: list[_Reply]) -> float | None:
+    minutes = sum(r.words / r.words_per_min for r in replies if r.words_per_min)
+    return sum(r.words for r in replies) / minutes if minutes > 0 else None
+
+
+def _change_pct(now: float | None, usual: float | None) -> float | None:
+    return round((now / usual - 1) * 100, 1) if now is not None and usual else None
+
+
+def _calm_text(verdict: str, pace_change: float | None, loudness_change: float | None) -> str:
+    if verdict == "faster" and pace_change is not None:
+        return (f"Когда клиент наседал, вы заговорили быстрее обычного — на {ru_number(pace_change, 0)} %. "
+                "Сделайте паузу и держите свой темп.")
+    if verdict == "louder" and loudness_change is not None:
+        return (f"Когда клиент наседал, вы заговорили громче обычного — на {ru_number(loudness_change, 0)} дБ. "
+                "Отвечайте на резкость ровным голосом.")
+    return "Когда клиент наседал, вы говорили так же спокойно, как в остальных ответах."
+
+
+def _fixes(replies: list[_Reply], calm: Calm) -> list[Fix]:
+    """Up to three fixes, the most important first, each at its reply and moment."""
+    found: dict[str, Fix] = {}
+    for reply in replies:  # a mistake: where it was first said
+        for moment in reply.said.mistakes:
+            if moment.key not in found:
+                start, quote = reply.quote_at(moment.start)
+                found[moment.key] = Fix(MISTAKE_FIX[moment.key], reply.number, start, quote, moment.key)
+    heard = {key: next(((r, m) for r in replies if (m := r.said.first(key)) is not None), None) for key in cue.GOOD}
+    first, last = replies[0], replies[-1]
+    if heard["offer"] is None:
+        found["missing:offer"] = Fix(MISSING_FIX["offer"], last.number, *last.last_sentence(), "missing:offer")
+    if heard["empathy"] is None:
+        found["missing:empathy"] = Fix(MISSING_FIX["empathy"], first.number, *first.first_sentence(),
+                                       "missing:empathy")
+    offered = heard["offer"]
+    if offered is not None:
+        reply, moment = offered
+        if heard["deadline"] is None:
+            found["missing:deadline"] = Fix(MISSING_FIX["deadline"], reply.number, *reply.quote_at(moment.start),
+                                            "missing:deadline")
+        if heard["agreement"] is None:
+            last_offer = [r for r in replies if r.said.has("offer")][-1]
+            found["missing:agreement"] = Fix(MISSING_FIX["agreement"], last_offer.number,
+                                             *last_offer.last_sentence(), "missing:agreement")
+    if heard["question"] is None and not (offered and heard["deadline"]):  # a settled offer needs no more asking
+        found["missing:question"] = Fix(MISSING_FIX["question"], first.number, *first.last_sentence(),
+                                        "missing:question")
+    if calm.verdict in ("faster", "louder") and calm.text:
+        pressed = next((r for r in replies if r.turn.escalated), None)
+        if pressed is not None:
+            found["calm"] = Fix(calm.text, pressed.number, *pressed.first_sentence(), "calm")
+    return [found[key] for key in PRIORITY if key in found][:MAX_FIXES]
+
+
+def _headline(outcome: str, replies: list[_Reply], fixes: list[Fix]) -> str:
+    said = OUTCOME_TEXT[outcome]
+    if not replies:
+        return "Ответов клиенту не слышно — разговора не получилось."
+    top = fixes[0].key if fixes else ""
+    if top in MISTAKE_SAID:
+        return f"{said} Больше всего помешало: в реплике {fixes[0].turn} вы {MISTAKE_SAID[top]}."
+    if top.startswith("missing:"):
+        return f"{said} Не хватило главного: {MISSING_SAID[top.split(':')[1]]}."
+    praise = _praise({key for r in replies for key in cue.GOOD if r.said.has(key)})
+    return f"{said} {praise}" if praise else said
+
+
+def _praise(heard: set[str]) -> str:
+    """What went right, as the guides would say it; empty when too little did."""
+    parts = []
+    if "empathy" in heard:
+        parts.append("признали недовольство клиента")
+    if "offer" in heard:
+        parts.append("предложили решение" + (" со сроком" if "deadline" in heard else ""))
+        if "agreement" in heard:
+            parts.append("спросили, устраивает ли оно клиента")
+    if len(parts) < 2:
+        return ""
+    text = "Вы " + (", ".join(parts[:-1]) + " и " + parts[-1])
+    return text + (" — так и советуют гайды." if len(parts) == 3 and "deadline" in heard else ".")
+
+
+def _quote(unit: Unit | None) -> str:
+    if unit is None:
+        return ""
+    words = unit.text.split()
+    return " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
