@@ -251,7 +251,7 @@ MISTAKE_SAID = {
 }
 MISTAKE_FIX = {
     "blame": "Не перекладывайте вину на другой отдел или курьера: клиенту важно, кто решит его проблему. Скажите: "
-             "«Я разберусь сам и сообщу вам результат».",
+             "«Я разберусь и сообщу вам результат сегодня до 18 часов».",
     "argue": "Не спорьте с клиентом и не ищите его ошибку: сначала признайте его недовольство, потом предложите "
              "решение.",
     "passive": "Вместо «ничего не могу сделать» скажите, что можете: «Этого я сделать не могу, но могу "
@@ -438,8 +438,9 @@ def _headline(outcome: str, replies: list[_Reply], fixes: list[Fix]) -> str:
     if not replies:
         return "Ответов клиенту не слышно — разговора не получилось."
     top = fixes[0].key if fixes else ""
-    if top in MISTAKE_SAID:
-        return f"{said} Больше всего помешало: в реплике {fixes[0].turn} вы {MISTAKE_SAID[top]}."
+    if top in MISTAKE_SAID:  # the client agreed despite it: it is still the first thing to change
+        lead = "Прежде всего исправьте вот что" if outcome == "agreement" else "Больше всего помешало"
+        return f"{said} {lead}: в реплике {fixes[0].turn} вы {MISTAKE_SAID[top]}."
     if top.startswith("missing:"):
         return f"{said} Не хватило главного: {MISSING_SAID[top.split(':')[1]]}."
     praise = _praise({key for r in replies for key in cue.GOOD if r.said.has(key)})
