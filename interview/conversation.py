@@ -19,7 +19,7 @@ from sobes.interview.scenarios import Scenario
 
 CALM, UPSET, LEAVING = 0, 1, 3  # the client's mood: upset at the start, leaves at LEAVING
 MAX_REPLIES = 5  # the guides' role play is 15-20 minutes with briefing and debrief: five replies end it anyway
-ESCALATING = ("blame", "argue", "passive")  # mistakes the client hears as a brush-off
+ESCALATING = ("blame", "argue", "passive", "dismissive")  # mistakes the client hears as a brush-off
 
 
 @dataclass(frozen=True)

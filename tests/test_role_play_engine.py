@@ -4,6 +4,7 @@ Replies are written reports: the real content analysis, no speech model."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def test_the_bundled_scenarios_are_valid_and_each_role_has_one(bank):
 @pytest.mark.parametrize(("text", "problem"), [
     ("lines: {angrier: a, escalate: b, vague: c, test: d}", "в lines нет реплик: push"),
     ("lines: [a, b]", "поле lines должно быть: словарь"),
-    ("lines: {angrier: a, escalate: b, vague: c, test: d, push: e, shout: f}", "неизвестные реплики: shout"),
+    ("lines: {angrier: a, escalate: b, vague: c, test: d, push: e, shout: f}", "в lines неизвестные реплики: shout"),
 ])
 def test_a_broken_scenario_is_named_with_its_line(tmp_path: Path, text: str, problem: str):
     path = tmp_path / "mine.yaml"
@@ -181,13 +182,28 @@ def test_a_promised_call_after_the_detail_ends_in_a_callback(bank):
     assert (line.kind, line.ending) == ("callback", "callback")
 
 
-def test_the_conversation_ends_after_its_longest(bank):
+def test_sympathy_alone_gets_nowhere(bank):
     conversation = Conversation(bank.scenario("RPL-DISCOUNT"))
     conversation.opening()
-    lines = [conversation.answer(ReplyBehaviours.of("empathy", "question")) for _ in range(2)]
-    lines += [conversation.answer(ReplyBehaviours.of("empathy")) for _ in range(3)]
-    assert [line.kind for line in lines][:2] == ["detail", "push"] and lines[-1].ending is not None
-    assert conversation.replies <= 5
+    kinds = [conversation.answer(ReplyBehaviours.of("empathy", "question")).kind]
+    while conversation.outcome is None:
+        kinds.append(conversation.answer(ReplyBehaviours.of("empathy")).kind)
+    assert kinds == ["detail", "push", "angrier", "leaves"]
+
+
+def test_every_conversation_ends_within_five_replies_and_never_says_a_line_twice(bank):
+    rng = random.Random(7)
+    keys = ("empathy", "question", "offer", "deadline", "agreement", "blame", "argue", "passive")
+    outcomes = set()
+    for _ in range(500):
+        conversation = Conversation(bank.scenario(rng.choice(bank.scenarios).id))
+        conversation.opening()
+        while conversation.outcome is None:
+            line = conversation.answer(ReplyBehaviours.of(*rng.sample(keys, rng.randint(0, 3))))
+            assert line.text
+        assert conversation.replies <= 5 and len(set(conversation.said)) == len(conversation.said)
+        outcomes.add(conversation.outcome)
+    assert outcomes == {"agreement", "callback", "leaves"}
 
 
 def test_the_screen_names_a_client_line_and_a_question_after_the_role_play(bank):
