@@ -31,6 +31,7 @@ ROLE_PLAY_STATE_TEXT = {
     "retrying": "Клиент повторит…",
 }
 CONVERSATION_SHOWN = 3  # turns of the conversation so far shown above the client's line: the latest ones
+CONVERSATION_WIDTH = 1000  # pixels
 REPLY_SHOWN = 180  # characters of a reply shown there: a minute's reply filled half a laptop's screen
 PACE_NOTE = {"slow": " — медленнее нормы", "fast": " — быстрее нормы"}
 
@@ -54,7 +55,12 @@ class InterviewScreen(QWidget):
         self.conversation.setTextFormat(Qt.TextFormat.RichText)
         self.conversation.setStyleSheet("color: #444; padding: 8px; background: #f4f4f4; border-radius: 4px;")
         self.conversation.setVisible(False)
-        layout.addWidget(self.conversation)
+        self.conversation.setMaximumWidth(CONVERSATION_WIDTH)  # a line across 1900 pixels is hard to follow
+        beside = QHBoxLayout()
+        beside.addStretch(1)
+        beside.addWidget(self.conversation, 100)
+        beside.addStretch(1)
+        layout.addLayout(beside)
         self.number = QLabel("")  # "Вопрос 2 из 5"
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setStyleSheet("color: #555;")

@@ -15,6 +15,8 @@ from sobes.desktop.widgets.conversation_view import ConversationView
 from sobes.interview.history import HistoryError
 from sobes.interview.progress import CHANGE_NAMES, TRACKED, shown
 
+CONTENT_WIDTH = 1100  # pixels: a 1900-pixel line is hard to read
+
 
 class SummaryScreen(QWidget):
     history_requested = Signal()
@@ -29,7 +31,14 @@ class SummaryScreen(QWidget):
         scroll = QScrollArea()  # a role play's review is longer than a laptop's screen
         scroll.setWidgetResizable(True)
         body = QWidget()
-        layout = QVBoxLayout(body)
+        centred = QHBoxLayout(body)  # on a wide screen lines stay readable and «▶» stays beside its fix
+        content = QWidget()
+        content.setMaximumWidth(CONTENT_WIDTH)
+        centred.addStretch(1)
+        centred.addWidget(content, 100)
+        centred.addStretch(1)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(body)
         outer.addWidget(scroll)
         self.scroll_area = scroll
@@ -87,7 +96,7 @@ class SummaryScreen(QWidget):
             f"{CHANGE_NAMES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
             for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
-        heading = "<h2>Вопросы после разговора</h2>" if review else "<h2>Итоги</h2>"
+        heading = "<h3>Вопросы после разговора</h3>" if review else "<h2>Итоги</h2>"
         answered = f"<ol>{rows}</ol>" if review else f"<h3>Ответы</h3><ol>{rows}</ol>"
         self.text.setText(f"{heading}{ended}{answered if rows else ''}<h3>Над чем поработать</h3>{work_part}"
                           + _progress_part(progress, summary.get("first_session", True)))

@@ -45,6 +45,8 @@ class ConversationView(QWidget):
         self.stop_button = QPushButton("■ Стоп")
         self.stop_button.setToolTip("Остановить запись")
         self.stop_button.clicked.connect(self.stop)
+        self.stop_button.clicked.connect(self.stop_button.hide)
+        self.stop_button.hide()  # shown once a reply is played: a «Стоп» with nothing playing puzzled
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
         top.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -66,6 +68,7 @@ class ConversationView(QWidget):
         """``review``: the summary's ``role_play``; ``scenario``: its ``scenario`` (title, client, need)."""
         for layout in (self.fixes, self.turns):
             _clear(layout)
+        self.stop_button.hide()
         self.fix_buttons, self.turn_buttons = [], []
         scenario = scenario or {}
         title = scenario.get("title")
@@ -90,6 +93,10 @@ class ConversationView(QWidget):
                        for name, value in figures(review))
         self.figures.setText(f"<b>Весь разговор</b><table cellpadding='3'>{rows}</table>")
 
+    def _play(self, take: int, seconds: float) -> None:
+        self.stop_button.show()
+        self.play.emit(take, seconds)
+
     def _add_fix(self, review: dict, number: int | None, fix: dict) -> None:
         row = QHBoxLayout()
         quote = (fix.get("quote") or "").strip()
@@ -102,7 +109,7 @@ class ConversationView(QWidget):
             button = QPushButton(f"▶ {place[:1].upper()}{place[1:]}")
             button.setToolTip("Прослушать это место разговора")
             start = float(fix.get("start") or 0.0)
-            button.clicked.connect(lambda _=False, t=take, s=start: self.play.emit(t, s))
+            button.clicked.connect(lambda _=False, t=take, s=start: self._play(t, s))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.fix_buttons.append(button)
         self.fixes.addLayout(row)
@@ -125,7 +132,7 @@ class ConversationView(QWidget):
         if isinstance(take, int):
             button = QPushButton("▶ Слушать")
             button.setToolTip("Прослушать этот ответ")
-            button.clicked.connect(lambda _=False, t=take: self.play.emit(t, 0.0))
+            button.clicked.connect(lambda _=False, t=take: self._play(t, 0.0))
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.turn_buttons.append(button)
         self.turns.addLayout(row)

@@ -124,6 +124,7 @@ def test_a_role_play_from_the_start_screen_to_the_review_of_the_conversation(rol
 
     summary = window.summary
     assert window.stack.currentWidget() is summary
+    qtbot.wait(100)  # the rows just added are shown by the event loop
     view = summary.conversation
     assert view.isVisible() and view.headline.text() and scenario.title in view.title.text()
     assert view.outcome.isVisible() and "Чем закончился разговор" in view.outcome.text()
