@@ -151,6 +151,6 @@ def test_a_whole_role_play_in_the_terminal(tmp_path, fixtures_dir):
     (session,) = history.sessions()
     assert session["mode"] == "role_play" and session["status"] == "completed"
     assert '"role_play"' in session["summary_json"]
-    replies = [a for a in history.answers(session["id"]) if "-R" in a["question_id"]]
+    replies = [a for a in history.answers(session["id"]) if a["answer_type"] == "role_play"]
     assert len(replies) == out.count("\nВы: ") and replies
     history.close()
