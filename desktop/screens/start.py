@@ -204,6 +204,7 @@ class StartScreen(QWidget):
         chosen = self.scenario.currentData()
         scenario = next((s for s in self.scenarios if s.id == chosen), None)
         self.scenario_brief.setText(scenario_brief(scenario) if scenario is not None else "")
+        self._name_playback()
 
     def scenario_chosen(self) -> str:
         """The role play chosen (its id), or an empty string."""
@@ -252,11 +253,7 @@ class StartScreen(QWidget):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         self.mode_help.setText(MODE_HELP.get(mode, ""))
-        phone = mode == "phone"
-        self.mic_play_button.setText("▶ Прослушать, как по телефону" if phone else "▶ Прослушать себя")
-        self.mic_play_button.setToolTip(
-            "Как вас услышит рекрутер: запись проверки, пропущенная через телефонную линию; она нигде не сохраняется"
-            if phone else "Как вас слышит микрофон: запись проверки, она нигде не сохраняется")
+        self._name_playback()
         # only what the mode uses is shown: a greyed-out search box still took the keys typed into it
         self._form.setRowVisible(self.stage, mode == "stage")
         for widget in (self.question, self.search):
@@ -264,6 +261,15 @@ class StartScreen(QWidget):
         for row in (self.scenario, self.scenario_brief):
             self._form.setRowVisible(row, mode == "role_play")
         self._list_questions()
+
+    def _name_playback(self) -> None:
+        """«▶ Прослушать, как по телефону» when the session is a call: a recruiter's, or a client's."""
+        phone = self.phone_chosen()
+        listener = "клиент" if self.mode.currentData() == "role_play" else "рекрутер"
+        self.mic_play_button.setText("▶ Прослушать, как по телефону" if phone else "▶ Прослушать себя")
+        self.mic_play_button.setToolTip(
+            f"Как вас услышит {listener}: запись проверки, пропущенная через телефонную линию; она нигде не "
+            "сохраняется" if phone else "Как вас слышит микрофон: запись проверки, она нигде не сохраняется")
 
     def model_failed(self, reason: str) -> None:
         """No session without a model: its answers could not be transcribed (one could be started before)."""

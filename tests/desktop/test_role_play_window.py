@@ -169,6 +169,12 @@ def test_the_role_play_is_offered_again_with_its_scenario(qtbot, bank):
     assert scenario.need in start.scenario_brief.text()
     assert ("телефону" in start.scenario_brief.text()) == scenario.phone
     assert start.phone_chosen() == scenario.phone  # the microphone check is heard as the client will hear it
+    assert ("по телефону" in start.mic_play_button.text()) == scenario.phone
+    phone = next(s for s in bank.scenarios if s.phone)
+    start.role.setCurrentIndex(start.role.findData(phone.roles[0]))
+    start.scenario.setCurrentIndex(start.scenario.findData(phone.id))
+    assert start.mic_play_button.text() == "▶ Прослушать, как по телефону"
+    assert "клиент" in start.mic_play_button.toolTip()
 
 
 def test_a_role_without_role_plays_cannot_start_one(qtbot, bank):
