@@ -214,9 +214,12 @@ def test_the_held_out_replies_meet_their_floors():
     mistakes = role_play_eval.pooled(True, role_play_eval.MISTAKES)
     assert mistakes.false_positives == 0  # precision 1.0 whenever a mistake is heard (≥ 0.9 asked)
     behaviours = role_play_eval.pooled(True, role_play_eval.GOOD)
-    assert behaviours.precision is not None and behaviours.precision >= 0.45  # 0.58 measured
-    assert behaviours.recall is not None and behaviours.recall >= 0.2  # 0.28 measured
+    assert behaviours.precision is not None and behaviours.precision >= 0.5  # 0.61 measured
+    assert behaviours.recall is not None and behaviours.recall >= 0.18  # 0.25 measured
     figures = role_play_eval.figures(True)
-    assert figures["deadline"].recall is not None and figures["deadline"].recall >= 0.5  # 0.71 measured
+    for key in ("offer", "deadline", "agreement"):  # what the client's next line turns on: never said wrongly
+        assert figures[key].false_positives == 0, key
+    assert figures["deadline"].recall is not None and figures["deadline"].recall >= 0.25  # 0.36 measured
     tuning = role_play_eval.pooled(False, role_play_eval.GOOD + role_play_eval.MISTAKES)
-    assert tuning.precision is not None and tuning.precision >= 0.95 and tuning.recall >= 0.9
+    assert tuning.precision is not None and tuning.precision >= 0.95
+    assert tuning.recall is not None and tuning.recall >= 0.9

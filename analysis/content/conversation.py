@@ -39,6 +39,7 @@ LABELS = {
     "jargon": "Непонятные клиенту слова",
 }
 MISTAKES = frozenset(cue.MISTAKES)  # blame | argue | passive | dismissive | promise | jargon
+SHORT_CHECK_WORDS = 6  # «Вы не против такого варианта?»: a question after an offer this short checks agreement
 TAIL_WORDS = 8  # in a reply said as one run-on sentence, the check of agreement or the close is in its last words
 
 
@@ -84,9 +85,13 @@ def behaviours_of(units: list[Unit]) -> ReplyBehaviours:
     acknowledgement), as in the checklist."""
     mistakes = [moment for key, cues in cue.MISTAKES.items() if (moment := _found(key, units, cues)) is not None]
     clean = [unit for unit in units if find_span(unit.tokens, cue.TONE) is None]
-    good = {key: moment for key in cue.GOOD if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
+    good = {key: moment for key in ("empathy", "offer", "deadline", "compensation", "close")
+            if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
     if "offer" not in good and "compensation" in good:  # «за ожидание доставку сделаем бесплатно» is an offer
         good["offer"] = Moment("offer", LABELS["offer"], good["compensation"].words, good["compensation"].start)
+    agreement = _agreement(clean, units, good.get("offer"))
+    question = _question(clean, agreement)
+    good.update({m.key: m for m in (agreement, question) if m is not None})
     return ReplyBehaviours(tuple(sorted(good.values(), key=_when)), tuple(sorted(mistakes, key=_when)))
 
 
@@ -113,15 +118,18 @@ def _made(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
     return _found(key, clauses, cue.GOOD[key], tolerant=True)
 
 
-def _question(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+def _question(clean: list[Unit], agreement: Moment | None) -> Moment | None:
     """A clarifying question: its cue words, or a sentence ending in «?» that asks the client something — not the
     check of agreement («Как вам такое предложение?») nor one asked of oneself («Что я могу сделать?»)."""
-    cued = _cued(key, clean, units)
+    key = "question"
+    cued = _cued(key, clean, clean)
     for unit in clean:
         if cued is not None and cued.start is not None and unit.end >= cued.start:
             break
         tokens = unit.tokens
         if not unit.text.rstrip().endswith("?") or find_span(tokens, cue.AGREEMENT, tolerant=True):
+            continue
+        if agreement is not None and agreement.start is not None and unit.start <= agreement.start <= unit.end:
             continue
         if "я" in tokens and not set(tokens) & {"вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вашего"}:
             continue
@@ -129,14 +137,21 @@ def _question(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
     return cued
 
 
-def _agreement(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
+def _agreement(clean: list[Unit], units: list[Unit], offer: Moment | None) -> Moment | None:
     """A check of agreement: asked («Вас устроит?»), or the last words of a reply said without punctuation; not
-    a clarifying question («В какое время вам удобно принять доставку?»)."""
+    a clarifying question («В какое время вам удобно принять доставку?»). A short question right after an offer
+    asks the same in any words («Идёт?», «По рукам?»): the guides' order, offer then «Как вам такое
+    предложение?»."""
+    key = "agreement"
     asked = [unit for unit in clean if unit.text.rstrip().endswith("?")
              and find_span(unit.tokens, cue.QUESTION, tolerant=True) is None]
     found = _found(key, asked, cue.AGREEMENT, tolerant=True)
-    if found is None and units and units[-1] in clean and not units[-1].text.rstrip().endswith("?"):
+    if found is None and units and units[-1] in clean and not _punctuated(units):
         found = _found(key, [_tail(units[-1])], cue.AGREEMENT, tolerant=True)
+    if found is None and offer is not None and offer.start is not None:
+        after = [unit for unit in asked if unit.start > offer.start and len(unit.words) <= SHORT_CHECK_WORDS]
+        if after:
+            found = Moment(key, LABELS[key], after[0].text.strip(), round(after[0].start, 2))
     return found
 
 
@@ -149,13 +164,18 @@ def _close(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
     return _found(key, last, cue.CLOSE, tolerant=True)
 
 
+def _punctuated(units: list[Unit]) -> bool:
+    """Whether the reply's sentences end in marks: then a check of agreement is asked with «?», and «новая
+    программа подойдёт всем» at the end is no question."""
+    return any(unit.text.rstrip().endswith((".", "?", "!", "…")) for unit in units)
+
+
 def _tail(unit: Unit) -> Unit:
     words = unit.words[-TAIL_WORDS:]
     return Unit(" ".join(w.word for w in words), words[0].start, words[-1].end, list(words))
 
 
-_GOOD_FINDERS = {"question": _question, "agreement": _agreement, "close": _close, "offer": _made,
-                 "compensation": _made, "deadline": _made}
+_GOOD_FINDERS = {"close": _close, "offer": _made, "compensation": _made, "deadline": _made}
 
 
 # --- the conversation as a whole ---------------------------------------------------------------------------------
