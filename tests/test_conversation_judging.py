@@ -90,6 +90,16 @@ def test_no_mistake_is_heard_in_a_good_reply(text):
     assert not reply_behaviours(report(text)).mistakes
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Курьер будет у вас до 18:00.", "до 18:00"), ("Мастер приедет через 15 минут.", "через 15 минут"),
+    ("Инженер будет в 9 утра.", "в 9 утра"), ("Перезвоню к 12.", "к 12"),
+    ("Скорость по тарифу до 100 мегабит.", None),  # a figure, not a time
+])
+def test_a_time_written_in_digits_is_a_deadline(text, words):
+    moment = reply_behaviours(report(text)).first("deadline")
+    assert (moment.words if moment else None) == words
+
+
 def test_what_is_refused_is_not_an_offer_and_a_rhetorical_question_is_not_a_question():
     said = reply_behaviours(report("Скидку дать не могу. Что я могу сделать?"))
     assert not said.has("offer") and not said.has("compensation") and not said.has("question")

@@ -17,11 +17,12 @@ need not be made again in the third). Where it cannot tell, it says less.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sobes.analysis.content import conversation_cues as cue
-from sobes.analysis.content.cues import find_span, first_unit_with
+from sobes.analysis.content.cues import TOLERANT_IN_PHRASE, _word_matches, find_span, first_unit_with
 from sobes.analysis.content.kinds import KINDS
 from sobes.analysis.content.sentences import Unit, split_clauses, split_units
 from sobes.analysis.judge import Judge
@@ -84,7 +85,7 @@ def behaviours_of(units: list[Unit]) -> ReplyBehaviours:
     a sentence that blames, argues, gives up or brushes off shows nothing good («Понимаю, но такие правила» is no
     acknowledgement), as in the checklist."""
     mistakes = [moment for key, cues in cue.MISTAKES.items() if (moment := _found(key, units, cues)) is not None]
-    clean = [unit for unit in units if find_span(unit.tokens, cue.TONE) is None]
+    clean = [unit for unit in units if not _says(unit.tokens, cue.TONE)]
     good = {key: moment for key in ("empathy", "offer", "deadline", "compensation", "close")
             if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
     if "offer" not in good and "compensation" in good:  # «за ожидание доставку сделаем бесплатно» is an offer
@@ -100,11 +101,26 @@ def _when(moment: Moment) -> float:
 
 
 def _found(key: str, units: list[Unit], cues: tuple[str, ...], *, tolerant: bool = False) -> Moment | None:
-    found = first_unit_with(units, cues, tolerant=tolerant)
-    if found is None:
-        return None
-    unit, said = found
-    return Moment(key, LABELS[key], said, round(unit.start_of(said), 2))
+    for unit in units:
+        found = first_unit_with([unit], _possible(tuple(unit.tokens), cues, tolerant), tolerant=tolerant)
+        if found is not None:
+            said = found[1]
+            return Moment(key, LABELS[key], said, round(unit.start_of(said), 2))
+    return None
+
+
+def _says(tokens: list[str], cues: tuple[str, ...], *, tolerant: bool = False) -> bool:
+    return find_span(tokens, _possible(tuple(tokens), cues, tolerant), tolerant=tolerant) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _possible(tokens: tuple[str, ...], cues: tuple[str, ...], tolerant: bool) -> tuple[str, ...]:
+    """The cues, in their order, whose first word matches one of ``tokens`` as leniently as ``find_span`` may
+    match it: the same cue found, hundreds fewer tried (a reply is read before the client answers back)."""
+    firsts = {cue.split()[0] for cue in cues}
+    said = {first for first in firsts
+            if any(_word_matches(first, token, tolerant, TOLERANT_IN_PHRASE) for token in set(tokens) if token)}
+    return tuple(cue for cue in cues if cue.split()[0] in said)
 
 
 def _cued(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
@@ -114,7 +130,7 @@ def _cued(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
 def _made(key: str, clean: list[Unit], units: list[Unit]) -> Moment | None:
     """An offer, a compensation or a time, in a clause that does not refuse it («скидку дать не могу»)."""
     clauses = [clause for unit in clean for clause in split_clauses(unit)
-               if find_span(clause.tokens, cue.NEGATED) is None]
+               if not _says(clause.tokens, cue.NEGATED)]
     return _found(key, clauses, cue.GOOD[key], tolerant=True)
 
 
@@ -127,7 +143,7 @@ def _question(clean: list[Unit], agreement: Moment | None) -> Moment | None:
         if cued is not None and cued.start is not None and unit.end >= cued.start:
             break
         tokens = unit.tokens
-        if not unit.text.rstrip().endswith("?") or find_span(tokens, cue.AGREEMENT, tolerant=True):
+        if not unit.text.rstrip().endswith("?") or _says(tokens, cue.AGREEMENT, tolerant=True):
             continue
         if agreement is not None and agreement.start is not None and unit.start <= agreement.start <= unit.end:
             continue
@@ -144,7 +160,7 @@ def _agreement(clean: list[Unit], units: list[Unit], offer: Moment | None) -> Mo
     предложение?»."""
     key = "agreement"
     asked = [unit for unit in clean if unit.text.rstrip().endswith("?")
-             and find_span(unit.tokens, cue.QUESTION, tolerant=True) is None]
+             and not _says(unit.tokens, cue.QUESTION, tolerant=True)]
     found = _found(key, asked, cue.AGREEMENT, tolerant=True)
     if found is None and units and units[-1] in clean and not _punctuated(units):
         found = _found(key, [_tail(units[-1])], cue.AGREEMENT, tolerant=True)

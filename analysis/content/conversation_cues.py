@@ -46,6 +46,12 @@ _HOURS = ("час*", "одного", "двух", "трех", "четырех", "
 _COUNTS = ("пять", "десять", "пятнадцать", "двадцать", "тридцать", "сорок", "пару", "два", "две", "три", "несколько",
            "полтора")
 _SPANS = ("минут", "час*", "дн*", "недел*")
+# a recogniser writes figures as digits: «до 18:00», «через 15 минут», «в 10 утра» («до 100 мегабит» is no time:
+# the hours are whole words, «1*» only where a span or a part of the day follows)
+_DIGITS = tuple(f"{d}*" for d in range(1, 10))
+_CLOCK = tuple(str(h) for h in range(1, 25)) + tuple(f"{h}{m}" for h in range(10, 25) for m in (":00", ":30"))
+_O_CLOCK = _DIGITS + ("восемь", "девять", "десять", "одиннадцать", "двенадцать", "час", "два", "три", "четыре",
+                      "пять", "шесть", "семь")
 # when: a day, an hour, a span from now
 DEADLINE = ("в течение", "завтра", "послезавтра", "сегодня", "до конца", "через час", "через полчаса",
             "через день", "через неделю", "понедельник*", "вторник*", "в среду", "к среде", "четверг*", "пятниц*",
@@ -53,7 +59,10 @@ DEADLINE = ("в течение", "завтра", "послезавтра", "се
             "к шести", "к пяти", "в ближайш* час*", "в ближайш* дн*", "на этой неделе", "на следующей неделе",
             "завтрашн*") \
     + tuple(f"до {hour}" for hour in _HOURS) \
-    + tuple(f"через {count} {span}" for count in _COUNTS for span in _SPANS)
+    + tuple(f"через {count} {span}" for count in _COUNTS for span in _SPANS) \
+    + tuple(f"{before} {clock}" for before in ("до", "к") for clock in _CLOCK) \
+    + tuple(f"в {hour} {part}" for hour in _O_CLOCK for part in ("утра", "вечера", "часов")) \
+    + tuple(f"через {count} {span}" for count in _DIGITS for span in _SPANS)
 # something given for the trouble: a discount, a thing for free, money back (not where it is refused: «скидку дать не
 # могу», NEGATED)
 COMPENSATION = ("компенсац*", "компенсир*", "скидк*", "бесплатн*", "в подарок", "подарим", "дарю", "за наш счет",
