@@ -129,6 +129,9 @@ class InterviewScreen(QWidget):
             self._asked_text = step.text
             self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else step.text)
         self.buttons["retry"].setText("Повторить реплику клиента" if turn else "Повторить вопрос")
+        read = ("Дальше (Пробел)" if step.listen_only else "Начать ответ (Пробел)") if turn else \
+            "Начать обдумывание (Пробел)"  # a client's line read: the reply starts at once, as in a conversation
+        self.buttons["question_read"].setText(read)
         note = asked.step.how_to_answer
         self.how_to.setText("\n".join(f"• {line}" for line in note))
         self.how_to_button.setChecked(False)  # each question starts with the note closed

@@ -158,6 +158,47 @@ def test_a_role_play_from_the_start_screen_to_the_review_of_the_conversation(rol
     assert window.settings.mode == "role_play" and window.settings.scenario == scenario_id  # offered again
 
 
+def test_on_the_phone_the_clients_line_is_heard_and_shown_only_when_the_voice_fails(qtbot, tmp_path, fixtures_dir,
+                                                                                   monkeypatch):
+    """As for a phone question: «Клиент говорит по телефону: слушайте» while the client speaks; the line itself
+    when no voice could say it, and the reply starts once it is read."""
+    from sobes.audio.voice import VoiceError
+    from sobes.interview import runner as runner_module
+
+    monkeypatch.setenv("SOBES_DATA_DIR", str(tmp_path / "data"))
+    scripted = engine.Analyzer.with_model(FakeWhisper(), "scripted", DEFAULT)
+    monkeypatch.setattr(engine, "Analyzer", lambda *args, **kwargs: scripted)
+    heard: list[str] = []
+
+    def no_voice(text, **_):
+        heard.append(text)
+        raise VoiceError("голос недоступен", "no voice in this test")
+
+    monkeypatch.setattr(runner_module, "prompt_signal", no_voice)
+    window = open_window(qtbot, tmp_path, FakeBackend(fixtures_dir / "intro.wav", realtime=True, speed=8), speak=True)
+    try:
+        start = window.start
+        start.mode.setCurrentIndex(start.mode.findData("role_play"))
+        phone = next(s for s in window.bank.scenarios if s.phone)
+        start.role.setCurrentIndex(start.role.findData(phone.roles[0]))
+        start.scenario.setCurrentIndex(start.scenario.findData(phone.id))
+        start.start_button.click()
+        qtbot.waitUntil(lambda: window.interview.number.text() == "Реплика 1", timeout=10_000)
+        if window.host.runner.state != "reading":
+            assert window.interview.question.text() == "Клиент говорит по телефону: слушайте"
+        qtbot.waitUntil(lambda: window.host.runner.state == "reading", timeout=10_000)
+        assert heard == [phone.opening]
+        assert window.interview.question.text() == f"Клиент: {phone.opening}"
+        assert "прочитайте его реплику" in window.interview.state.text()
+        assert window.interview.buttons["question_read"].text() == "Начать ответ (Пробел)"
+        window.interview.buttons["question_read"].click()
+        qtbot.waitUntil(lambda: window.host.runner.state == "answer", timeout=10_000)  # no think time: a reply
+        window.host.runner.abort()
+    finally:
+        window.host.close()
+        window.history.close()
+
+
 def test_the_role_play_is_offered_again_with_its_scenario(qtbot, bank):
     from sobes.desktop.screens.start import StartScreen
 
