@@ -233,7 +233,9 @@ class HistoryScreen(QWidget):
         session_id = self.selected_session()
         self.conversation_button.setVisible(self._role_play_summary() is not None)
         rows = self.history.answers(session_id) if session_id is not None else []
-        _fill(self.answers, [[row["question_text"] or "—", str(row["attempt"] or 1),
+        role_play = session_id is not None and self.history.session(session_id).get("mode") == "role_play"
+        _fill(self.answers, [[("Клиент: " if role_play and row.get("answer_type") == "role_play" else "")
+                              + (row["question_text"] or "—"), str(row["attempt"] or 1),
                               clock(row["duration_s"] or 0.0), answer_status(row)] for row in rows],
               [row["id"] for row in rows])
         _fit_rows(self.answers, 1, ANSWERS_SHOWN)

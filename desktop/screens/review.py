@@ -123,8 +123,19 @@ class ReviewScreen(QWidget):
         """Review a past answer from the history: the same review, with playback, and a way back."""
         self._session_controls(False)
         self.show_report(take.step.text, take.report, take)
+        if self._is_reply(take):  # a role play's reply answered the client, not a question
+            self.title.setText(f"<b>Клиент:</b> {escape(take.step.text)}")
         when = local_time(take.recorded_at)
         self.title.setText(f"{self.title.text()}<br><span style='color:#555'>Попытка {take.attempt}, {when}</span>")
+
+    def _is_reply(self, take) -> bool:
+        """A reply to a role play's client (its session is a role play; the questions after it are not replies)."""
+        if self.history is None or take.step.answer_type != "role_play":
+            return False
+        try:
+            return self.history.session(take.session_id).get("mode") == "role_play"
+        except SobesError:
+            return False
 
     def show_corrected(self) -> None:
         """The same take again after its transcript was corrected; the telephone check stays as it was."""

@@ -151,6 +151,14 @@ def test_a_role_play_from_the_start_screen_to_the_review_of_the_conversation(rol
     window.show_history()
     history_screen = window.history_screen
     history_screen.table.selectRow(0)
+    assert history_screen.answers.item(0, 0).text() == f"Клиент: {scenario.opening}"
+    assert not any(history_screen.answers.item(row, 0).text().startswith("Клиент: Что вы чувствовали")
+                   for row in range(history_screen.answers.rowCount()))  # the questions after it are questions
+    history_screen.answers.selectRow(0)
+    history_screen.open_button.click()  # a reply reopens in the ordinary review, under the client's line
+    assert window.stack.currentWidget() is window.review
+    assert window.review.title.text().startswith(f"<b>Клиент:</b> {scenario.opening}")
+    window.review.back_button.click()
     assert history_screen.conversation_button.isVisible()
     history_screen.conversation_button.click()
     assert window.stack.currentWidget() is summary and summary.conversation.isVisible()
