@@ -337,8 +337,9 @@ class MainWindow(QMainWindow):
             self.show_screen(self.start)
 
     def _review(self, take) -> None:
-        if take.step.turn:  # a role play's reply: the client answers back at once; the conversation's review
-            return          # comes at the end, on the summary
+        if take.step.turn:  # a role play's reply: its words join the conversation shown, the client answers back
+            self.interview.show_reply(take)  # at once; the conversation's review comes at the end, on the summary
+            return
         self.statusBar().showMessage("Готово")
         self.review.show_take(take)
         self.show_screen(self.review)

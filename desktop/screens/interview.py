@@ -113,7 +113,6 @@ class InterviewScreen(QWidget):
         host.state_changed.connect(self.show_state)
         host.level.connect(lambda event: self.meter.show_level(event.level, event.judged))
         host.live.connect(self.show_live)
-        host.take_ready.connect(self.show_reply)
 
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
