@@ -19,6 +19,7 @@ import os
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +57,11 @@ def one_session(app, window) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--trace", action="store_true",
+                        help="also list where Python's own allocations grew from the 3rd session to the last")
     args = parser.parse_args()
+    if args.trace:
+        tracemalloc.start(8)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as data:
         os.environ["SOBES_DATA_DIR"] = data
@@ -81,10 +86,16 @@ def main() -> None:
             gc.collect()
             after.append(rss_mb())
             print(f"after session {number:2}: {after[-1]:.0f} MB", flush=True)
+            if args.trace and number == 3:
+                third = tracemalloc.take_snapshot()
         steady = after[2:]
         if steady:
             low, high = min(steady), max(steady)
             print(f"from the 3rd session on: {low:.0f}–{high:.0f} MB, spread {high - low:.0f} MB (target: ±30 MB)")
+        if args.trace and len(after) > 3:
+            for stat in tracemalloc.take_snapshot().compare_to(third, "traceback")[:8]:
+                print(f"{stat.size_diff / 1e6:+.1f} MB in {stat.count_diff:+d} blocks:")
+                print("\n".join(f"    {line}" for line in stat.traceback.format()[-8:]))
     sys.stdout.flush()
     os._exit(0)  # skip the interpreter's final clean-up of Qt objects
 

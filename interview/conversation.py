@@ -72,8 +72,10 @@ class Conversation:
             if "empathy" in said_now:
                 self.mood = max(CALM, self.mood - 1)
             return self._say("detail")
-        if "empathy" not in self._heard or not said_now:
-            return self._angrier("angrier")
+        # nothing that moves the talk on: the client asks for a solution first, and gets angrier the second time.
+        # Not angrier at once: an acknowledgement said in words the cue lists do not know is missed (a reply is
+        # read from cues, analysis.content.conversation), and a client who snaps at a kind reply is worse than
+        # one who waits a turn
         if "push" not in self.said:
             return self._say("push")
         return self._angrier("angrier")

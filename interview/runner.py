@@ -36,6 +36,7 @@ from sobes.audio.playback import Playback, play
 from sobes.audio.prompt import cue_signal, prompt_signal
 from sobes.audio.voice import VoiceError
 from sobes.core.errors import Cancelled, user_message
+from sobes.core.memory import release_freed_memory
 from sobes.interview import events
 from sobes.interview.conversation import Conversation
 from sobes.interview.history import NOTHING_RECORDED, History, cannot_use
@@ -128,6 +129,10 @@ class SessionRunner:
         self.mode, self.role = mode, role
         self.session_id = self.history.start_session(mode, role)
         self._reviewing, self._held = False, None
+        # the last session's takes (their audio and reports) are the history's now: kept here, each session left
+        # its answers in the window's memory (+25 MB a session over ten, bench/window_memory.py)
+        self._takes.clear()
+        self._prompts.clear()
         self.session = Session(plan, self._effect, self.analyzer.judge, follow_ups=follow_ups, phone=phone,
                                conversation=Conversation(scenario) if scenario is not None else None)
         self.session.start(self.clock())
@@ -477,10 +482,15 @@ class SessionRunner:
     def _report_for(self, take: Take, progress: Callable[[float], None]):
         """The take's report; on a background thread. A streamed take has only its tail and the analysis left."""
         question = replace(take.step.context(), started_by_itself=take.started_by_itself)
-        if take.streamed is not None:
-            return self.analyzer.analyze_streamed(take.streamed, take.path.name, question=question)
-        return self.analyzer.analyze_audio(take.audio(), take.path.name, question=question, progress=progress,
-                                           should_cancel=self._closing.is_set)
+        try:
+            if take.streamed is not None:
+                return self.analyzer.analyze_streamed(take.streamed, take.path.name, question=question)
+            return self.analyzer.analyze_audio(take.audio(), take.path.name, question=question, progress=progress,
+                                               should_cancel=self._closing.is_set)
+        finally:
+            # the streaming's and the analysis' buffers go back to the system: glibc kept them, and the window grew
+            # with every answer (bench/window_memory.py: 700–832 MB over ten sessions; 534–613 MB with this)
+            release_freed_memory()
 
     # --- plumbing ------------------------------------------------------------------------------
     def _command(self, action: Callable[[Session, float], None]) -> None:

@@ -18,11 +18,11 @@ from sobes.interview.bank_yaml import LINE_KEY, has_control_characters, short
 
 # what the client says when the reply ... (interview.conversation decides which)
 LINES = {
-    "angrier": "не признал недовольства клиента и ничего не предложил",
+    "push": "ответил, но ничего не предложил",
+    "angrier": "второй раз ничего не предложил",
     "escalate": "спорил, оправдывался или винил других",
     "vague": "предложил что-то без срока",
     "test": "впервые предложил конкретное решение со сроком",
-    "push": "не предложил решения, хотя всё выяснил",
 }
 ENDINGS = {"agreement": "клиент согласен", "callback": "клиент ждёт звонка", "leaves": "клиент уходит"}
 _REQUIRED = {"id": str, "title": str, "roles": list, "phone": bool, "client": str, "need": str, "opening": str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sobes.analysis.content.conversation import ConversationTurn, review_conversation
 from sobes.analysis.judge import Judge
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report
@@ -30,7 +31,8 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
                 tips.setdefault(verdict.metric, verdict.tip)
         content = report.content
         coaching = report.coaching
-        for fix in coaching.fixes if coaching else []:
+        # a role play's replies: what they said is the conversation's review's to tell, turn by turn
+        for fix in coaching.fixes if coaching and not step.turn else []:
             if fix.kind in ("relevance", "item", "length", "numbers"):
                 issues[fix.kind] += 2 if fix.kind == "relevance" else 1
                 tips.setdefault(fix.kind, fix.text)
@@ -56,8 +58,6 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
 def _role_play(conversation: Conversation, reports: list[tuple[Step, Report]], take_ids: list[int | None],
                judge: Judge) -> dict:
     """The conversation judged as a whole, each reply with its take; and the scenario, as the candidate read it."""
-    from sobes.analysis.content.conversation import ConversationTurn, review_conversation
-
     replies = [(step, report, take_id) for (step, report), take_id in zip(reports, take_ids)
                if step.turn and not step.listen_only]
     review = review_conversation([ConversationTurn(step.text, step.spoken_s, step.escalated, report)

@@ -162,8 +162,12 @@ def test_a_reply_skipped_in_silence_is_heard_as_silence(bank):
     session.prompt_finished(3.0)
     session.skip(5.0)
     session.answer_recorded(1, 5.0, spoke=False)
-    assert session.state == "question" and session.step.turn == 2 and session.step.escalated
-    assert session.conversation.said == ["opening", "angrier"]
+    assert session.state == "question" and session.step.turn == 2 and not session.step.escalated
+    assert session.conversation.said == ["opening", "push"]  # «Так что вы мне предлагаете?»
+    session.prompt_finished(8.0)
+    session.skip(9.0)
+    session.answer_recorded(2, 9.0, spoke=False)
+    assert session.step.escalated and session.conversation.said == ["opening", "push", "angrier"]
     assert not driver.of(Analyze)
 
 

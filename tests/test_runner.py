@@ -279,7 +279,7 @@ def test_a_question_the_voice_cannot_say_is_shown_and_waits(tmp_path, history, b
     """The think clock ran on over a question nobody heard; the status bar named a Debian package."""
     from sobes.audio.voice import VoiceError
 
-    def broken(text, *, phone=False):
+    def broken(text, *, phone=False, **_):
         raise VoiceError("голос интервьюера не установлен")
 
     monkeypatch.setattr("sobes.interview.runner.prompt_signal", broken)
@@ -306,7 +306,7 @@ def test_the_next_question_is_rendered_while_the_candidate_answers(tmp_path, his
     busy machine) came after the answer; now it comes while the candidate thinks and answers."""
     rendered: list[str] = []
 
-    def render(text, *, phone=False):
+    def render(text, *, phone=False, **_):
         rendered.append(text)
         return np.zeros(1600, np.float32), 16_000
 
@@ -374,7 +374,7 @@ def test_a_recording_that_started_by_itself_and_stayed_silent_is_not_blamed_as_s
 def test_on_the_phone_the_question_comes_after_the_ring_tone(tmp_path, history, bank, fake_analyzer, monkeypatch):
     """A question rendered ahead (or cached) was said over the ring's tone."""
     monkeypatch.setattr("sobes.interview.runner.prompt_signal",
-                        lambda text, *, phone=False: (np.zeros(160, np.float32), 16_000))
+                        lambda text, *, phone=False, **_: (np.zeros(160, np.float32), 16_000))
     runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE, speak=True)
     started = time.monotonic()
     runner.begin([bank.by_id("PHN-02")], mode="phone", role="client_manager", follow_ups=False, phone=True)
