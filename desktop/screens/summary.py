@@ -96,9 +96,11 @@ class SummaryScreen(QWidget):
             f"{CHANGE_NAMES[v.get('change', 'better' if v['better'] else 'worse')]}</li>"
             for k, v in compared.items() if k in TRACKED)
         work_part = f"<ol>{work}</ol>" if work else "<p>Серьёзных замечаний нет — так держать.</p>"
-        heading = "<h3>Вопросы после разговора</h3>" if review else "<h2>Итоги</h2>"
-        answered = f"<ol>{rows}</ol>" if review else f"<h3>Ответы</h3><ol>{rows}</ol>"
-        self.text.setText(f"{heading}{ended}{answered if rows else ''}<h3>Над чем поработать</h3>{work_part}"
+        if review:  # the conversation's review says how it ended; the questions after it, if any were asked
+            heading, answered = "", f"<h3>Вопросы после разговора</h3><ol>{rows}</ol>" if rows else ""
+        else:
+            heading, answered = "<h2>Итоги</h2>", f"<h3>Ответы</h3><ol>{rows}</ol>"
+        self.text.setText(f"{heading}{ended}{answered}<h3>Над чем поработать</h3>{work_part}"
                           + _progress_part(progress, summary.get("first_session", True)))
         self.scroll_area.verticalScrollBar().setValue(0)
 

@@ -26,7 +26,7 @@ from sobes.desktop.screens.summary import SummaryScreen
 from sobes.interview.history import History
 from sobes.interview.session import Step
 from tests.desktop.test_app import open_window
-from tests.desktop.test_flow import shortcut
+from tests.desktop.test_flow import answers_dialog, shortcut  # noqa: F401  (a fixture)
 from tests.fakes import FakeWhisper
 from tests.judges import DEFAULT
 from tests.test_role_play_cli import review_summary
@@ -164,6 +164,32 @@ def test_a_role_play_from_the_start_screen_to_the_review_of_the_conversation(rol
     assert window.stack.currentWidget() is summary and summary.conversation.isVisible()
     assert scenario.title in summary.conversation.title.text()
     assert window.settings.mode == "role_play" and window.settings.scenario == scenario_id  # offered again
+
+
+def test_a_role_play_ended_early_still_ends_with_the_review_of_what_was_said(role_play_window, qtbot,
+                                                                           answers_dialog):  # noqa: F811
+    """Esc in the second reply: asked first, then the summary with the conversation so far (the reply being
+    given is kept and judged with the rest)."""
+    window = role_play_window
+    asked, _ = answers_dialog
+    choose_role_play(window)
+    window.start.start_button.click()
+    runner = window.host.runner
+    for turn in (1, 2):
+        qtbot.waitUntil(lambda t=turn: runner.state == "answer" and runner.session.step.turn == t, timeout=30_000)
+        qtbot.waitUntil(lambda: runner.recording is not None and runner.recording.level().seconds > 2.5,
+                        timeout=20_000)
+        if turn == 1:
+            window.interview.buttons["stop_answer"].click()
+    shortcut(window, "Esc").trigger()
+    assert asked and "сохранится" in asked[0]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=60_000)
+    qtbot.wait(100)
+    view = window.summary.conversation
+    assert view.isVisible() and view.headline.text() and len(view.turn_buttons) == 2
+    assert "раньше, чем клиент что-то решил" in view.outcome.text()
+    assert "вопросов —" not in window.summary.text.text()  # no «отвечено вопросов — 0 из 0» for a conversation
+    assert "Вопросы после разговора" not in window.summary.text.text()  # none was asked: no empty heading
 
 
 def test_on_the_phone_the_clients_line_is_heard_and_shown_only_when_the_voice_fails(qtbot, tmp_path, fixtures_dir,
