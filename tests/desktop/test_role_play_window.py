@@ -320,10 +320,30 @@ def test_the_review_says_each_turn_and_the_figures_in_plain_russian(summary_with
 @pytest.mark.skipif(not Path("/usr/bin/xvfb-run").exists(), reason="needs xvfb-run (scripts/setup.sh test)")
 @pytest.mark.parametrize("size", ["1024x768", "1920x1080"])
 def test_a_role_play_on_a_real_screen(size):
-    """The whole role play above in a real X window (Xvfb) of the screen's size, not Qt's offscreen platform."""
+    """The whole role play above in a real X window (Xvfb) of the screen's size, not Qt's offscreen platform; and
+    the help page's height with the real platform's fonts (offscreen reckons it 100 pixels shorter)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb"}
     done = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {size}x24", sys.executable, "-m", "pytest", "-q",
                            "-p", "no:cacheprovider", __file__, "-k",
-                           f"start_screen_to_the_review_of_the_conversation and {size}"],
+                           f"(start_screen_to_the_review_of_the_conversation and {size}) or help_tells"],
                           env=env, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2])
-    assert done.returncode == 0 and "1 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+def test_the_help_tells_of_the_role_play_and_still_fits_a_laptops_screen(qtbot, monkeypatch):
+    """F1's page grew by the role play: with a window manager's title bar it must still fit 768 pixels."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from sobes.desktop.main_window import HELP, MainWindow
+
+    heights = []
+
+    def exec_(box):
+        box.adjustSize()
+        heights.append(box.sizeHint().height())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert "Ролевая игра" in HELP and "кто клиент и что ему нужно" in HELP
+    MainWindow.show_help(QMessageBox())  # any widget as the parent: the page is the same
+    assert heights and heights[0] <= 768 - TITLE_BAR - 20, heights
