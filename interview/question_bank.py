@@ -128,7 +128,8 @@ def load_bank(paths: list[Path] | None = None) -> QuestionBank:
         scenarios += played
         errors += problems
     first_seen: dict[str, Question | Scenario] = {}
-    for entry in [*questions, *scenarios]:
+    entries: list[Question | Scenario] = [*questions, *scenarios]
+    for entry in entries:
         if entry.id in first_seen:
             other = first_seen[entry.id]
             errors.append(f"{entry.file}:{entry.line}: id {entry.id} повторяется "

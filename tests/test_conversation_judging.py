@@ -234,3 +234,14 @@ def test_the_held_out_replies_meet_their_floors():
     tuning = role_play_eval.pooled(False, role_play_eval.GOOD + role_play_eval.MISTAKES)
     assert tuning.precision is not None and tuning.precision >= 0.95
     assert tuning.recall is not None and tuning.recall >= 0.9
+
+
+def test_nothing_is_called_missing_when_the_client_agreed():
+    """An acknowledgement said in other words is not heard by the cue lists: after an agreement, the review says
+    nothing was missing rather than tell a candidate who calmed the client that they never acknowledged them."""
+    replies = ("Диван привезём завтра до двенадцати часов, доставка за наш счёт.",)
+    agreed = review_conversation(turns(replies), "agreement", DEFAULT)
+    left = review_conversation(turns(replies), "leaves", DEFAULT)
+    assert not any(fix.key.startswith("missing:") for fix in agreed.fixes)
+    assert "Не хватило" not in agreed.headline
+    assert any(fix.key == "missing:empathy" for fix in left.fixes)

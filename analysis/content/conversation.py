@@ -353,7 +353,7 @@ def review_conversation(turns: list[ConversationTurn], outcome: str | None, judg
     replies = [_reply(i, turn) for i, turn in enumerate(turns, 1)]
     calm = _calm(replies, judge)
     spoken = [reply for reply in replies if reply.words]
-    fixes = _fixes(spoken, calm) if spoken else []
+    fixes = _fixes(spoken, calm, outcome) if spoken else []
     return ConversationReview(
         outcome=outcome, outcome_text=OUTCOME_TEXT[outcome], headline=_headline(outcome, spoken, fixes),
         fixes=fixes,
@@ -434,8 +434,11 @@ def _calm_text(verdict: str, pace_change: float | None, loudness_change: float |
     return "Когда клиент наседал, вы говорили так же спокойно, как в остальных ответах."
 
 
-def _fixes(replies: list[_Reply], calm: Calm) -> list[Fix]:
-    """Up to three fixes, the most important first, each at its reply and moment."""
+def _fixes(replies: list[_Reply], calm: Calm, outcome: str) -> list[Fix]:
+    """Up to three fixes, the most important first, each at its reply and moment. Nothing said to be missing from a
+    conversation that ended in agreement: what a reply said is read from cue lists that miss what is said in other
+    words (held out: a quarter of the behaviours found), and a client who agreed heard what mattered — telling such
+    a candidate they never acknowledged the client would be wrong more often than right."""
     found: dict[str, Fix] = {}
     for reply in replies:  # a mistake: where it was first said
         for moment in reply.said.mistakes:
@@ -466,6 +469,8 @@ def _fixes(replies: list[_Reply], calm: Calm) -> list[Fix]:
         pressed = next((r for r in replies if r.turn.escalated), None)
         if pressed is not None:
             found["calm"] = Fix(calm.text, pressed.number, *pressed.first_sentence(), "calm")
+    if outcome == "agreement":
+        found = {key: fix for key, fix in found.items() if not key.startswith("missing:")}
     return [found[key] for key in PRIORITY if key in found][:MAX_FIXES]
 
 
