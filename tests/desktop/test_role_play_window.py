@@ -347,3 +347,38 @@ def test_the_help_tells_of_the_role_play_and_still_fits_a_laptops_screen(qtbot, 
     assert "Ролевая игра" in HELP and "кто клиент и что ему нужно" in HELP
     MainWindow.show_help(QMessageBox())  # any widget as the parent: the page is the same
     assert heights and heights[0] <= 768 - TITLE_BAR - 20, heights
+
+
+def test_the_conversation_so_far_shows_the_latest_turns_and_cuts_a_long_reply(qtbot):
+    """Only what came before the client's current line, three turns at most, a long reply cut between words: the
+    screen never grows past a laptop's; a client's words are text, never markup."""
+    from types import SimpleNamespace
+
+    from sobes.desktop.screens.interview import REPLY_SHOWN, InterviewScreen
+    from sobes.interview.events import QuestionAsked
+    from tests.desktop.test_interview_space import FakeHost
+
+    screen = InterviewScreen(FakeHost())
+    qtbot.addWidget(screen)
+    screen.show()
+    long_reply = " ".join(["слово"] * 100)
+    for turn in range(1, 6):
+        step = Step(f"RPL-X-{turn}", f"<b>Реплика</b> клиента {turn}", "role_play", 0, 90, turn=turn, voice="client")
+        screen.show_question(QuestionAsked(step, False, 1, 1))
+        assert screen.number.text() == f"Реплика {turn}" and screen.question.text() == f"Клиент: {step.text}"
+        assert screen.conversation.isVisible() == (turn > 1)
+        report = SimpleNamespace(speech_detected=True, transcript=SimpleNamespace(text=long_reply))
+        screen.show_reply(SimpleNamespace(step=step, report=report))
+    shown = screen.conversation.text()
+    assert "клиента 1" not in shown and "клиента 2" in shown and "клиента 4" in shown and "клиента 5" not in shown
+    assert "&lt;b&gt;Реплика&lt;/b&gt;" in shown  # escaped
+    reply = shown.split("<b>Вы:</b> ")[1].split("<br>")[0]
+    assert reply.endswith("слово…") and len(reply) <= REPLY_SHOWN + 1
+    phone = Step("RPL-Y-1", "Алло!", "role_play", 0, 90, turn=1, voice="client")
+    screen.show_question(QuestionAsked(phone, True, 1, 1))
+    assert screen.question.text() == "Клиент говорит по телефону: слушайте" and not screen.conversation.isVisible()
+    screen.show_state("reading")  # the voice failed: the line is read
+    assert screen.question.text() == "Клиент: Алло!" and "прочитайте его реплику" in screen.state.text()
+    debrief = Step("RPL-Y-D1", "Что вы чувствовали в этой ситуации?", "short", 10, 90, debrief=1)
+    screen.show_question(QuestionAsked(debrief, False, 1, 1))
+    assert screen.number.text() == "Вопрос после ролевой игры 1 из 3" and not screen.conversation.isVisible()
