@@ -73,7 +73,8 @@ def main() -> None:
 
         Settings(follow_ups=False, voice="text").save()
         app = QApplication([])
-        window = build_window(backend=FakeBackend(ANSWER, realtime=True, speed=4), speak=False)
+        backend = FakeBackend(ANSWER, realtime=True, speed=4)
+        window = build_window(backend=backend, speak=False)
         window.show()
         deadline = time.monotonic() + 120
         while window.analyzer.model_label is None and time.monotonic() < deadline:
@@ -83,6 +84,8 @@ def main() -> None:
         after = []
         for number in range(1, args.sessions + 1):
             one_session(app, window)
+            backend.streams.clear()  # the fake microphone keeps every stream it opened (and through it each take's
+            backend.played.clear()  # recorder and transcriber); a real device keeps nothing
             gc.collect()
             after.append(rss_mb())
             print(f"after session {number:2}: {after[-1]:.0f} MB", flush=True)
