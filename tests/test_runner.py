@@ -415,3 +415,23 @@ def test_leaving_while_the_microphone_opens_keeps_nothing_and_leaves_it_closed(t
     assert history.answers(runner.session_id) == []
     assert all(not s.active for s in runner.backend.streams if hasattr(s, "fed"))
     runner.close()
+
+
+def test_a_finished_session_leaves_no_take_in_memory_at_the_next(tmp_path, history, bank, fake_analyzer,
+                                                                 fixtures_dir):
+    """The window runs one runner for every session: it kept each session's takes (audio, streamed transcript,
+    report), and the window grew by about 25 MB a session (bench/window_memory.py). They are the history's now."""
+    import gc
+    import weakref
+
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, fixtures_dir / "pauses.wav",
+                                      hold_for_review=False)
+    runner.begin([bank.by_id("HR-01")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    drive(runner, clock, lambda: any(isinstance(e, events.SessionFinished) for e in seen))
+    (take,) = [weakref.ref(e.take) for e in seen if isinstance(e, events.TakeAnalysed)]
+    seen.clear()
+    runner.backend.streams.clear()  # the fake microphone's own bookkeeping (a real device keeps no stream)
+    runner.begin([bank.by_id("HR-03")], mode="stage", role="client_manager", follow_ups=False, phone=False)
+    gc.collect()
+    assert take() is None
+    runner.close()
