@@ -80,6 +80,18 @@ def test_each_mistake_the_guides_name(text, key):
     assert reply_behaviours(report(text)).has(key)
 
 
+def test_what_the_cues_miss_said_in_other_words_is_read_by_meaning_and_the_cues_come_first():
+    said = reply_behaviours(report("Мне правда очень неловко, что вам пришлось столько ждать. Сделаем так: завтра "
+                                   "утром диван погрузят первым, водитель наберёт вас за час до приезда. "
+                                   "Вы не возражаете?"))
+    assert {m.key for m in said.good} == {"empathy", "offer", "deadline", "agreement"} and not said.mistakes
+    assert said.first("empathy").words.startswith("Мне правда очень неловко") and said.first("empathy").start == 0.0
+    assert said.first("offer").words.startswith("Сделаем так") and said.first("offer").start == 3.6
+    assert said.first("deadline").words == "завтра"  # the cue's words where a cue found it
+    gave_up = reply_behaviours(report("Такие правила, мне правда очень неловко."))  # a mistake's sentence: nothing good
+    assert [m.key for m in gave_up.mistakes] == ["passive"] and not gave_up.good
+
+
 @pytest.mark.parametrize("text", [
     "Мы виноваты, простите нас. Я оформлю доставку на завтра.",  # owning the fault is no blame
     "Вы тут ни при чём, это наша ошибка, я всё исправлю сегодня.",
@@ -221,16 +233,23 @@ def test_the_labelled_set_is_large_varied_and_has_a_held_out_third():
 
 def test_the_held_out_replies_meet_their_floors():
     """Figures in docs/content.md («Role play»). The held-out replies say things in words the cue lists do not
-    hold: recall there is low, and a mistake is never heard where none was said."""
+    hold: the good behaviours are found there by meaning where the cues miss them (conversation_meaning), mistakes
+    only by their cues — a mistake is never heard where none was said, and missed when said in other words."""
     mistakes = role_play_eval.pooled(True, role_play_eval.MISTAKES)
     assert mistakes.false_positives == 0  # precision 1.0 whenever a mistake is heard (≥ 0.9 asked)
-    behaviours = role_play_eval.pooled(True, role_play_eval.GOOD)
-    assert behaviours.precision is not None and behaviours.precision >= 0.5  # 0.61 measured
-    assert behaviours.recall is not None and behaviours.recall >= 0.18  # 0.25 measured
+    behaviours = role_play_eval.pooled(True, role_play_eval.GOOD)  # cues, then meaning where they found nothing
+    assert behaviours.precision is not None and behaviours.precision >= 0.8  # 0.84 measured (cues alone 0.61)
+    assert behaviours.recall is not None and behaviours.recall >= 0.6  # 0.69 measured (cues alone 0.25)
     figures = role_play_eval.figures(True)
-    for key in ("offer", "deadline", "agreement"):  # what the client's next line turns on: never said wrongly
+    for key in ("deadline", "agreement", "compensation"):  # what the client's next line turns on: never said wrongly
         assert figures[key].false_positives == 0, key
-    assert figures["deadline"].recall is not None and figures["deadline"].recall >= 0.25  # 0.36 measured
+    offer = figures["offer"]  # 12 right, 1 wrong (a clarifying question read as an offer by meaning)
+    assert offer.precision is not None and offer.precision >= 0.9 and offer.recall is not None and offer.recall >= 0.75
+    empathy = figures["empathy"]  # 8 right, 5 wrong: a rebuke or a brush-off in other words read as an acknowledgement
+    assert empathy.precision is not None and empathy.precision >= 0.6
+    floors = {"empathy": 0.7, "deadline": 0.45, "compensation": 0.45, "agreement": 0.9}  # 0.73, 0.50, 0.50, 0.92
+    for key, floor in floors.items():  # measured; cues alone: 0, 0.36, 0, 0.25
+        assert (figures[key].recall or 0) >= floor, key
     tuning = role_play_eval.pooled(False, role_play_eval.GOOD + role_play_eval.MISTAKES)
     assert tuning.precision is not None and tuning.precision >= 0.95
     assert tuning.recall is not None and tuning.recall >= 0.9

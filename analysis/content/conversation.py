@@ -88,12 +88,22 @@ def behaviours_of(units: list[Unit]) -> ReplyBehaviours:
     clean = [unit for unit in units if not _says(unit.tokens, cue.TONE)]
     good = {key: moment for key in ("empathy", "offer", "deadline", "compensation", "close")
             if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
+    meant = _meant(clean)
+    good.update({key: moment for key, moment in meant.items() if key not in good and key != "agreement"})
     if "offer" not in good and "compensation" in good:  # «за ожидание доставку сделаем бесплатно» is an offer
         good["offer"] = Moment("offer", LABELS["offer"], good["compensation"].words, good["compensation"].start)
-    agreement = _agreement(clean, units, good.get("offer"))
+    agreement = _agreement(clean, units, good.get("offer")) or meant.get("agreement")
     question = _question(clean, agreement)
     good.update({m.key: m for m in (agreement, question) if m is not None})
     return ReplyBehaviours(tuple(sorted(good.values(), key=_when)), tuple(sorted(mistakes, key=_when)))
+
+
+def _meant(clean: list[Unit]) -> dict[str, Moment]:
+    """The good behaviours ``clean`` says in words the cues do not hold, read by meaning (``conversation_meaning``:
+    only where the cues found nothing; never a mistake, which would anger the client for nothing)."""
+    from sobes.analysis.content.conversation_meaning import meaning_moments  # it builds this module's Moments
+
+    return meaning_moments(clean) if clean else {}
 
 
 def _when(moment: Moment) -> float:
