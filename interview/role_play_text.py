@@ -52,7 +52,7 @@ def figures(review: dict) -> list[tuple[str, str]]:
     """The whole conversation's figures, each named: the share of talk, pace, fillers, calm under pressure."""
     rows = []
     share = review.get("talk_share")
-    if share is not None:
+    if share is not None and share < 0.995:  # 100 %: the client's lines were shown, not said (the voice was off)
         rows.append(("Кто сколько говорил", f"вы — {percent(share)} времени разговора, клиент — {percent(1 - share)}"))
     if review.get("words_per_min"):
         rows.append(("Темп", pace(review["words_per_min"])))

@@ -116,7 +116,8 @@ class InterviewScreen(QWidget):
 
     def show_question(self, asked) -> None:
         """``asked``: ``interview.events.QuestionAsked``."""
-        self.phone = asked.phone
+        # on the phone a question is heard, not read; with the voice off in the settings it is read all the same
+        self.phone = asked.phone and bool(getattr(self.host.runner, "speak", True))
         step = asked.step
         self._turn = turn = step.turn
         if turn:
@@ -126,7 +127,7 @@ class InterviewScreen(QWidget):
             self.conversation.setVisible(False)
             self.number.setText(asked.where)
             self._asked_text = step.text
-            self.question.setText("Телефонный звонок: слушайте интервьюера" if asked.phone else step.text)
+            self.question.setText("Телефонный звонок: слушайте интервьюера" if self.phone else step.text)
         self.buttons["retry"].setText("Повторить реплику клиента" if turn else "Повторить вопрос")
         read = ("Дальше (Пробел)" if step.listen_only else "Начать ответ (Пробел)") if turn else \
             "Начать обдумывание (Пробел)"  # a client's line read: the reply starts at once, as in a conversation
@@ -134,7 +135,7 @@ class InterviewScreen(QWidget):
         note = asked.step.how_to_answer
         self.how_to.setText("\n".join(f"• {line}" for line in note))
         self.how_to_button.setChecked(False)  # each question starts with the note closed
-        self.how_to_button.setVisible(bool(note) and not asked.phone)
+        self.how_to_button.setVisible(bool(note) and not self.phone)
 
     def _client_line(self, asked) -> None:
         """A role play's client speaks: «Реплика 2» and «Клиент: …» (heard, not read, on the phone), and what was
@@ -145,7 +146,7 @@ class InterviewScreen(QWidget):
         self._said[self._turn] = (step.text, None)
         self.number.setText("Клиент заканчивает разговор" if step.listen_only else f"Реплика {self._turn}")
         self._asked_text = f"Клиент: {step.text}"
-        self.question.setText("Клиент говорит по телефону: слушайте" if asked.phone else self._asked_text)
+        self.question.setText("Клиент говорит по телефону: слушайте" if self.phone else self._asked_text)
         self._show_conversation()
 
     def show_reply(self, take) -> None:

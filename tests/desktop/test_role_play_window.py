@@ -133,7 +133,8 @@ def test_a_role_play_from_the_start_screen_to_the_review_of_the_conversation(rol
     assert "Клиент: " not in summary.text.text()  # the replies are in the conversation's review, not listed again
     assert len(view.turn_buttons) == len(seen)  # each reply, playable (the client's last line is not answered)
     text = " ".join(label.text() for label in view.findChildren(type(view.headline)) if label.isVisible())
-    assert "Реплика 1" in text and "Кто сколько говорил" in text and "Спокойствие под давлением" in text
+    assert "Реплика 1" in text and "Темп" in text and "Спокойствие под давлением" in text
+    assert "Кто сколько говорил" not in text  # the voice is off here: the client's lines were read, not said
     assert not re.search(r"[a-z]+_[a-z]+", text) and scenario_id not in text  # no ids, no snake_case
     fits(qtbot, summary.scroll_area)
     assert summary.scroll_area.widget().width() <= summary.scroll_area.viewport().width()
@@ -379,6 +380,9 @@ def test_the_conversation_so_far_shows_the_latest_turns_and_cuts_a_long_reply(qt
     assert screen.question.text() == "Клиент говорит по телефону: слушайте" and not screen.conversation.isVisible()
     screen.show_state("reading")  # the voice failed: the line is read
     assert screen.question.text() == "Клиент: Алло!" and "прочитайте его реплику" in screen.state.text()
+    screen.host.runner.speak = False  # the voice is off in the settings: nothing would be heard, so it is read
+    screen.show_question(QuestionAsked(phone, True, 1, 1))
+    assert screen.question.text() == "Клиент: Алло!"
     debrief = Step("RPL-Y-D1", "Что вы чувствовали в этой ситуации?", "short", 10, 90, debrief=1)
     screen.show_question(QuestionAsked(debrief, False, 1, 1))
     assert screen.number.text() == "Вопрос после ролевой игры 1 из 3" and not screen.conversation.isVisible()
