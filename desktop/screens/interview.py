@@ -48,6 +48,7 @@ class InterviewScreen(QWidget):
         self._shown_state = ""
         self._turn = 0  # the role play's reply being given (0: an ordinary question)
         self._said: dict[int, tuple[str, str | None]] = {}  # a role play's turns: the client's line, the reply
+        self._ended = False  # the role play's client has said their last line
         layout = QVBoxLayout(self)
         layout.addStretch(1)  # centred on a large screen, not stuck to the top of a half-empty window
         self.conversation = QLabel("")  # a role play so far: the client's lines and «Вы: …», the latest few
@@ -123,8 +124,7 @@ class InterviewScreen(QWidget):
         if turn:
             self._client_line(asked)
         else:
-            self._said.clear()
-            self.conversation.setVisible(False)
+            self._show_ending(step)
             self.number.setText(asked.where)
             self._asked_text = step.text
             self.question.setText("Телефонный звонок: слушайте интервьюера" if self.phone else step.text)
@@ -144,10 +144,20 @@ class InterviewScreen(QWidget):
         if self._turn == 1:
             self._said.clear()
         self._said[self._turn] = (step.text, None)
+        self._ended = step.listen_only  # the client's last line: said, not answered
         self.number.setText("Клиент заканчивает разговор" if step.listen_only else f"Реплика {self._turn}")
         self._asked_text = f"Клиент: {step.text}"
         self.question.setText("Клиент говорит по телефону: слушайте" if self.phone else self._asked_text)
         self._show_conversation()
+
+    def _show_ending(self, step) -> None:
+        """Above the first question after a role play, how the client ended it: said in a few seconds (and with
+        the voice off, shown for a moment only), the line was gone before it could be taken in."""
+        last = max(self._said, default=0)
+        ending = self._said[last][0] if step.debrief == 1 and last and self._ended else ""
+        self._said.clear()
+        self.conversation.setText(f"<b>Разговор окончен. Клиент:</b> {escape(ending)}" if ending else "")
+        self.conversation.setVisible(bool(ending))
 
     def show_reply(self, take) -> None:
         """A role play's reply once analysed: its words join the conversation shown."""

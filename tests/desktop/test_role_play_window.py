@@ -380,9 +380,19 @@ def test_the_conversation_so_far_shows_the_latest_turns_and_cuts_a_long_reply(qt
     assert screen.question.text() == "Клиент говорит по телефону: слушайте" and not screen.conversation.isVisible()
     screen.show_state("reading")  # the voice failed: the line is read
     assert screen.question.text() == "Клиент: Алло!" and "прочитайте его реплику" in screen.state.text()
+    ending = Step("RPL-Y-2", "Всё, до свидания.", "role_play", 0, 90, turn=2, voice="client", listen_only=True)
+    screen.show_question(QuestionAsked(ending, True, 1, 1))
+    assert screen.number.text() == "Клиент заканчивает разговор"
     screen.host.runner.speak = False  # the voice is off in the settings: nothing would be heard, so it is read
     screen.show_question(QuestionAsked(phone, True, 1, 1))
     assert screen.question.text() == "Клиент: Алло!"
     debrief = Step("RPL-Y-D1", "Что вы чувствовали в этой ситуации?", "short", 10, 90, debrief=1)
     screen.show_question(QuestionAsked(debrief, False, 1, 1))
-    assert screen.number.text() == "Вопрос после ролевой игры 1 из 3" and not screen.conversation.isVisible()
+    assert screen.number.text() == "Вопрос после ролевой игры 1 из 3"
+    assert not screen.conversation.isVisible()  # a conversation that did not end with the client's last line
+    screen.show_question(QuestionAsked(ending, False, 1, 1))
+    screen.show_question(QuestionAsked(debrief, False, 1, 1))  # the first question after it: how it ended, above
+    assert screen.conversation.text() == "<b>Разговор окончен. Клиент:</b> Всё, до свидания."
+    second = Step("RPL-Y-D2", "Какие альтернативные решения вы могли бы предложить?", "short", 10, 90, debrief=2)
+    screen.show_question(QuestionAsked(second, False, 1, 1))
+    assert not screen.conversation.isVisible()
