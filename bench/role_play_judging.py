@@ -1,6 +1,7 @@
 """A role play's replies judged against their labels: per behaviour and mistake, precision and recall, on the
 tuning part of tests/fixtures/role_play/replies.yaml and on its held-out part (written before the cues were tuned,
-never tuned on). No speech model.
+never tuned on). A reply is read as the app reads it: cues, then meaning for a good behaviour they miss
+(the meaning's thresholds: bench/role_play_meaning.py, tuning replies only). No speech model.
 
     python bench/role_play_judging.py [--mistakes]
 """
