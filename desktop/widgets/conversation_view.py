@@ -14,7 +14,14 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sobes.interview.role_play_text import figures, fix_place, moment_text, reply_figures, take_of_turn
+from sobes.interview.role_play_text import (
+    figures,
+    fix_place,
+    moment_text,
+    reply_figures,
+    scenario_brief,
+    take_of_turn,
+)
 
 GOOD, MISTAKE = "#1e6b34", "#a3231b"  # beside the marks ✓ and ✗, never colour alone
 
@@ -73,9 +80,7 @@ class ConversationView(QWidget):
         scenario = scenario or {}
         title = scenario.get("title")
         self.title.setText(f"<b>Ролевая игра:</b> {escape(title)}" if title else "<b>Ролевая игра</b>")
-        brief = [f"Клиент: {scenario['client']}" if scenario.get("client") else "",
-                 f"Что нужно клиенту: {scenario['need']}" if scenario.get("need") else ""]
-        self.brief.setText("\n".join(line for line in brief if line))
+        self.brief.setText(scenario_brief(scenario))
         self.brief.setVisible(bool(self.brief.text()))
         self.headline.setText(review.get("headline") or "")
         outcome = review.get("outcome_text")
