@@ -98,8 +98,13 @@ def coach(content: ContentSection | None, delivery: DeliverySection | None, ques
     missing = [] if off_topic else [CoachedItem(i.key, i.label, i.evidence, i.start) for i in content.items
                                     if not i.covered and i.key not in flags]
     chosen = _with_worst_delivery(_unique(fixes), delivery)
-    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, flags), chosen, covered, missing,
-                           relevance, length, _content_verdict(relevance, bool(missing or flags), length))
+    # a kind with nothing to check and never off topic (a follow-up's answer, a question after a role play): what it
+    # said was not judged, so it gets no mark and no praise for being «по существу» (said of «Здравствуйте, меня
+    # зовут…» given to «Что вы чувствовали в этой ситуации?»)
+    checked = bool(content.items) or kind.may_be_off_topic
+    verdict = _content_verdict(relevance, bool(missing or flags), length)
+    return CoachingSection(kind.key, kind.name, _headline(chosen, covered, missing, flags, checked), chosen, covered,
+                           missing, relevance, length, verdict if checked or verdict != GOOD else None)
 
 
 def _content_fixes(content: ContentSection, kind, example: str | None) -> list[Fix]:
@@ -196,7 +201,8 @@ def delivery_moments(fillers: FillersSection | None, pauses: PausesSection | Non
     return moments
 
 
-def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem], flags: set[str]) -> str:
+def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[CoachedItem], flags: set[str],
+              checked: bool = True) -> str:
     """One line: what went well and the single most important thing; a red delivery problem is never left out for
     a praise of the content, and what the answer lacks is still named beside it; a red flag said aloud (blaming the
     former boss) is quoted before anything but the answer being off topic."""
@@ -209,7 +215,9 @@ def _headline(fixes: list[Fix], covered: list[CoachedItem], missing: list[Coache
         return fixes[0].text
     if not fixes:
         done = ", ".join(_short(i.label) for i in covered)
-        return f"Сильный ответ: {done}." if done else "Хороший ответ: по существу, без заметных ошибок в речи."
+        if done:
+            return f"Сильный ответ: {done}."
+        return "Хороший ответ: по существу, без заметных ошибок в речи." if checked else "Без заметных ошибок в речи."
     good = f"Хорошо: {', '.join(_short(i.label) for i in covered[:3])}. " if covered else ""
     first = fixes[0]
     label = {i.key: i.label.lower() for i in missing}

@@ -116,12 +116,14 @@ class Analyzer:
         """
         import numpy as np
 
+        from sobes.analysis.content import conversation_meaning
         from sobes.analysis.transcript import Word
 
         noise = np.random.default_rng(0).normal(0, 0.01, 16_000).astype(np.float32)
         words = [Word("Ну,", 0.1, 0.3, 1.0), Word("в", 0.3, 0.4, 1.0), Word("общем,", 0.4, 0.8, 1.0)]
         analyze_delivery(noise, 16_000, words, self.judge)
         analyze_content(words, QuestionContext("Расскажите о себе.", "self_presentation"), self.judge)
+        conversation_meaning.warm_up()  # a role play's client answers back without waiting for its examples
 
     def analyze_file(
         self,

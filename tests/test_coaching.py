@@ -341,3 +341,17 @@ def test_a_size_is_no_result_and_no_achievement():
     grown = content_of(words_of("Меня зовут Ольга, я пять лет работаю в продажах, за год я привлекла "
                                 "четырнадцать новых клиентов."), self_q)
     assert next(i for i in grown.items if i.key == "achievement").covered
+
+
+def test_an_answer_whose_content_nothing_checks_is_not_praised_for_it():
+    """A question after a role play (and a follow-up) is answered in the candidate's own terms: nothing is checked
+    of what it says, so «Здравствуйте, меня зовут…» given to «Что вы чувствовали?» is not «по существу»."""
+    from tests.written_reports import written_report
+
+    report = written_report("Здравствуйте, меня зовут Анна, я работаю менеджером.",
+                            QuestionContext("Что вы чувствовали в этой ситуации?", "short", 90))
+    assert report.coaching.content is None
+    assert "по существу" not in report.coaching.headline
+    checked = written_report("Двадцать пятого числа я могу выйти на работу.",
+                             QuestionContext("Когда вы сможете приступить к работе?", "fact", 60))
+    assert checked.coaching.content is not None
