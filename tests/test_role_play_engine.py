@@ -81,15 +81,13 @@ def test_the_bundled_scenarios_are_valid_and_each_role_has_one(bank):
     assert any(s.phone for s in bank.scenarios) and any(not s.phone for s in bank.scenarios)
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("lines: {angrier: a, escalate: b, vague: c, test: d}", "в lines нет реплик: push"),
-    ("lines: [a, b]", "поле lines должно быть: словарь"),
-    ("lines: {angrier: a, escalate: b, vague: c, test: d, push: e, shout: f}", "в lines неизвестные реплики: shout"),
-])
-def test_a_broken_scenario_is_named_with_its_line(tmp_path: Path, text: str, problem: str):
-    path = tmp_path / "mine.yaml"
+LINES = "lines: {angrier: a, escalate: b, vague: c, test: d, push: e}"
+
+
+def scenario_file(path: Path, scenario_id: str = "MY-01", lines: str = LINES) -> Path:
+    """A bank file of one scenario, its ``lines`` field as given."""
     path.write_text(f"""scenarios:
-- id: MY-01
+- id: {scenario_id}
   title: Клиент
   roles: [client_manager]
   phone: false
@@ -97,9 +95,19 @@ def test_a_broken_scenario_is_named_with_its_line(tmp_path: Path, text: str, pro
   need: Что-то
   opening: Здравствуйте
   detail: Подробности
-  {text}
+  {lines}
   endings: {{agreement: a, callback: b, leaves: c}}
 """, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("lines", "problem"), [
+    ("lines: {angrier: a, escalate: b, vague: c, test: d}", "в lines нет реплик: push"),
+    ("lines: [a, b]", "поле lines должно быть: словарь"),
+    ("lines: {angrier: a, escalate: b, vague: c, test: d, push: e, shout: f}", "в lines неизвестные реплики: shout"),
+])
+def test_a_broken_scenario_is_named_with_its_line(tmp_path: Path, lines: str, problem: str):
+    path = scenario_file(tmp_path / "mine.yaml", lines=lines)
     with pytest.raises(BankError) as raised:
         load_bank([path])
     assert f"{path}:2: MY-01: {problem}" in str(raised.value)
@@ -107,19 +115,7 @@ def test_a_broken_scenario_is_named_with_its_line(tmp_path: Path, text: str, pro
 
 def test_a_scenario_id_may_not_repeat_a_question_id(tmp_path: Path, bank):
     question = bank.questions[0]
-    clash = tmp_path / "clash.yaml"
-    clash.write_text(f"""scenarios:
-- id: {question.id}
-  title: Клиент
-  roles: [client_manager]
-  phone: false
-  client: Кто-то
-  need: Что-то
-  opening: Здравствуйте
-  detail: Подробности
-  lines: {{angrier: a, escalate: b, vague: c, test: d, push: e}}
-  endings: {{agreement: a, callback: b, leaves: c}}
-""", encoding="utf-8")
+    clash = scenario_file(tmp_path / "clash.yaml", question.id)
     with pytest.raises(BankError, match="повторяется"):
         load_bank([Path(question.file), clash])
 

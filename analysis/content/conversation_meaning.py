@@ -29,7 +29,7 @@ import yaml
 from sobes.analysis.content import conversation_cues as cue
 from sobes.analysis.content.conversation import LABELS, Moment
 from sobes.analysis.content.cues import find_span
-from sobes.analysis.content.meaning import DIMENSIONS, lookup
+from sobes.analysis.content.meaning import DIMENSIONS, weighted_mean
 from sobes.analysis.content.sentences import Unit
 
 # calibrated here (bench/role_play_meaning.py: leave-one-scenario-out on the tuning replies, the thresholds finding
@@ -127,16 +127,7 @@ def sentence_vector(text: str) -> np.ndarray | None:
     say the candidate will act, «понимаю» that they feel for the client), each weighted by its rarity as in
     ``meaning.embed`` (smooth inverse frequency: «я», «вам», «и» weigh little but are not dropped — «вас устроит»
     asks the client); None when navec knows none of them."""
-    total = np.zeros(DIMENSIONS, np.float32)
-    weight = 0.0
-    for word in _WORD.findall(text.lower().replace("ё", "е")):
-        found = lookup(word)
-        if found is not None:
-            vector, w = found
-            total += w * vector
-            weight += w
-    norm = float(np.linalg.norm(total))
-    return None if weight == 0 or norm == 0 else total / norm
+    return weighted_mean(_WORD.findall(text.lower().replace("ё", "е")))
 
 
 def warm_up() -> None:

@@ -17,6 +17,7 @@ import importlib.util
 import re
 import sys
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -98,9 +99,14 @@ def lookup(word: str) -> tuple[np.ndarray, float] | None:
 
 def embed(text: str) -> np.ndarray | None:
     """The unit vector of what ``text`` says, or None when none of its words is known."""
+    return weighted_mean(words_of(text))
+
+
+def weighted_mean(words: Iterable[str]) -> np.ndarray | None:
+    """The unit vector of ``words``' vectors, each weighted by its rarity; None when navec knows none of them."""
     total = np.zeros(DIMENSIONS, np.float32)
     weight = 0.0
-    for word in words_of(text):
+    for word in words:
         found = lookup(word)
         if found is not None:
             vector, w = found
