@@ -40,7 +40,7 @@ from sobes.interview.instance_lock import InstanceLock
 from sobes.interview.paths import data_dir
 from sobes.interview.plans import MODES, plan, scenario_for
 from sobes.interview.question_bank import ROLES, STAGES, load_bank
-from sobes.interview.role_play_text import figures, fix_place, moment_text, scenario_brief
+from sobes.interview.role_play_text import conversation_lines, scenario_brief
 from sobes.interview.runner import SessionRunner
 from sobes.interview.session import ENDED
 from sobes.interview.settings import Settings
@@ -281,7 +281,7 @@ class Terminal:
 def _summary_text(summary: dict) -> str:
     review = summary.get("role_play")
     answers = [a for a in summary.get("answers", []) if not a.get("turn")]  # a role play's replies: in its review
-    lines = _conversation_lines(review, summary.get("scenario") or {}) if review else []
+    lines = conversation_lines(review, summary.get("scenario") or {}) if review else []
     lines += ["", "Итоги собеседования:" if not review else "Вопросы после разговора:", f"Ответов: {len(answers)}."]
     for answer in answers:
         lines.append(f"  {answer['question']} — {marks_text(answer.get('content'), answer.get('overall'))}")
@@ -291,31 +291,3 @@ def _summary_text(summary: dict) -> str:
         lines.append(f"— {item['title']}: {item['tip']}")
     return "\n".join(lines)
 
-
-def _conversation_lines(review: dict, scenario: dict) -> list[str]:
-    """A role play's review: headline, outcome, fixes with the reply and moment («реплика 2, 0:14»), each reply
-    with what was good and what was a mistake, then the figures of the whole conversation."""
-    title = scenario.get("title")
-    lines = ["", f"Разбор ролевой игры «{printable(title)}»:" if title else "Разбор ролевой игры:",
-             printable(review.get("headline") or "")]
-    if review.get("outcome_text"):
-        lines.append(f"Чем закончился разговор: {printable(review['outcome_text'])}")
-    fixes = review.get("fixes") or []
-    if fixes:
-        lines.append("Что исправить:")
-    for place_in_list, fix in enumerate(fixes, 1):
-        place = fix_place(fix)
-        quote = (fix.get("quote") or "").strip()
-        lines.append(f"  {place_in_list}. {printable(fix.get('text', ''))}" + (f" ({place})" if place else "")
-                     + (f" Вы сказали: «{printable(quote)}»" if quote else ""))
-    lines.append("Как шёл разговор:")
-    for turn in review.get("turns") or []:
-        said = (turn.get("transcript") or "").strip()
-        lines.append(f"  Реплика {turn.get('turn')}. Клиент: {printable(turn.get('client', ''))}"
-                     + (" (клиент стал резче)" if turn.get("escalated") else ""))
-        lines.append(f"    Вы: {printable(said) if said else '(речь не распознана)'}")
-        lines += [f"    ✓ {printable(moment_text(m))}" for m in turn.get("good") or []]
-        lines += [f"    ✗ {printable(moment_text(m))}" for m in turn.get("mistakes") or []]
-    lines.append("Весь разговор:")
-    lines += [f"  {name}: {value}" for name, value in figures(review)]
-    return lines

@@ -1,6 +1,7 @@
 """A role play's review (``summary["role_play"]``, ``ConversationReview.to_dict()``) in words, one place for the
-window and the terminal: where a fix points («реплика 2, 0:14»), each reply's figures, the conversation's figures
-with their units, and what the start screen says about a scenario before it begins.
+window, the terminal and the exports: where a fix points («реплика 2, 0:14»), each reply's figures, the
+conversation's figures with their units, the review as lines of text, and what the start screen says about a
+scenario before it begins.
 
 Only wording: the judgement is the review's (``analysis.content.conversation``).
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from sobes.analysis.labels import clock, pace
 from sobes.core.numbers import ru_number
+from sobes.interview.bank_yaml import without_control_characters as printable
 
 CALM_NOT_TESTED = "клиент ни разу не стал резче — сравнивать было не с чем"
 
@@ -72,3 +74,46 @@ def scenario_brief(scenario) -> str:
     if get("phone"):
         lines.append("Клиент звонит по телефону: его реплики вы услышите, а не прочитаете.")
     return "\n".join(line for line in lines if not line.endswith(": None"))
+
+
+def is_client_reply(mode: str | None, answer: dict) -> bool:
+    """A stored answer (a history row) is a reply to the client's line: the window's History, the exports and
+    `sobes report` name it «Клиент: …», not as a question."""
+    return mode == "role_play" and answer.get("answer_type") == "role_play"
+
+
+def asked_text(mode: str | None, answer: dict) -> str:
+    """What a stored answer answered, as History lists it: «Клиент: Я уже неделю жду доставку!» for a reply to the
+    client, the question's text for any question."""
+    text = answer.get("question_text") or ""
+    return f"Клиент: {text}" if is_client_reply(mode, answer) else text
+
+
+def conversation_lines(review: dict, scenario: dict) -> list[str]:
+    """A role play's review in lines of plain text (`sobes interview` at the end, `sobes report`): headline,
+    outcome, fixes with the reply and moment («реплика 2, 0:14»), each reply with what was good and what was a
+    mistake, then the figures of the whole conversation."""
+    title = scenario.get("title")
+    lines = ["", f"Разбор ролевой игры «{printable(title)}»:" if title else "Разбор ролевой игры:",
+             printable(review.get("headline") or "")]
+    if review.get("outcome_text"):
+        lines.append(f"Чем закончился разговор: {printable(review['outcome_text'])}")
+    fixes = review.get("fixes") or []
+    if fixes:
+        lines.append("Что исправить:")
+    for place_in_list, fix in enumerate(fixes, 1):
+        place = fix_place(fix)
+        quote = (fix.get("quote") or "").strip()
+        lines.append(f"  {place_in_list}. {printable(fix.get('text', ''))}" + (f" ({place})" if place else "")
+                     + (f" Вы сказали: «{printable(quote)}»" if quote else ""))
+    lines.append("Как шёл разговор:")
+    for turn in review.get("turns") or []:
+        said = (turn.get("transcript") or "").strip()
+        lines.append(f"  Реплика {turn.get('turn')}. Клиент: {printable(turn.get('client', ''))}"
+                     + (" (клиент стал резче)" if turn.get("escalated") else ""))
+        lines.append(f"    Вы: {printable(said) if said else '(речь не распознана)'}")
+        lines += [f"    ✓ {printable(moment_text(m))}" for m in turn.get("good") or []]
+        lines += [f"    ✗ {printable(moment_text(m))}" for m in turn.get("mistakes") or []]
+    lines.append("Весь разговор:")
+    lines += [f"  {name}: {value}" for name, value in figures(review)]
+    return lines
