@@ -5,6 +5,10 @@ of docs/report.md), with ids and codes. CSV and HTML are for the candidate:
 Russian words only, times in this computer's time zone, units in the column
 names. Every piece of text in the HTML is escaped: transcripts and user
 question banks may contain markup. Audio is never included.
+
+A role play's HTML and `sobes report` lead with the conversation's review, in the window's and the terminal's
+words (``interview.role_play_text``); its replies are told there, turn by turn, and not again as answers. A reply
+is named «Клиент: …» wherever a question's text would stand, as History lists it.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ from sobes.analysis.labels import (
 from sobes.core.numbers import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import ANSWER_STATUS, local_time, mode_name, role_name, session_status
+from sobes.interview.role_play_text import (
+    asked_text,
+    conversation_lines,
+    figures,
+    fix_place,
+    moment_text,
+    reply_figures,
+    scenario_brief,
+)
 
 
 def _percent(fraction: float) -> str:
@@ -75,16 +88,17 @@ def session_csv(history: History, session_id: int) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=CSV_DELIMITER)
     writer.writerow(CSV_COLUMNS)
+    mode = history.session(session_id).get("mode")
     for number, row in enumerate(history.answers(session_id), 1):
-        writer.writerow(_csv_row(number, row))
+        writer.writerow(_csv_row(number, row, mode))
     return "\ufeff" + out.getvalue()
 
 
-def _csv_row(number: int, row: dict) -> list[str]:
+def _csv_row(number: int, row: dict, mode: str | None = None) -> list[str]:
     report = json.loads(row["report_json"]) if row.get("report_json") else None
     content = ((report or {}).get("coaching") or {}).get("content")
     metrics = [_written(row.get(column), write) for column, (_, write) in CSV_METRICS.items()]
-    return [str(number), row.get("question_text") or "", _written(row.get("attempt"), str),
+    return [str(number), asked_text(mode, row), _written(row.get("attempt"), str),
             _csv_time(row.get("recorded_at")), _written(row.get("duration_s"), _figure(1)),
             ANSWER_STATUS.get(row.get("status") or "", "—"), *metrics,
             _written(row.get("star_parts"), str), VERDICT_WORDS.get(content or "", ""),
@@ -107,13 +121,48 @@ def _csv_time(stamp: str | None) -> str:
         return stamp
 
 
+def _summary(session: dict) -> dict:
+    """The session's stored summary; an empty one when there is none (ended by a crash) or it cannot be read."""
+    try:
+        summary = json.loads(session["summary_json"]) if session.get("summary_json") else {}
+    except ValueError:
+        return {}
+    return summary if isinstance(summary, dict) else {}
+
+
+def _role_play(summary: dict) -> tuple[dict, dict] | None:
+    """A role play's review and its scenario (title, client, need), when the summary holds a review."""
+    review = summary.get("role_play")
+    return (review, summary.get("scenario") or {}) if isinstance(review, dict) and review else None
+
+
+def _told_in_review(summary: dict) -> set[int]:
+    """The answers (history ids) the conversation's review tells turn by turn: its replies."""
+    review = summary.get("role_play") or {}
+    return {turn["take_id"] for turn in review.get("turns") or [] if isinstance(turn.get("take_id"), int)}
+
+
+def _answers_left(history: History, session_id: int, summary: dict) -> list[dict]:
+    """The answers told on their own: all of them, but a role play's replies its review tells."""
+    told = _told_in_review(summary)
+    return [row for row in history.answers(session_id) if row["id"] not in told]
+
+
 def session_text(history: History, session_id: int) -> str:
-    """The short Russian summary `sobes report N` prints: each answer's question and its coaching."""
+    """The short Russian summary `sobes report N` prints: a role play's review as `sobes interview` prints it at
+    the end, then each answer's question and its coaching."""
     session = history.session(session_id)
+    summary = _summary(session)
     lines = [f"Тренировка №{session_id}: {local_time(session['started_at'])}, {mode_name(session['mode'])}, "
              f"{role_name(session['role'])} — {session_status(session)}"]
-    for number, row in enumerate(history.answers(session_id), 1):
-        lines.append(f"\n{number}. {row['question_text'] or ''}")
+    role_play = _role_play(summary)
+    answers = _answers_left(history, session_id, summary)
+    if role_play is not None:
+        lines += conversation_lines(*role_play)
+        if answers:
+            lines += ["", "Вопросы после разговора:"]
+    for number, row in enumerate(answers, 1):
+        lines.append(f"\n{number}. {asked_text(session['mode'], row)}")
         report = json.loads(row["report_json"]) if row.get("report_json") else None
         coaching = (report or {}).get("coaching")
         if coaching is None:
@@ -130,16 +179,24 @@ def session_html(history: History, session_id: int) -> str:
     STAR parts of a story, and the transcript. Dates in this computer's time."""
     e = html.escape
     session = history.session(session_id)
-    summary = json.loads(session["summary_json"]) if session.get("summary_json") else {}
+    summary = _summary(session)
     parts = [f"<h1>Тренировка №{session_id}</h1>",
              f"<p>{e(local_time(session['started_at']))} · {e(mode_name(session['mode']))} · "
              f"{e(role_name(session['role']))} · {e(session_status(session))}</p>"]
+    role_play = _role_play(summary)
+    if role_play is not None:
+        parts += _conversation_html(*role_play)
     if summary.get("work_on"):
         parts.append("<h2>Над чем поработать</h2><ol>" + "".join(
             f"<li><b>{e(item['title'])}</b>: {e(item['tip'])}</li>" for item in summary["work_on"]) + "</ol>")
-    for row in history.answers(session_id):
+    answers = _answers_left(history, session_id, summary)
+    asked = "h2"
+    if role_play is not None and answers:
+        parts.append("<h2>Вопросы после разговора</h2>")
+        asked = "h3"  # each question under that heading
+    for row in answers:
         report = json.loads(row["report_json"]) if row.get("report_json") else None
-        parts.append(f"<h2>{e(row['question_text'] or '')}</h2>")
+        parts.append(f"<{asked}>{e(asked_text(session['mode'], row))}</{asked}>")
         if report is None:
             parts.append(f"<p>Ответ {e(ANSWER_STATUS.get(row['status'], row['status']))}.</p>")
             continue
@@ -159,6 +216,7 @@ def session_html(history: History, session_id: int) -> str:
             parts.append(f"<p>Интервьюер спросит дальше: {e(follow['question'])}</p>")
     style = ("body{font-family:sans-serif;max-width:60em;margin:2em auto}.good{color:#1b7f3b}"
              ".attention{color:#a66a00}.problem{color:#b3261e}.transcript{background:#f4f4f4;padding:.5em}"
+             ".aside{color:#555}.turn{list-style:none;padding-left:0}"
              "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top}")
     return ("<!doctype html><html lang='ru'><head><meta charset='utf-8'><title>Собес: отчёт о тренировке</title>"
             f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
@@ -186,3 +244,53 @@ def _coaching_html(coaching: dict | None) -> list[str]:
 def _moment(fix: dict | None) -> str:
     """Where in the answer a fix shows, as the review's player says it: " (на 0:09)"."""
     return f" <small>(на {clock(fix['start'])})</small>" if fix and fix.get("start") is not None else ""
+
+
+def _conversation_html(review: dict, scenario: dict) -> list[str]:
+    """A role play's review as the window's summary shows it: the situation, the headline, how the conversation
+    ended, the fixes with the reply and moment they point to, each reply (the client's line, the candidate's
+    words, what was good and what was a mistake), and the figures of the whole conversation."""
+    e = html.escape
+    title = scenario.get("title")
+    out = [f"<h2>Ролевая игра: {e(title)}</h2>" if title else "<h2>Ролевая игра</h2>"]
+    brief = scenario_brief(scenario)
+    if brief:
+        out.append("<p class='aside'>" + "<br>".join(e(line) for line in brief.splitlines()) + "</p>")
+    out.append(f"<p><b>{e(review.get('headline') or '')}</b></p>")
+    if review.get("outcome_text"):
+        out.append(f"<p><b>Чем закончился разговор:</b> {e(review['outcome_text'])}</p>")
+    fixes = review.get("fixes") or []
+    if fixes:
+        out.append("<h3>Что исправить</h3><ol>" + "".join(f"<li>{_fix_html(fix)}</li>" for fix in fixes) + "</ol>")
+    turns = review.get("turns") or []
+    if turns:
+        out.append("<h3>Как шёл разговор</h3>")
+        out += [_turn_html(turn) for turn in turns]
+    out.append("<h3>Весь разговор</h3><table>" + "".join(
+        f"<tr><td>{e(name)}</td><td>{e(value)}</td></tr>" for name, value in figures(review)) + "</table>")
+    return out
+
+
+def _fix_html(fix: dict) -> str:
+    """«Не перекладывайте вину… (реплика 2, 0:14) Вы сказали: «…»»."""
+    e = html.escape
+    place = fix_place(fix)
+    quote = (fix.get("quote") or "").strip()
+    return (e(fix.get("text", "")) + (f" <small>({e(place)})</small>" if place else "")
+            + (f" <span class='aside'>Вы сказали: «{e(quote)}»</span>" if quote else ""))
+
+
+def _turn_html(turn: dict) -> str:
+    """One reply: the client's line, the candidate's words, ✓ what was good and ✗ what was a mistake (the mark
+    beside the colour, never colour alone), how long and how fast."""
+    e = html.escape
+    sharper = " <i>(клиент стал резче)</i>" if turn.get("escalated") else ""
+    said = (turn.get("transcript") or "").strip()
+    items = [f"<li class='good'>✓ {e(moment_text(m))}</li>" for m in turn.get("good") or []]
+    items += [f"<li class='problem'>✗ {e(moment_text(m))}</li>" for m in turn.get("mistakes") or []]
+    reply = reply_figures(turn)
+    return (f"<h4>Реплика {e(str(turn.get('turn') or ''))}</h4>"
+            f"<p><b>Клиент:</b> {e(turn.get('client') or '')}{sharper}</p>"
+            f"<p class='transcript'><b>Вы:</b> {e(said) if said else '<i>речь не распознана</i>'}</p>"
+            + (f"<ul class='turn'>{''.join(items)}</ul>" if items else "")
+            + (f"<p class='aside'>{e(reply)}</p>" if reply else ""))

@@ -13,6 +13,8 @@ from sobes.core.numbers import ru_number
 from sobes.interview.bank_yaml import without_control_characters as printable
 
 CALM_NOT_TESTED = "клиент ни разу не стал резче — сравнивать было не с чем"
+# the client did press, but the replies held too few words to compare (nothing recognised, a word or two)
+CALM_NOT_MEASURED = "сравнить не удалось: в ответах слишком мало слов"
 
 
 def fix_place(fix: dict) -> str:
@@ -62,7 +64,8 @@ def figures(review: dict) -> list[tuple[str, str]]:
     if fillers is not None:
         rows.append(("Слова-паразиты", f"{ru_number(fillers)} на 100 слов"))
     calm = review.get("calm") or {}
-    rows.append(("Спокойствие под давлением", calm.get("text") or CALM_NOT_TESTED))
+    pressed = any(turn.get("escalated") for turn in review.get("turns") or [])
+    rows.append(("Спокойствие под давлением", calm.get("text") or (CALM_NOT_MEASURED if pressed else CALM_NOT_TESTED)))
     return rows
 
 
