@@ -37,9 +37,10 @@ def festival_available() -> bool:
 
 
 def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None = None,
-                  timeout_s: float = RENDER_TIMEOUT_S) -> Path:
+                  timeout_s: float = RENDER_TIMEOUT_S, spare_cpu_only: bool = False) -> Path:
     """A WAV of ``text`` spoken by Festival's ``voice``, from the cache when already rendered (figures said in
-    words, quotes and brackets left out: ``speakable``)."""
+    words, quotes and brackets left out: ``speakable``). ``spare_cpu_only``: rendered ahead of need, at the lowest
+    priority (``nice``), so it never slows the transcription of an answer being given."""
     text = speakable(text)
     if not text:
         raise VoiceError("нечего произнести: текст вопроса пуст")
@@ -56,7 +57,8 @@ def render_prompt(text: str, *, voice: str = FESTIVAL_VOICE, cache: Path | None 
         text_file, wav = Path(tmp) / "prompt.txt", Path(tmp) / "prompt.wav"
         text_file.write_text(text + "\n", encoding="utf-8")
         try:
-            result = subprocess.run(["text2wave", "-eval", f"(voice_{voice})", str(text_file), "-o", str(wav)],
+            low = ["nice", "-n", "19"] if spare_cpu_only and shutil.which("nice") else []
+            result = subprocess.run([*low, "text2wave", "-eval", f"(voice_{voice})", str(text_file), "-o", str(wav)],
                                     capture_output=True, text=True, timeout=timeout_s)
         except subprocess.TimeoutExpired:
             logger.error("text2wave did not finish in %.0f s", timeout_s)

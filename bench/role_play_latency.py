@@ -4,9 +4,11 @@ The runner plays the scenario «Доставка задерживается на
 real model; the candidate's replies (the guides' good ones, spoken by
 Festival) come from the fake microphone in real time, each stopped 1 s
 after its last word. "Chosen" is the stop → the client's next line decided
-(its ``QuestionAsked``); "said" adds rendering that line in the client's
-voice (nothing cached), which the candidate waits for too. Target (issue 31):
-chosen within 2 s.
+(its ``QuestionAsked``); "said" is the stop → that line starts to play (the
+fake output opens its stream), which the candidate waits for too. The voice's
+cache starts empty (the model's is shared): the runner renders every line the
+client may say while the candidate answers. Target (issue 31): chosen within
+2 s.
 
     .venv/bin/python bench/role_play_latency.py [--load 2]
 """
@@ -41,8 +43,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data:
         os.environ["SOBES_DATA_DIR"] = data
+        from sobes.core.cache import CACHE_ENV, cache_dir
+
+        models = cache_dir() / "models"
+        os.environ[CACHE_ENV] = str(Path(data) / "cache")  # no line rendered before: the first role play's figures
+        (Path(data) / "cache").mkdir()
+        (Path(data) / "cache" / "models").symlink_to(models)
         from sobes.analysis.engine import Analyzer
-        from sobes.audio.fake_backend import FakeBackend
+        from sobes.audio.fake_backend import FakeBackend, _FakeOutputStream
         from sobes.audio.voice import render_prompt
         from sobes.core.audio_file import load_audio
         from sobes.interview import events
@@ -51,16 +59,20 @@ def main() -> None:
         from sobes.interview.runner import SessionRunner
         from sobes.interview.settings import Settings
 
-        cache = Path(data) / "voices"
-        replies = [np.concatenate([load_audio(render_prompt(text, cache=cache)).samples, np.zeros(16_000, np.float32)])
+        voices = Path(data) / "replies"
+        replies = [np.concatenate([load_audio(render_prompt(text, cache=voices)).samples, np.zeros(16_000, np.float32)])
                    for text in REPLIES]
         analyzer = Analyzer(None, Settings().judge())
         analyzer.prepare()
         history = History(Path(data) / "history.db")
         seen: list = []
+        backend = FakeBackend(replies, realtime=True)
         runner = SessionRunner(analyzer=analyzer, history=history, recordings=Path(data) / "recordings",
-                               on_event=seen.append, backend=FakeBackend(replies, realtime=True), speak=False,
-                               hold_for_review=False)
+                               on_event=seen.append, backend=backend, speak=True, hold_for_review=False)
+
+        def outputs() -> int:
+            return sum(isinstance(stream, _FakeOutputStream) for stream in backend.streams)
+
         bank = load_bank()
         chosen, said = [], []
         with cpu_load(args.load):
@@ -70,17 +82,18 @@ def main() -> None:
                 while runner.recording is None or runner.recording.level().seconds < len(reply) / 16_000:
                     runner.tick()
                     time.sleep(0.01)
-                asked = sum(isinstance(e, events.QuestionAsked) for e in seen)
+                asked, played = sum(isinstance(e, events.QuestionAsked) for e in seen), outputs()
                 stopped = time.perf_counter()
                 runner.stop_answer()
                 while sum(isinstance(e, events.QuestionAsked) for e in seen) == asked:
                     runner.tick()
                     time.sleep(0.005)
                 chosen.append(time.perf_counter() - stopped)
-                line = [e for e in seen if isinstance(e, events.QuestionAsked)][-1].step
-                start = time.perf_counter()
-                render_prompt(line.text, cache=Path(data) / f"fresh{len(said)}")  # as the runner does, uncached
-                said.append(chosen[-1] + time.perf_counter() - start)
+                while outputs() == played:
+                    runner.tick()
+                    time.sleep(0.005)
+                said.append(time.perf_counter() - stopped)
+                line = [e for e in seen if isinstance(e, events.QuestionAsked)][asked].step  # the first after the stop
                 print(f"reply {len(chosen)}: chosen {chosen[-1]:.2f} s, said from {said[-1]:.2f} s "
                       f"— «{line.text[:50]}…»", flush=True)
                 if line.listen_only:

@@ -34,7 +34,7 @@ from typing import Any
 from sobes.analysis.engine import Analyzer
 from sobes.audio.playback import Playback, play
 from sobes.audio.prompt import cue_signal, prompt_signal
-from sobes.audio.voice import VoiceError
+from sobes.audio.voice import VoiceError, render_prompt
 from sobes.core.errors import Cancelled, user_message
 from sobes.core.memory import release_freed_memory
 from sobes.interview import events
@@ -46,6 +46,7 @@ from sobes.interview.recording import TakeRecording
 from sobes.interview.scenarios import Scenario
 from sobes.interview.session import (
     ANSWER,
+    DEBRIEF,
     ENDED,
     SAVING,
     Aborted,
@@ -65,6 +66,7 @@ from sobes.interview.take import Take
 
 logger = logging.getLogger(__name__)
 
+AHEAD_TIMEOUT_S = 60.0  # a line rendered on spare CPU waits its turn on a busy machine; nobody waits for it
 RING_TONE_S = 1.0  # the phone's ring tone (0.8 s) and a breath: the interviewer speaks after it, not over it
 VOICE_FAILED = ("Голос интервьюера сейчас недоступен: прочитайте вопрос на экране — время на обдумывание пойдёт, "
                 "когда вы будете готовы.")
@@ -105,6 +107,8 @@ class SessionRunner:
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="session")
         # the interviewer's questions rendered ahead, one at a time (two Festivals would only slow each other)
         self._voice = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-voice")
+        # a role play's possible lines, rendered on spare CPU beside it: never queued before a line that is needed
+        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-voice-ahead")
         self._prompts: dict[tuple[str, bool, str], Future] = {}  # by text, phone line and voice
         self._quiet_from = 0.0  # (monotonic) when the phone's ring tone has sounded: a question waits for it
         self._done: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
@@ -136,6 +140,8 @@ class SessionRunner:
         self.session = Session(plan, self._effect, self.analyzer.judge, follow_ups=follow_ups, phone=phone,
                                conversation=Conversation(scenario) if scenario is not None else None)
         self.session.start(self.clock())
+        if scenario is not None:
+            self._render_ahead(scenario)
         self._publish_state()
 
     def tick(self) -> None:
@@ -259,6 +265,7 @@ class SessionRunner:
             self.history.end_session(self.session_id, "interrupted")
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._voice.shutdown(wait=False, cancel_futures=True)
+        self._ahead.shutdown(wait=False, cancel_futures=True)
         deadline = time.monotonic() + timeout_s
         for thread in threading.enumerate():
             if thread.name.startswith("session") and thread is not threading.current_thread():
@@ -372,6 +379,20 @@ class SessionRunner:
         key = (step.text, phone, step.voice)
         if self.speak and key not in self._prompts and not self._closing.is_set():
             self._prompts[key] = self._render(step, phone)
+
+    def _render_ahead(self, scenario: Scenario) -> None:
+        """Every line the client may say, and the questions after the game, rendered into the voice's cache while
+        the candidate answers: which line comes is known only when the reply is analysed, and Festival then took
+        1–2 s more before the client spoke (bench/role_play_latency.py). Rendered once, cached for good; on spare
+        CPU only, in a queue of their own."""
+        if not self.speak:
+            return
+        texts = [scenario.detail, *scenario.lines.values(), *scenario.endings.values(), *DEBRIEF]
+        for text in texts:
+            try:
+                self._ahead.submit(render_prompt, text, spare_cpu_only=True, timeout_s=AHEAD_TIMEOUT_S)
+            except RuntimeError:  # closing: the pool takes no more work
+                return
 
     def _prefetch_coming(self) -> None:
         coming = self._session.coming

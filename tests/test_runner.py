@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -434,4 +435,28 @@ def test_a_finished_session_leaves_no_take_in_memory_at_the_next(tmp_path, histo
     runner.begin([bank.by_id("HR-03")], mode="stage", role="client_manager", follow_ups=False, phone=False)
     gc.collect()
     assert take() is None
+    runner.close()
+
+
+def test_a_role_play_renders_every_line_the_client_may_say_ahead_on_spare_cpu(tmp_path, history, bank,
+                                                                              fake_analyzer, monkeypatch):
+    """Which line the client says next is known only when the reply is analysed; rendered then, the client spoke
+    1–2 s later than chosen. Every possible line is rendered while the candidate answers, at the lowest priority."""
+    ahead: list[str] = []
+
+    def render(text, **options):
+        if options.get("spare_cpu_only"):
+            ahead.append(text)
+        return Path("unused.wav")
+
+    monkeypatch.setattr("sobes.interview.runner.render_prompt", render)
+    monkeypatch.setattr("sobes.interview.runner.prompt_signal",
+                        lambda text, **_: (np.zeros(160, np.float32), 16_000))
+    runner, seen, clock = make_runner(tmp_path, history, fake_analyzer, SILENCE, speak=True)
+    scenario = bank.scenario("RPL-DELAY")
+    runner.begin([], mode="role_play", role="client_manager", follow_ups=False, phone=False, scenario=scenario)
+    deadline = time.monotonic() + 10
+    while len(ahead) < 13 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert set(ahead) >= {scenario.detail, *scenario.lines.values(), *scenario.endings.values()}
     runner.close()
