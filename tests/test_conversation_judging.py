@@ -264,3 +264,16 @@ def test_nothing_is_called_missing_when_the_client_agreed():
     assert not any(fix.key.startswith("missing:") for fix in agreed.fixes)
     assert "Не хватило" not in agreed.headline
     assert any(fix.key == "missing:empathy" for fix in left.fixes)
+
+
+@pytest.mark.parametrize(("text", "key", "found"), [
+    # the recogniser often writes a question with a full stop (the walkthrough)
+    ("Доставим завтра до двенадцати часов, доставка за наш счёт. Как вам такое предложение.", "agreement", True),
+    ("Сделаем скидку пять процентов с марта. Вас это устроит.", "agreement", True),
+    ("Железно обещаю, новая программа подойдёт всем вашим сотрудникам.", "agreement", False),  # states, asks nothing
+    ("Понимаю вас. Скажите, какой объём вы планируете заказывать в месяц.", "question", True),
+    # a reply that brushes the client off gets no credit by meaning for its other words
+    ("Ну, всякое бывает. Мастера тоже люди, заболел.", "offer", False),
+])
+def test_what_a_reply_holds_when_the_recogniser_drops_the_question_mark(text, key, found):
+    assert reply_behaviours(report(text)).has(key) is found

@@ -88,7 +88,9 @@ def behaviours_of(units: list[Unit]) -> ReplyBehaviours:
     clean = [unit for unit in units if not _says(unit.tokens, cue.TONE)]
     good = {key: moment for key in ("empathy", "offer", "deadline", "compensation", "close")
             if (moment := _GOOD_FINDERS.get(key, _cued)(key, clean, units))}
-    meant = _meant(clean)
+    # by meaning only in a reply that makes no mistake: beside «всякое бывает», «Мастер тоже люди» read as an offer
+    # (the walkthrough) — a reply that brushes the client off earns no credit for what its other words might mean
+    meant = _meant(clean) if not mistakes else {}
     good.update({key: moment for key, moment in meant.items() if key not in good and key != "agreement"})
     if "offer" not in good and "compensation" in good:  # «за ожидание доставку сделаем бесплатно» is an offer
         good["offer"] = Moment("offer", LABELS["offer"], good["compensation"].words, good["compensation"].start)
@@ -153,7 +155,7 @@ def _question(clean: list[Unit], agreement: Moment | None) -> Moment | None:
         if cued is not None and cued.start is not None and unit.end >= cued.start:
             break
         tokens = unit.tokens
-        if not unit.text.rstrip().endswith("?") or _says(tokens, cue.AGREEMENT, tolerant=True):
+        if not _asks(unit) or _says(tokens, cue.AGREEMENT, tolerant=True):
             continue
         if agreement is not None and agreement.start is not None and unit.start <= agreement.start <= unit.end:
             continue
@@ -161,6 +163,18 @@ def _question(clean: list[Unit], agreement: Moment | None) -> Moment | None:
             continue
         return Moment(key, LABELS[key], unit.text.strip(), round(unit.start, 2))
     return cued
+
+
+# a question the recogniser wrote with a full stop (it often drops «?»): a question word and the client addressed
+# («Какой объём вы планируете заказывать.»)
+_ASKING = frozenset("какой какая какое какие каким какого какую сколько откуда почему зачем".split())
+_TO_CLIENT = frozenset("вы вас вам ваш ваша ваше ваши вашего вашей вашу".split())
+
+
+def _asks(unit: Unit) -> bool:
+    """Whether ``unit`` asks the client something: it ends in «?», or it holds a question word and «вы»."""
+    tokens = set(unit.tokens)
+    return unit.text.rstrip().endswith("?") or bool(tokens & _ASKING and tokens & _TO_CLIENT)
 
 
 def _agreement(clean: list[Unit], units: list[Unit], offer: Moment | None) -> Moment | None:
@@ -171,7 +185,16 @@ def _agreement(clean: list[Unit], units: list[Unit], offer: Moment | None) -> Mo
     key = "agreement"
     asked = [unit for unit in clean if unit.text.rstrip().endswith("?")
              and not _says(unit.tokens, cue.QUESTION, tolerant=True)]
-    found = _found(key, asked, cue.AGREEMENT, tolerant=True)
+    # the recogniser often ends «Как вам такое предложение?» with a full stop: the reply's last sentence, or the one
+    # right after the offer, checks agreement in the words of one (the walkthrough: «…как вам такое предложение.»,
+    # «Вас это устроит.», «Так подойдёт.» went unheard, and the review told the candidate to ask just that)
+    offered_in = next((i for i, unit in enumerate(units) if offer is not None and offer.start is not None
+                       and unit.start <= offer.start <= unit.end), None)
+    placed = {id(units[-1])} | ({id(units[offered_in + 1])} if offered_in is not None
+                                and offered_in + 1 < len(units) else set())
+    stated = [unit for unit in clean if id(unit) in placed and unit not in asked
+              and not _says(unit.tokens, cue.QUESTION, tolerant=True)]
+    found = _found(key, asked, cue.AGREEMENT, tolerant=True) or _found(key, stated, cue.STATED_AGREEMENT)
     if found is None and units and units[-1] in clean and not _punctuated(units):
         found = _found(key, [_tail(units[-1])], cue.AGREEMENT, tolerant=True)
     if found is None and offer is not None and offer.start is not None:
