@@ -40,17 +40,23 @@ class Conversation:
     said: list[str] = field(default_factory=list)  # the kinds of line said so far
     _heard: set[str] = field(default_factory=set)  # behaviours said in any reply so far
 
+    @property
+    def ending_line(self) -> str | None:
+        """What the client said last, once the conversation has ended."""
+        return self.scenario.endings[self.outcome] if self.outcome is not None else None
+
     def opening(self) -> ClientLine:
         return self._say("opening")
 
-    def answer(self, reply: ReplyBehaviours) -> ClientLine:
-        """The client's next line after ``reply``; one with ``ending`` set ends the conversation."""
+    def answer(self, reply: ReplyBehaviours, *, heard: bool = True) -> ClientLine:
+        """The client's next line after ``reply``; one with ``ending`` set ends the conversation. ``heard``: the
+        reply had words (silence, or speech nobody could make out, is never agreed to or waited for)."""
         if self.outcome is not None:
             raise RuntimeError("the conversation has ended")
         self.replies += 1
         said_now = {key for key in ("empathy", "question", "offer", "deadline", "agreement") if reply.has(key)}
         self._heard |= said_now
-        line = self._react(reply, said_now)
+        line = self._react(reply, said_now) if heard else self._silence()
         if line.ending is None and self.replies >= MAX_REPLIES:
             return self._end(self._outcome_so_far())
         return line
@@ -79,6 +85,11 @@ class Conversation:
         if "push" not in self.said:
             return self._say("push")
         return self._angrier("angrier")
+
+    def _silence(self) -> ClientLine:
+        """No words came back: «Так что вы предлагаете?» once, then an angrier client (after a tested offer, too:
+        the walkthrough's unheard reply was answered «Хорошо, жду вашего звонка»)."""
+        return self._say("push") if "push" not in self.said else self._angrier("angrier")
 
     def _outcome_so_far(self) -> str:
         """How a conversation cut off by its length ends: an offer with a deadline holds, a promised call is

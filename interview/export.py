@@ -33,10 +33,12 @@ from sobes.core.numbers import ru_number
 from sobes.interview.history import History
 from sobes.interview.labels import ANSWER_STATUS, local_time, mode_name, role_name, session_status
 from sobes.interview.role_play_text import (
+    LAST_WORDS,
     asked_text,
     conversation_lines,
     figures,
     fix_place,
+    last_words,
     moment_text,
     reply_figures,
     scenario_brief,
@@ -266,6 +268,9 @@ def _conversation_html(review: dict, scenario: dict) -> list[str]:
     if turns:
         out.append("<h3>Как шёл разговор</h3>")
         out += [_turn_html(turn) for turn in turns]
+    ending = last_words(review)
+    if ending:
+        out.append(f"<p><b>{e(LAST_WORDS)}:</b> {e(ending)}</p>")
     out.append("<h3>Весь разговор</h3><table>" + "".join(
         f"<tr><td>{e(name)}</td><td>{e(value)}</td></tr>" for name, value in figures(review)) + "</table>")
     return out

@@ -92,6 +92,15 @@ def asked_text(mode: str | None, answer: dict) -> str:
     return f"Клиент: {text}" if is_client_reply(mode, answer) else text
 
 
+LAST_WORDS = "Последние слова клиента"
+
+
+def last_words(review: dict) -> str | None:
+    """The client's last line (how the conversation ended, as the candidate heard it); None when it did not end."""
+    ending = review.get("ending")
+    return ending.strip() if isinstance(ending, str) and ending.strip() else None
+
+
 def conversation_lines(review: dict, scenario: dict) -> list[str]:
     """A role play's review in lines of plain text (`sobes interview` at the end, `sobes report`): headline,
     outcome, fixes with the reply and moment («реплика 2, 0:14»), each reply with what was good and what was a
@@ -117,6 +126,9 @@ def conversation_lines(review: dict, scenario: dict) -> list[str]:
         lines.append(f"    Вы: {printable(said) if said else '(речь не распознана)'}")
         lines += [f"    ✓ {printable(moment_text(m))}" for m in turn.get("good") or []]
         lines += [f"    ✗ {printable(moment_text(m))}" for m in turn.get("mistakes") or []]
+    ending = last_words(review)
+    if ending:
+        lines.append(f"  {LAST_WORDS}: {printable(ending)}")
     lines.append("Весь разговор:")
     lines += [f"  {name}: {value}" for name, value in figures(review)]
     return lines

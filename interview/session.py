@@ -284,7 +284,7 @@ class Session:
         # a follow-up queued for an earlier take of this question was about that take: this one decides
         self._queue = [queued for queued in self._queue if queued.parent != step.question_id]
         if step.turn:
-            self._client_answers(reply_behaviours(report))
+            self._client_answers(reply_behaviours(report), heard=bool(report.transcript.words))
         asks_more = self.follow_ups and not step.is_follow_up and not self._finishing
         follow = report.content.follow_ups if report.content and asks_more else []
         if follow:
@@ -370,12 +370,12 @@ class Session:
         self._queue.insert(0, step)
         self.asked -= 1
 
-    def _client_answers(self, reply: ReplyBehaviours) -> None:
+    def _client_answers(self, reply: ReplyBehaviours, *, heard: bool = True) -> None:
         """The client's next line first in line; after the last one, the questions about the role play."""
         conversation = self.conversation
         if conversation is None or conversation.outcome is not None or self._finishing:
             return
-        line = conversation.answer(reply)
+        line = conversation.answer(reply, heard=heard)
         self._queue.insert(0, self._client_says(line))
         if line.ending is not None:
             self._queue[1:1] = [Step(f"{conversation.scenario.id}-D{n}", text, "short", DEBRIEF_THINK_S,
@@ -389,7 +389,7 @@ class Session:
         current = self.current
         if current is not None and current.turn and not current.listen_only and (
                 not self._queue or not self._queue[0].turn):
-            self._client_answers(ReplyBehaviours())  # a reply skipped or not analysed: the client hears silence
+            self._client_answers(ReplyBehaviours(), heard=False)  # skipped or not analysed: the client hears silence
         if not self._queue:
             self.state = SUMMARY
             self.on_effect(Finished(tuple(self.reports)))

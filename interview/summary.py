@@ -25,14 +25,16 @@ def summarize(history: History, session_id: int, reports: list[tuple[Step, Repor
     tips: dict[str, str] = {}
     answers = []
     for step, report in reports:
-        for verdict in report.delivery.verdicts if report.delivery else []:
+        # a role play's replies: the conversation's review tells them, turn by turn and as a whole («Темп: слишком
+        # медленно» from one short reply beside «127 слов в минуту» over the conversation, in the walkthrough)
+        judged = not step.turn
+        for verdict in report.delivery.verdicts if report.delivery and judged else []:
             if verdict.verdict != "good":
                 issues[verdict.metric] += 2 if verdict.verdict == "problem" else 1
                 tips.setdefault(verdict.metric, verdict.tip)
         content = report.content
         coaching = report.coaching
-        # a role play's replies: what they said is the conversation's review's to tell, turn by turn
-        for fix in coaching.fixes if coaching and not step.turn else []:
+        for fix in coaching.fixes if coaching and judged else []:
             if fix.kind in ("relevance", "item", "length", "numbers"):
                 issues[fix.kind] += 2 if fix.kind == "relevance" else 1
                 tips.setdefault(fix.kind, fix.text)
@@ -64,6 +66,7 @@ def _role_play(conversation: Conversation, reports: list[tuple[Step, Report]], t
                                   for step, report, _ in replies], conversation.outcome, judge).to_dict()
     for turn, (_, _, take_id) in zip(review["turns"], replies):
         turn["take_id"] = take_id
+    review["ending"] = conversation.ending_line  # the client's last words: how it ended, as the candidate heard it
     scenario = conversation.scenario
     return {"role_play": review,
             "scenario": {"id": scenario.id, "title": scenario.title, "client": scenario.client, "need": scenario.need}}

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from sobes.analysis.content.conversation import ReplyBehaviours
-from sobes.analysis.content.section import QuestionContext
 from sobes.interview import plans
 from sobes.interview.conversation import Conversation
 from sobes.interview.events import QuestionAsked
@@ -29,10 +28,6 @@ GOOD = ("Мне очень жаль, я понимаю ваше недоволь
 BAD = ("Это не моя вина, у нас проблемы с логистикой. Вам нужно обратиться в другой отдел.",
        "Ну, всякое бывает, у нас много заказов. Наверное, просто не успели. Что я могу сделать?",
        "Я не знаю.")
-
-
-def reply(text: str):
-    return written_report(text, QuestionContext("Клиент", "role_play", 90))
 
 
 class Driver:
@@ -63,7 +58,7 @@ class Driver:
             session.stop_answer(now)
             session.answer_recorded(take, now)
             text = self.replies.pop(0) if session.step.turn and self.replies else "Я волновался, но держался."
-            session.analysis_done(take, reply(text), now)
+            session.analysis_done(take, written_report(text, session.step.context()), now)
 
 
 def play(bank, replies):
@@ -220,3 +215,27 @@ def test_a_role_play_outline_and_scenario_choice(bank):
     assert plans.scenario_for(bank, "account_manager", seed=1) in bank.scenarios_for("account_manager")
     with pytest.raises(KeyError):
         plans.scenario_for(bank, "client_manager", "RPL-NONE")
+
+
+def test_silence_is_never_agreed_to_nor_waited_for(bank):
+    """The walkthrough: a reply nobody could make out, after the client tested an offer, was answered «Хорошо, жду
+    вашего звонка» and the outcome read as a callback."""
+    conversation = Conversation(bank.scenario("RPL-DELAY"))
+    conversation.opening()
+    assert conversation.answer(ReplyBehaviours.of("empathy", "offer", "deadline")).kind == "test"
+    line = conversation.answer(ReplyBehaviours(), heard=False)
+    assert line.kind == "push" and line.ending is None
+    assert conversation.answer(ReplyBehaviours(), heard=False).kind == "angrier"
+
+
+def test_the_summary_ends_with_the_clients_last_words_and_leaves_the_replies_to_the_review(bank, history):
+    from sobes.interview.summary import summarize
+
+    session, driver = play(bank, BAD)
+    (finished,) = driver.of(Finished)
+    summary = summarize(history, history.start_session("role_play", "client_manager"), list(finished.reports),
+                        DEFAULT, conversation=session.conversation)
+    assert summary["role_play"]["ending"] == bank.scenario("RPL-DELAY").endings["leaves"]
+    replies = {step.text for step, _ in finished.reports if step.turn}
+    assert replies and not any(item["tip"] in replies for item in summary["work_on"])
+    assert all(item["metric"] not in ("item", "relevance") for item in summary["work_on"])

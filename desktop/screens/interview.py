@@ -136,6 +136,8 @@ class InterviewScreen(QWidget):
         self.how_to.setText("\n".join(f"• {line}" for line in note))
         self.how_to_button.setChecked(False)  # each question starts with the note closed
         self.how_to_button.setVisible(bool(note) and not self.phone)
+        # the first question after a role play comes in the state the client's last line left («Клиент говорит…»)
+        self._say_state()
 
     def _client_line(self, asked) -> None:
         """A role play's client speaks: «Реплика 2» and «Клиент: …» (heard, not read, on the phone), and what was
@@ -183,13 +185,15 @@ class InterviewScreen(QWidget):
 
     def show_state(self, state: str) -> None:
         self._shown_state = state
-        self.state.setText((ROLE_PLAY_STATE_TEXT if self._turn else {}).get(state) or STATE_TEXT.get(state, state))
+        self._say_state()
         recording = state == "answer"
         self.state.setStyleSheet("color: #b3261e; font-weight: bold; font-size: 18px;" if recording else "")
         if recording:
             self._answer_started = time.monotonic()
         if state == "reading":  # no voice said it: the question is read, on the phone too
             self.question.setText(self._asked_text)
+        elif self.phone and self._turn:  # the client's line is heard; while the candidate answers, it is their turn
+            self.question.setText("Клиент слушает: отвечайте" if recording else "Клиент говорит по телефону: слушайте")
         visible = {"question_read": state == "reading", "start_answer_now": state == "think",
                    "stop_answer": state == "answer",
                    "skip": state in ("question", "reading", "think", "answer"), "retry": state in ("think", "answer"),
@@ -200,6 +204,11 @@ class InterviewScreen(QWidget):
         if state != "answer":
             self.meter.reset()
             self.live.setText("")
+
+    def _say_state(self) -> None:
+        """The state in words: the client's where a client speaks, the interviewer's otherwise."""
+        state = self._shown_state
+        self.state.setText((ROLE_PLAY_STATE_TEXT if self._turn else {}).get(state) or STATE_TEXT.get(state, state))
 
     def show_working(self, event) -> None:
         """After the stop: what is being done, with the share done when it is known ("Распознаём ответ… 60 %")."""

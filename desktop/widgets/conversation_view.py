@@ -15,8 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sobes.interview.role_play_text import (
+    LAST_WORDS,
     figures,
     fix_place,
+    last_words,
     moment_text,
     reply_figures,
     scenario_brief,
@@ -94,6 +96,11 @@ class ConversationView(QWidget):
         self.turns_title.setVisible(bool(turns))
         for turn in turns:
             self._add_turn(turn)
+        ending = last_words(review)
+        if ending:  # a row of its own, as the turns are: _clear takes rows
+            row = QHBoxLayout()
+            row.addWidget(_label(f"<b>{escape(LAST_WORDS)}:</b> {escape(ending)}"))
+            self.turns.addLayout(row)
         rows = "".join(f"<tr><td><b>{escape(name)}:</b></td><td>{escape(value)}</td></tr>"
                        for name, value in figures(review))
         self.figures.setText(f"<b>Весь разговор</b><table cellpadding='3'>{rows}</table>")

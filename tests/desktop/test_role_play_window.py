@@ -396,3 +396,26 @@ def test_the_conversation_so_far_shows_the_latest_turns_and_cuts_a_long_reply(qt
     second = Step("RPL-Y-D2", "Какие альтернативные решения вы могли бы предложить?", "short", 10, 90, debrief=2)
     screen.show_question(QuestionAsked(second, False, 1, 1))
     assert not screen.conversation.isVisible()
+
+
+def test_the_first_question_after_the_game_is_the_interviewers_and_the_phone_says_whose_turn_it_is(qtbot):
+    """The walkthrough: the first question after the client's last line read «Клиент говорит…» (it comes in the
+    same state), and «Клиент говорит по телефону: слушайте» stayed on screen while the candidate answered."""
+    from sobes.desktop.screens.interview import InterviewScreen
+    from sobes.interview.events import QuestionAsked
+    from tests.desktop.test_interview_space import FakeHost
+
+    screen = InterviewScreen(FakeHost())
+    qtbot.addWidget(screen)
+    line = Step("RPL-Y-OPENING", "Алло!", "role_play", 0, 90, turn=1, voice="client")
+    screen.show_question(QuestionAsked(line, True, 1, 1))
+    screen.show_state("question")
+    assert screen.state.text() == "Клиент говорит…"
+    screen.show_state("answer")
+    assert screen.question.text() == "Клиент слушает: отвечайте"
+    ending = Step("RPL-Y-LEAVES", "Всё, до свидания.", "role_play", 0, 90, turn=2, voice="client", listen_only=True)
+    screen.show_question(QuestionAsked(ending, True, 1, 1))
+    screen.show_state("question")
+    debrief = Step("RPL-Y-D1", "Что вы чувствовали в этой ситуации?", "short", 10, 90, debrief=1)
+    screen.show_question(QuestionAsked(debrief, False, 1, 1))  # no new state: still «question»
+    assert screen.state.text() == "Интервьюер задаёт вопрос…"
