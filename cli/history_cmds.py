@@ -15,7 +15,7 @@ from sobes.interview import recovery
 from sobes.interview.export import session_csv, session_html, session_json, session_text
 from sobes.interview.history import History, HistoryError, cannot_use, default_path
 from sobes.interview.instance_lock import InstanceLock
-from sobes.interview.labels import local_time, mode_name, role_name, session_status
+from sobes.interview.labels import local_time, role_name, session_name, session_status
 from sobes.interview.pending import analyze_pending
 
 
@@ -92,7 +92,7 @@ def _run_history(args: argparse.Namespace, history: History) -> int:
         print("Сессий пока нет.")
     for row in rows:
         role = f", {role_name(row['role'])}" if row["role"] else ""
-        print(f"№{row['id']}  {local_time(row['started_at'])}  {mode_name(row['mode'])}{role} — "
+        print(f"№{row['id']}  {local_time(row['started_at'])}  {session_name(row)}{role} — "
               f"{session_status(row)}, ответов: {row['answers']}")
     return 0
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sobes.core.errors import InputError
 from sobes.interview.bank_yaml import without_control_characters as printable
 from sobes.interview.question_bank import ROLES, STAGES, BankError, Question, QuestionBank, load_bank
+from sobes.interview.role_play_text import scenario_label
 from sobes.interview.scenarios import Scenario
 
 ROLE_PLAYS = "Ролевые игры с клиентом"
@@ -123,7 +124,7 @@ def _print_scenarios(played: dict[int, Scenario]) -> None:
     """Each role play with its number, who the client is and what they need: what the candidate knows first."""
     print(f"\n{ROLE_PLAYS}")
     for number, scenario in played.items():
-        print(f"{number:5}. {printable(scenario.title)}" + (" (по телефону)" if scenario.phone else ""))
+        print(f"{number:5}. {printable(scenario_label(scenario.title, scenario.phone))}")
         print(f"       Клиент: {printable(scenario.client)}")
         print(f"       Что нужно клиенту: {printable(scenario.need)}")
     print("\nРолевая игра: sobes interview --mode role_play --scenario НОМЕР (номер — слева от ситуации).")

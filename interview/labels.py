@@ -3,6 +3,7 @@ place for the history screen, exports and the command line."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sobes.analysis.labels import overall_text
@@ -15,11 +16,36 @@ ANSWER_STATUS = {"analyzed": "разобран", "recorded": "записан, ж
                  "recording": "идёт запись"}
 
 
+# how a role play ended, said where a session's status is (the history's list): «завершена» for all of them told
+# the candidate nothing (the walkthrough)
+OUTCOME_STATUS = {"agreement": "клиент согласился", "callback": "клиент ждёт звонка", "leaves": "клиент ушёл"}
+
+
 def session_status(row: dict) -> str:
-    """How a session ended, in words: "завершена досрочно" when the candidate ended it before its plan did."""
-    if row.get("status") == "completed" and '"early": true' in (row.get("summary_json") or ""):
+    """How a session ended, in words: "завершена досрочно" when the candidate ended it before its plan did; a
+    role play by how the client left it."""
+    summary = _summary(row)
+    if row.get("status") == "completed" and summary.get("early"):
         return "завершена досрочно"
+    outcome = (summary.get("role_play") or {}).get("outcome") if row.get("status") == "completed" else None
+    if outcome in OUTCOME_STATUS:
+        return OUTCOME_STATUS[outcome]
     return SESSION_STATUS.get(row.get("status") or "", row.get("status") or "—")
+
+
+def session_name(row: dict) -> str:
+    """A session's mode in words; a role play with its situation («Ролевая игра: Медленный интернет»)."""
+    title = (_summary(row).get("scenario") or {}).get("title")
+    return f"{mode_name(row.get('mode'))}: {title}" if isinstance(title, str) and title else mode_name(row.get("mode"))
+
+
+def _summary(row: dict) -> dict:
+    """The session's stored summary, or {} when it has none or it cannot be read."""
+    try:
+        summary = json.loads(row.get("summary_json") or "{}")
+    except ValueError:
+        return {}
+    return summary if isinstance(summary, dict) else {}
 
 
 def answer_status(row: dict) -> str:

@@ -95,6 +95,11 @@ def asked_text(mode: str | None, answer: dict) -> str:
 LAST_WORDS = "Последние слова клиента"
 
 
+def scenario_label(title: str, phone: bool) -> str:
+    """A role play as a candidate picks it: its title, and whether the client calls (heard, never read)."""
+    return f"{title} (по телефону)" if phone else title
+
+
 def last_words(review: dict) -> str | None:
     """The client's last line (how the conversation ended, as the candidate heard it); None when it did not end."""
     ending = review.get("ending")

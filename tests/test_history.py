@@ -189,3 +189,18 @@ def test_a_session_ended_before_its_plan_reads_as_ended_early(history):
     whole = history.start_session("full", "client_manager")
     history.end_session(whole, "completed", summarize(history, whole, [], DEFAULT, planned=3))
     assert session_status(history.session(whole)) == "завершена"
+
+
+def test_a_role_play_is_listed_by_its_situation_and_how_the_client_left_it():
+    """History said «Ролевая игра · завершена» for every role play, whichever it was and however it ended."""
+    import json
+
+    from sobes.interview.labels import session_name, session_status
+
+    summary = {"role_play": {"outcome": "leaves"}, "scenario": {"title": "Медленный интернет"}}
+    row = {"mode": "role_play", "status": "completed", "summary_json": json.dumps(summary, ensure_ascii=False)}
+    assert (session_name(row), session_status(row)) == ("Ролевая игра: Медленный интернет", "клиент ушёл")
+    interrupted = {"mode": "role_play", "status": "interrupted", "summary_json": None}
+    assert (session_name(interrupted), session_status(interrupted)) == ("Ролевая игра", "прервана")
+    damaged = {"mode": "stage", "status": "completed", "summary_json": "{не json"}
+    assert (session_name(damaged), session_status(damaged)) == ("Тренировка этапа", "завершена")

@@ -34,7 +34,7 @@ from sobes.desktop.widgets.progress_chart import ProgressChart
 from sobes.interview import progress
 from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
-from sobes.interview.labels import answer_status, local_time, mode_name, session_status
+from sobes.interview.labels import answer_status, local_time, session_name, session_status
 from sobes.interview.pending import analyze_pending
 
 SESSIONS_SHOWN, ANSWERS_SHOWN = 6, 12  # rows seen without scrolling the table: the latest sessions, a whole session
@@ -181,7 +181,7 @@ class HistoryScreen(QWidget):
         self.pending_button.setText(f"Разобрать ответы, записанные без разбора ({pending})")
         self.pending_button.setVisible(pending > 0)
         rows = self.history.sessions()
-        _fill(self.table, [[local_time(row["started_at"]), mode_name(row["mode"]),
+        _fill(self.table, [[local_time(row["started_at"]), session_name(row),
                             session_status(row), str(row["answers"])] for row in rows],
               [row["id"] for row in rows])
         _fit_rows(self.table, 2, SESSIONS_SHOWN)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sobes.desktop.widgets.level_meter import LevelMeter
 from sobes.interview.plans import MODES
 from sobes.interview.question_bank import ROLES, STAGES
-from sobes.interview.role_play_text import scenario_brief
+from sobes.interview.role_play_text import scenario_brief, scenario_label
 
 MODE_HELP = {
     "full": "Вопросы всех этапов по порядку, как на настоящем собеседовании: от рассказа о себе до оффера.",
@@ -189,7 +189,7 @@ class StartScreen(QWidget):
         self.scenario.clear()
         for scenario in self.scenarios:
             if role in scenario.roles:
-                self.scenario.addItem(scenario.title, scenario.id)
+                self.scenario.addItem(scenario_label(scenario.title, scenario.phone), scenario.id)
                 self.scenario.setItemData(self.scenario.count() - 1, scenario.title, Qt.ItemDataRole.ToolTipRole)
         if not self.scenario.count():
             self.scenario.addItem("Для этой роли ролевых игр нет: выберите другую роль")
