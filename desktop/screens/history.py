@@ -36,6 +36,7 @@ from sobes.interview.export import session_csv, session_html, session_json
 from sobes.interview.history import History
 from sobes.interview.labels import answer_status, local_time, session_name, session_status
 from sobes.interview.pending import analyze_pending
+from sobes.interview.role_play_text import asked_text
 
 SESSIONS_SHOWN, ANSWERS_SHOWN = 6, 12  # rows seen without scrolling the table: the latest sessions, a whole session
 EXPORT_KINDS = {"html": "Отчёт (*.html)", "json": "Данные (*.json)", "csv": "Таблица (*.csv)"}
@@ -233,9 +234,8 @@ class HistoryScreen(QWidget):
         session_id = self.selected_session()
         self.conversation_button.setVisible(self._role_play_summary() is not None)
         rows = self.history.answers(session_id) if session_id is not None else []
-        role_play = session_id is not None and self.history.session(session_id).get("mode") == "role_play"
-        _fill(self.answers, [[("Клиент: " if role_play and row.get("answer_type") == "role_play" else "")
-                              + (row["question_text"] or "—"), str(row["attempt"] or 1),
+        mode = self.history.session(session_id).get("mode") if session_id is not None else None
+        _fill(self.answers, [[asked_text(mode, row) or "—", str(row["attempt"] or 1),
                               clock(row["duration_s"] or 0.0), answer_status(row)] for row in rows],
               [row["id"] for row in rows])
         _fit_rows(self.answers, 1, ANSWERS_SHOWN)
