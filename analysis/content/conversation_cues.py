@@ -1,9 +1,9 @@
 """What a reply to a complaining client says, good and bad, as the guides name it: one cue list for each.
 
-The guides' role plays («Как подготовиться к собеседованию менеджеру по взаимодействию с клиентами в 2025
-году» and «Собеседование на специалиста по сопровождению продаж в 2025 году») judge empathy and acknowledging
-the emotion, a clarifying question, a concrete offer with a deadline, a compensation where it fits, a check of
-agreement («Как вам такое предложение?») and a warm close; and name the classic mistakes: blaming another department («Это не моя
+The guides' role plays («Как подготовиться к собеседованию менеджеру по взаимодействию с клиентами в 2025 году» and
+«Собеседование на специалиста по сопровождению продаж в 2025 году») judge empathy and acknowledging the emotion, a
+clarifying question, a concrete offer with a deadline, a compensation where it fits, a check of agreement («Как вам
+такое предложение?») and a warm close; and name the classic mistakes: blaming another department («Это не моя
 вина…»), arguing with the client («вы сами виноваты»), passivity («ничего не могу сделать», «такие правила»),
 promises one cannot keep («гарантирую, что больше никогда»), jargon and brushing the problem off («Ну, всякое
 бывает»).
