@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sobes.analysis.content.conversation import ConversationTurn, review_conversation
+from sobes.analysis.content.conversation_review import ConversationTurn, review_conversation
 from sobes.analysis.judge import Judge
 from sobes.analysis.labels import METRIC_NAMES
 from sobes.analysis.report import Report

@@ -8,12 +8,8 @@ import json
 
 import pytest
 
-from sobes.analysis.content.conversation import (
-    ConversationReview,
-    ConversationTurn,
-    reply_behaviours,
-    review_conversation,
-)
+from sobes.analysis.content.conversation import reply_behaviours
+from sobes.analysis.content.conversation_review import ConversationReview, ConversationTurn, review_conversation
 from sobes.analysis.content.section import QuestionContext
 from sobes.analysis.loudness import LoudnessSection
 from sobes.analysis.tempo import TempoSection

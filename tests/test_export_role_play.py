@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from sobes.analysis.content.conversation import ConversationTurn, review_conversation
+from sobes.analysis.content.conversation_review import ConversationTurn, review_conversation
 from sobes.analysis.content.section import QuestionContext
 from sobes.cli.main import main
 from sobes.interview.export import session_csv, session_html, session_json, session_text
