@@ -82,13 +82,12 @@ class Conversation:
         # Not angrier at once: an acknowledgement said in words the cue lists do not know is missed (a reply is
         # read from cues, analysis.content.conversation), and a client who snaps at a kind reply is worse than
         # one who waits a turn
-        if "push" not in self.said:
-            return self._say("push")
-        return self._angrier("angrier")
+        return self._silence()
 
     def _silence(self) -> ClientLine:
-        """No words came back: «Так что вы предлагаете?» once, then an angrier client (after a tested offer, too:
-        the walkthrough's unheard reply was answered «Хорошо, жду вашего звонка»)."""
+        """Nothing the client can use came back, or no words at all: «Так что вы предлагаете?» once, then an angrier
+        client (after a tested offer, too: the walkthrough's unheard reply was answered «Хорошо, жду вашего
+        звонка»)."""
         return self._say("push") if "push" not in self.said else self._angrier("angrier")
 
     def _outcome_so_far(self) -> str:
