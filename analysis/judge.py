@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sobes.analysis.content.kinds import AnswerKind
+from sobes.analysis.norm_overrides import with_overrides
 from sobes.analysis.norms import Norms
 
 
@@ -24,7 +25,7 @@ class Judge:
     @classmethod
     def of(cls, overrides: Mapping[str, Any]) -> Judge:
         """A judge with the user's values over the defaults (``InputError`` for a name or value that will not do)."""
-        return cls(Norms().with_overrides(dict(overrides)))
+        return cls(with_overrides(Norms(), dict(overrides)))
 
     def __repr__(self) -> str:
         return f"Judge({self.norms!r})"

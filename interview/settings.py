@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sobes.analysis.judge import Judge
-from sobes.analysis.norms import Norms
+from sobes.analysis.norm_overrides import check_overrides
 from sobes.core.files import write_atomically
 from sobes.interview.paths import data_dir, private_folder
 
@@ -72,7 +72,7 @@ class Settings:
             if type(value) is not wanted:
                 problems.append(f"настройка «{_NAMES[f.name]}» не прочитана — взято стандартное значение")
             elif f.name == "thresholds":
-                values[f.name], dropped = Norms.check_overrides(value)
+                values[f.name], dropped = check_overrides(value)
                 for problem in dropped.values():
                     logger.warning("stored threshold dropped: %s", problem)
                 if dropped:

@@ -14,6 +14,7 @@ import pytest
 from sobes.analysis.delivery import analyze_delivery
 from sobes.analysis.features import compute_features, yin
 from sobes.analysis.loudness import measure_loudness
+from sobes.analysis.norm_overrides import with_overrides
 from sobes.analysis.norms import NORMS, Norms
 from sobes.analysis.pitch import measure_pitch
 from sobes.analysis.report import Report
@@ -165,12 +166,12 @@ def test_report_with_sections_round_trips(report_for):
 
 def test_norms_are_documented_and_overridable():
     assert all(n.source and n.why and n.name for n in NORMS.values()) and len(NORMS) >= 25
-    custom = Norms().with_overrides({"long_pause_s": 1.5, "fast_words_per_min": "150"})
+    custom = with_overrides(Norms(), {"long_pause_s": 1.5, "fast_words_per_min": "150"})
     assert custom.long_pause_s == 1.5 and custom.fast_words_per_min == 150.0
     with pytest.raises(InputError, match="нормы «pause_lenght» нет"):
-        Norms().with_overrides({"pause_lenght": 1})
+        with_overrides(Norms(), {"pause_lenght": 1})
     with pytest.raises(InputError, match="Длинная пауза: «1000» не подходит — нужно число от 0,3 до 30 с"):
-        Norms().with_overrides({"long_pause_s": 1000})
+        with_overrides(Norms(), {"long_pause_s": 1000})
 
 
 def test_a_threshold_changes_the_verdict(fixtures_dir, manifest):

@@ -9,7 +9,7 @@ import pytest
 
 from sobes.analysis.coaching import delivery_moments
 from sobes.analysis.engine import Analyzer
-from sobes.analysis.norms import Norms
+from sobes.analysis.norm_overrides import check_overrides
 from sobes.analysis.transcript import Transcript, Word
 from sobes.cli.summary import format_summary
 from sobes.core.audio_file import load_audio
@@ -122,20 +122,20 @@ def test_a_pause_is_judged_as_it_is_shown():
 
 
 def test_settings_refuse_a_value_out_of_range_with_its_name_range_and_unit():
-    values, problems = Norms.check_overrides({"long_pause_s": 1000, "min_pause_s": "0,5"})
+    values, problems = check_overrides({"long_pause_s": 1000, "min_pause_s": "0,5"})
     assert values == {"min_pause_s": 0.5}  # a decimal comma as a Russian writes it
     assert problems == {"long_pause_s": "Длинная пауза: «1000» не подходит — нужно число от 0,3 до 30 с"}
 
 
 def test_norms_that_contradict_each_other_are_refused():
     """"Faster than 80 is too fast" beside "slower than 90 is too slow" would call every pace wrong."""
-    values, problems = Norms.check_overrides({"fast_words_per_min": 80})
+    values, problems = check_overrides({"fast_words_per_min": 80})
     assert values == {} and problems == {"fast_words_per_min": "Быстрее этого — трудно следить: 80 слов в минуту не "
                                          "подходит — нужно не меньше, чем «Медленнее этого — вяло» (90 слов в минуту)"}
-    _, problems = Norms.check_overrides({"slow_words_per_min": 200})  # the other side of the same pair
+    _, problems = check_overrides({"slow_words_per_min": 200})  # the other side of the same pair
     assert list(problems) == ["slow_words_per_min"] and "нужно не больше, чем «Быстрее этого" in problems[
         "slow_words_per_min"]
-    values, problems = Norms.check_overrides({"slow_words_per_min": 60, "fast_words_per_min": 80})
+    values, problems = check_overrides({"slow_words_per_min": 60, "fast_words_per_min": 80})
     assert problems == {} and values == {"slow_words_per_min": 60, "fast_words_per_min": 80}
     stored, dropped = Settings._from_stored({"thresholds": {"too_quiet_dbfs": -5}})  # louder than "too loud"
     assert stored.thresholds == {} and dropped  # a hand-edited file says so, and the default is used

@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from sobes.analysis.labels import amount, pace, pace_range
-from sobes.analysis.norms import GROUPS, NORMS, Norm, Norms
+from sobes.analysis.norm_declaration import Norm
+from sobes.analysis.norm_overrides import check_overrides
+from sobes.analysis.norm_value import check_value
+from sobes.analysis.norms import GROUPS, NORMS
 from sobes.analysis.transcribe import check_model
 from sobes.core.errors import user_message
 from sobes.desktop import worker
@@ -235,16 +238,17 @@ class SettingsScreen(QWidget):
             self._check()
 
     def _check(self) -> tuple[dict[str, float], dict[str, str]]:
-        """Every value as the judge would take it (``Norms.check_overrides``: each in its range, pairs in their
+        """Every value as the judge would take it (``norm_overrides.check_overrides``: each in its range, pairs in their
         order), and what is wrong — said in the rows (the value cell red, the problem before the reason) and
         above «Сохранить» until it is put right."""
         typed = {name: self._cell(i, VALUE_COLUMN).text().strip() for i, name in enumerate(self.names)}
-        per_cent = {name: shown(NORMS[name]).check(text) for name, text in typed.items() if NORMS[name].unit == "доли"}
+        per_cent = {name: check_value(shown(NORMS[name]), text)
+                    for name, text in typed.items() if NORMS[name].unit == "доли"}
         judged: dict[str, object] = dict(typed)
         for name, (value, _) in per_cent.items():  # the judge's share of a per cent typed in the table
             if value is not None:
                 judged[name] = round(value / 100, 9)
-        values, problems = Norms.check_overrides(judged)
+        values, problems = check_overrides(judged)
         for name, (_, problem) in per_cent.items():  # said in per cent, as typed
             if problem is not None:
                 problems[name] = problem
