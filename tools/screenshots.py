@@ -69,6 +69,7 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
 
     from sobes.audio.fake_backend import FakeBackend
     from sobes.desktop.app import build_window
+    from sobes.desktop.menus import show_help
     from sobes.interview.settings import Settings
 
     app = QApplication([])
@@ -139,7 +140,7 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
     scroll.setValue(0)
     window.review.next_button.click()
     answer(shoot_live=False)
-    window._ending = True  # as "Завершить" does once confirmed
+    window.session._ending = True  # as "Завершить" does once confirmed
     window.review.stop()
     window.host.runner.finish()
     wait(lambda: window.stack.currentWidget() is window.summary)
@@ -156,7 +157,7 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
     save("8-past-answer")
     window.show_screen(window.settings_screen)
     save("9-settings")
-    save_dialog("10-help", window.show_help)
+    save_dialog("10-help", lambda: show_help(window))
     window.show_history()
     screen.table.selectRow(0)
     export = next(b for b in screen.findChildren(QPushButton) if "HTML" in b.text())

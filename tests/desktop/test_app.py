@@ -128,7 +128,7 @@ def test_phone_review_shows_how_the_line_sounds(window, qtbot, fixtures_dir):
 
 
 def test_microphone_check_reports_a_verdict_and_keeps_nothing(window, qtbot, tmp_path):
-    window.check_microphone()
+    window.mic_check.check_microphone()
     qtbot.waitUntil(lambda: "Микрофон в порядке" in window.start.mic_result.text(), timeout=20_000)
     assert list((tmp_path / "data" / "scratch").iterdir()) == []  # nothing on disk
     assert window.start.mic_play_button.isEnabled()  # ...but the candidate can hear how they sounded

@@ -208,7 +208,7 @@ def test_a_misheard_transcript_is_corrected_in_the_review_and_judged_again(windo
         offered.append(text)
         return text.replace("двадцати менеджеров", "двадцати двух менеджеров") + " Клиенты это заметили."
 
-    monkeypatch.setattr("sobes.desktop.main_window.edit_text", edit)
+    monkeypatch.setattr("sobes.desktop.session_screens.edit_text", edit)
     review.correct_button.click()
     assert offered == [heard]  # the dialog opens on what was heard
     assert "Клиенты это заметили" in review.transcript.toPlainText()
@@ -216,7 +216,7 @@ def test_a_misheard_transcript_is_corrected_in_the_review_and_judged_again(windo
     stored = window.history.take(review.take.id).report
     assert stored.transcript_corrected and stored.transcript.text.endswith("Клиенты это заметили.")
 
-    monkeypatch.setattr("sobes.desktop.main_window.edit_text", lambda *a, **k: " ")
+    monkeypatch.setattr("sobes.desktop.session_screens.edit_text", lambda *a, **k: " ")
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     review.correct_button.click()  # everything deleted: refused in one sentence, nothing lost

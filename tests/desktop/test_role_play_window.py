@@ -335,7 +335,7 @@ def test_the_help_tells_of_the_role_play_and_still_fits_a_laptops_screen(qtbot, 
     """F1's page grew by the role play: with a window manager's title bar it must still fit 768 pixels."""
     from PySide6.QtWidgets import QMessageBox
 
-    from sobes.desktop.main_window import HELP, MainWindow
+    from sobes.desktop.menus import HELP, show_help
 
     heights = []
 
@@ -346,7 +346,7 @@ def test_the_help_tells_of_the_role_play_and_still_fits_a_laptops_screen(qtbot, 
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     assert "Ролевая игра" in HELP and "кто клиент и что ему нужно" in HELP
-    MainWindow.show_help(QMessageBox())  # any widget as the parent: the page is the same
+    show_help(QMessageBox())  # any widget as the parent: the page is the same
     assert heights and heights[0] <= 768 - TITLE_BAR - 20, heights
 
 

@@ -110,9 +110,9 @@ def test_quit_and_help_are_in_the_menu(window, monkeypatch):  # noqa: F811
 def test_space_presses_the_focused_button_outside_the_session(window, qtbot):  # noqa: F811
     """The window's Space was taken on every screen: Tab to «Начать» and Space did nothing."""
     window.show_screen(window.start)
-    assert not window.space_action.isEnabled()
+    assert not window.menus.space_action.isEnabled()
     window.show_screen(window.interview)
-    assert window.space_action.isEnabled()
+    assert window.menus.space_action.isEnabled()
     window.show_screen(window.start)
     pressed = []
     window.start.history_button.clicked.connect(lambda: pressed.append(1))
@@ -133,7 +133,7 @@ def test_enter_or_space_on_the_review_goes_on_as_dalee_says(window, qtbot, key):
     qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
     window.review.play_button.click()  # a click on «▶ Слушать» leaves the keys to «Далее →»
     if key == Qt.Key.Key_Space:
-        window.space_action.trigger()  # the window's shortcut, as a key press reaches it
+        window.menus.space_action.trigger()  # the window's shortcut, as a key press reaches it
     else:
         qtbot.keyClick(window.review.transcript, key)  # wherever the focus is on the review
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10_000)
@@ -150,7 +150,7 @@ def test_a_button_tab_has_reached_on_the_review_takes_space_itself(window, qtbot
     window.review.retake_requested.connect(lambda: retakes.append(1))
     assert window.review.retake_button.focusPolicy() == Qt.FocusPolicy.TabFocus  # a click gives it no focus
     window.review.retake_button.setFocus()
-    window.space_action.trigger()
+    window.menus.space_action.trigger()
     assert retakes == [1] and window.stack.currentWidget() is not window.summary
     window.host.runner.abort()
 
@@ -253,7 +253,7 @@ def test_the_phone_modes_microphone_check_is_heard_through_the_line(window, qtbo
     played = backend.played
 
     def check_and_play() -> tuple[np.ndarray, int]:
-        window.check_microphone()
+        window.mic_check.check_microphone()
         qtbot.waitUntil(lambda: start.mic_play_button.isEnabled(), timeout=20_000)
         before = len(played)
         start.mic_play_button.click()
