@@ -27,6 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from cpu_load import cpu_load  # noqa: E402
+from window_wait import wait_for_window  # noqa: E402
 
 SOURCES = ["tests/fixtures/intro.wav", "tests/fixtures/star.wav", "assets/demo/answer.wav",
            "tests/fixtures/pauses.wav", "tests/fixtures/hesitant.wav"]
@@ -57,12 +58,7 @@ def measure(app, seconds: float, silence_s: float) -> float:
     window.show()
 
     def until(condition, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"stuck: {window.host.runner.state}")
-            app.processEvents()
-            time.sleep(0.005)
+        wait_for_window(app, window, condition, timeout)
 
     until(lambda: window.analyzer.model_label is not None, 120)
     window.begin("client_manager", "retake", "", "BEH-03")

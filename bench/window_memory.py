@@ -23,6 +23,9 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from window_wait import wait_for_window  # noqa: E402
+
 ANSWER = ROOT / "tests/fixtures/star.wav"
 
 
@@ -35,12 +38,7 @@ def rss_mb() -> float:
 
 def one_session(app, window) -> None:
     def until(condition, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit(f"stuck: {window.host.runner.state}")
-            app.processEvents()
-            time.sleep(0.005)
+        wait_for_window(app, window, condition, timeout)
 
     window.begin("client_manager", "retake", "", "BEH-03")
     until(lambda: window.host.runner.state == "think", 30)
