@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,28 +39,52 @@ def ensure_display() -> subprocess.Popen | None:
     return server
 
 
+def run_in_scratch(shoot: Callable[[], None]) -> None:
+    """``shoot`` on a display (Xvfb when there is none) with scratch data, home and cache folders, never the
+    user's (the save dialog opens in the scratch home's Documents); then exit at once."""
+    server = ensure_display()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    work = Path(tempfile.mkdtemp(prefix="sobes-shots-"))
+    os.environ["SOBES_DATA_DIR"] = str(work / "data")
+    os.environ["HOME"] = str(work / "home")
+    (work / "home" / "Documents").mkdir(parents=True)
+    os.environ.setdefault("SOBES_CACHE_DIR", str(work / "cache"))
+    try:
+        shoot()
+    finally:
+        if server is not None:
+            server.terminate()
+    sys.stdout.flush()
+    os._exit(0)  # skip the final GC, where PySide6 6.12 with NumPy 2 can crash (see desktop/app.py)
+
+
+def wait_for(app, condition, timeout: float) -> None:
+    """Process ``app``'s events until ``condition()`` holds; a TimeoutError after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        app.processEvents()
+        time.sleep(0.02)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not reach the expected state")
+
+
+def save_window(app, window, path: Path) -> None:
+    """``window`` as drawn once its pending events have run, as a PNG at ``path`` (printed)."""
+    for _ in range(10):
+        app.processEvents()
+    window.grab().save(str(path))
+    print(path, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 2 for 200 %%")
     parser.add_argument("--size", default="1024x768", help="window size, e.g. 1920x1080")
     args = parser.parse_args()
-    server = ensure_display()
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["QT_SCALE_FACTOR"] = args.scale
-    work = Path(tempfile.mkdtemp(prefix="sobes-shots-"))
-    os.environ["SOBES_DATA_DIR"] = str(work / "data")
-    os.environ["HOME"] = str(work / "home")
-    (work / "home" / "Documents").mkdir(parents=True)
-    os.environ.setdefault("SOBES_CACHE_DIR", str(work / "cache"))
     width, height = (int(n) for n in args.size.split("x"))
-    try:
-        shoot(args.out, width, height, args.scale)
-    finally:
-        if server is not None:
-            server.terminate()
-    sys.stdout.flush()
-    os._exit(0)  # skip the final GC, where PySide6 6.12 with NumPy 2 can crash (see desktop/app.py)
+    run_in_scratch(lambda: shoot(args.out, width, height, args.scale))
 
 
 def shoot(out: Path, width: int, height: int, scale: str) -> None:
@@ -82,19 +107,10 @@ def shoot(out: Path, width: int, height: int, scale: str) -> None:
     suffix = f"-{width}x{height}" + ("" if scale == "1" else f"@{scale}x")
 
     def wait(condition, timeout=90.0):
-        deadline = time.monotonic() + timeout
-        while not condition():
-            app.processEvents()
-            time.sleep(0.02)
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not reach the expected state")
+        wait_for(app, condition, timeout)
 
     def save(name):
-        for _ in range(10):
-            app.processEvents()
-        path = out / f"{name}{suffix}.png"
-        window.grab().save(str(path))
-        print(path)
+        save_window(app, window, out / f"{name}{suffix}.png")
 
     def save_dialog(name, open_it) -> None:
         """The modal dialog ``open_it`` opens, as it is drawn, then closed."""

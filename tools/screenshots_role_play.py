@@ -14,17 +14,14 @@ HOME are scratch folders.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.fixtures.make_fixtures import synthesize  # noqa: E402
-from tools.screenshots import ensure_display  # noqa: E402
+from tools.screenshots import run_in_scratch, save_window, wait_for  # noqa: E402
 
 SCENARIO = "RPL-DELAY"
 REPLIES = (
@@ -50,20 +47,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1024x768", help="window size, e.g. 1920x1080")
     args = parser.parse_args()
-    server = ensure_display()
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    work = Path(tempfile.mkdtemp(prefix="sobes-shots-"))
-    os.environ["SOBES_DATA_DIR"] = str(work / "data")
-    os.environ["HOME"] = str(work / "home")
-    os.environ.setdefault("SOBES_CACHE_DIR", str(work / "cache"))
     width, height = (int(n) for n in args.size.split("x"))
-    try:
-        shoot(args.out, width, height)
-    finally:
-        if server is not None:
-            server.terminate()
-    sys.stdout.flush()
-    os._exit(0)  # skip the final GC, where PySide6 6.12 with NumPy 2 can crash (see desktop/app.py)
+    run_in_scratch(lambda: shoot(args.out, width, height))
 
 
 def shoot(out: Path, width: int, height: int) -> None:
@@ -98,19 +83,10 @@ def shoot(out: Path, width: int, height: int) -> None:
     suffix = f"-{width}x{height}"
 
     def wait(condition, timeout=120.0):
-        deadline = time.monotonic() + timeout
-        while not condition():
-            app.processEvents()
-            time.sleep(0.02)
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not reach the expected state")
+        wait_for(app, condition, timeout)
 
     def save(name):
-        for _ in range(10):
-            app.processEvents()
-        path = out / f"{name}{suffix}.png"
-        window.grab().save(str(path))
-        print(path, flush=True)
+        save_window(app, window, out / f"{name}{suffix}.png")
 
     wait(lambda: window.analyzer.model_label is not None)
     start = window.start
