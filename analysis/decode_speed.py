@@ -14,9 +14,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from sobes.analysis.transcribe import TranscribeOptions
+
 # Seconds to decode on a quiet machine (2 cores, base int8, the demo answer cut at 2–28 s), as (fixed, per audio
-# second) for each beam size: calibrated here (docs/performance.md).
-QUIET_COST = {5: (0.6, 0.13), 1: (0.55, 0.07)}
+# second) for each (beam size, short window): calibrated here (docs/performance.md). A short window has almost no
+# fixed part: the encoder reads the audio, not 30 s (Festival and real pieces of 4–17 s, 2026-12-06).
+QUIET_COST = {(5, False): (0.6, 0.13), (1, False): (0.55, 0.07), (1, True): (0.1, 0.09)}
 
 
 @dataclass
@@ -31,17 +34,18 @@ class DecodeSpeed:
     slowdown: float = 1.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def record(self, beam_size: int, audio_s: float, decode_s: float) -> None:
-        """One decoding of ``audio_s`` seconds that took ``decode_s`` seconds."""
-        measured = decode_s / _quiet_seconds(beam_size, audio_s)
+    def record(self, options: TranscribeOptions, audio_s: float, decode_s: float) -> None:
+        """One decoding of ``audio_s`` seconds with ``options`` that took ``decode_s`` seconds."""
+        measured = decode_s / _quiet_seconds(options, audio_s)
         with self._lock:
             self.slowdown = (1 - self.weight) * self.slowdown + self.weight * measured
 
-    def seconds(self, beam_size: int, audio_s: float) -> float:
-        """Expected seconds to decode ``audio_s`` seconds of audio with ``beam_size`` now."""
-        return _quiet_seconds(beam_size, audio_s) * self.slowdown
+    def seconds(self, options: TranscribeOptions, audio_s: float) -> float:
+        """Expected seconds to decode ``audio_s`` seconds of audio with ``options`` now."""
+        return _quiet_seconds(options, audio_s) * self.slowdown
 
 
-def _quiet_seconds(beam_size: int, audio_s: float) -> float:
-    fixed, per_second = QUIET_COST.get(beam_size, QUIET_COST[5])
+def _quiet_seconds(options: TranscribeOptions, audio_s: float) -> float:
+    kind = (1 if options.beam_size == 1 else 5, options.beam_size == 1 and options.encoder_margin_s is not None)
+    fixed, per_second = QUIET_COST[kind]
     return fixed + per_second * audio_s

@@ -237,9 +237,9 @@ class StreamingTranscriber:
 
     def _tail_options(self, samples: int, budget_s: float) -> TranscribeOptions:
         """Beam search for a tail of ``samples`` if this machine can decode it so within ``budget_s`` now."""
-        if self.speed.seconds(self.options.beam_size, samples / RATE) <= budget_s:
+        if self.speed.seconds(self.options, samples / RATE) <= budget_s:
             return self.options
-        return self.options.fast()
+        return self.options.fast(short_window=True)
 
     def _glimpse_now(self) -> bool:
         """Decode the audio since the last piece greedily, for the live counters, once ``glimpse_every_s`` more was
@@ -250,12 +250,13 @@ class StreamingTranscriber:
         the stop may come any moment, and a glimpse under way then is waited for (1.3 s on a busy machine)."""
         begin, end = self._committed, len(self._audio)
         seen = self._glimpse.end if self._glimpse is not None and self._glimpse.begin == begin else begin
-        every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(1, (end - begin) / RATE))
+        options = self.options.fast(short_window=True)
+        every_s = max(self.glimpse_every_s, 2 * self.speed.seconds(options, (end - begin) / RATE))
         if end - seen < every_s * RATE or end - begin > self.behind_s * RATE + self.max_chunk_s * RATE:
             return False
         if not self._speaking_now(end):
             return False  # silent now: the answer may be ending, and a speculative tail is due, not a glimpse
-        self._glimpse = self._decode_ahead(begin, end, self.options.fast())
+        self._glimpse = self._decode_ahead(begin, end, options)
         return True
 
     def _speculate(self) -> bool:
@@ -442,13 +443,13 @@ class StreamingTranscriber:
         progress = None if report is None else (lambda fraction: report((begin + fraction * (end - begin)) / RATE))
         audio_s = (end - begin) / RATE
         started = time.perf_counter()
-        self._decoding = (begin / RATE, end / RATE, started, self.speed.seconds(options.beam_size, audio_s))
+        self._decoding = (begin / RATE, end / RATE, started, self.speed.seconds(options, audio_s))
         try:
             piece = transcribe(self.model, self._audio[begin:end], options, progress=progress)
         finally:
             self._decoding = None
         took = time.perf_counter() - started
-        self.speed.record(options.beam_size, audio_s, took)
+        self.speed.record(options, audio_s, took)
         logger.debug("decoded %.1f–%.1f s (beam %d, heard %.1f s) in %.2f s", begin / RATE, end / RATE,
                      options.beam_size, len(self._audio) / RATE, took)
         return piece

@@ -62,6 +62,7 @@ import numpy as np
 
 from sobes.analysis.errors import ModelError
 from sobes.analysis.model_store import ModelSpec, resolve_model
+from sobes.analysis.short_windows import encoder_margin, short_window_model
 from sobes.analysis.transcript import Transcript, Word
 from sobes.core.errors import Cancelled
 from sobes.core.offline import disable_telemetry
@@ -104,14 +105,21 @@ class TranscribeOptions:
     max_tokens_per_s: float = 12.0  # calibrated here: twice the most measured (6 a second, real voice and Festival)
     loop_repeats: int = 4  # a run of 1–3 words repeated this often in a row is a decoding loop (calibrated here)
     loop_repetition_penalty: float = 1.1  # for the second decoding of a window that looped (calibrated here)
+    encoder_margin_s: float | None = None  # the encoder reads all 30 s of a window, as trained
+    # a short window (``fast(short_window=True)``) reads the audio and this much of its padding: calibrated here,
+    # a second reads as well as three (analysis/short_windows.py, docs/transcription.md)
+    short_window_margin_s: float = 1.0
 
     @property
     def threads(self) -> int:
         return self.cpu_threads or os.cpu_count() or 1
 
-    def fast(self) -> TranscribeOptions:
-        """The same with greedy decoding: for the one moment a candidate waits on the model (a tail after stop)."""
-        return replace(self, beam_size=1)
+    def fast(self, *, short_window: bool = False) -> TranscribeOptions:
+        """The same, greedy: for pieces a busy machine is behind on (analysis/streaming.py). ``short_window``: the
+        encoder also reads only the audio, not 30 s of padding (2-3 times quicker on a few seconds, a little less
+        accurate): for glimpses and for tails a candidate waits for."""
+        margin = self.short_window_margin_s if short_window else self.encoder_margin_s
+        return replace(self, beam_size=1, encoder_margin_s=margin)
 
 
 _models: dict[tuple[str, str, int], object] = {}
@@ -145,7 +153,7 @@ def _load(spec: ModelSpec, options: TranscribeOptions):
 
     logger.info("loading model %s (%s, %d threads)", spec.label, options.compute_type, options.threads)
     try:
-        return WhisperModel(
+        return short_window_model(WhisperModel)(
             spec.path_or_name,
             device="cpu",
             compute_type=options.compute_type,
@@ -257,24 +265,25 @@ def _decode(model, samples: np.ndarray, options: TranscribeOptions, *, repetitio
     """faster-whisper's segments of one window, with at most ``max_tokens_per_s`` tokens a second of audio."""
     cap = _MAX_NEW_TOKENS_CONDITIONED if options.condition_on_previous_text else _MAX_NEW_TOKENS
     budget = min(int(len(samples) / RATE * options.max_tokens_per_s) + 16, cap)
-    segments, _info = model.transcribe(
-        samples,
-        language=options.language,
-        beam_size=options.beam_size,
-        word_timestamps=True,
-        condition_on_previous_text=options.condition_on_previous_text,
-        initial_prompt=options.initial_prompt,
-        temperature=list(options.temperatures),
-        max_new_tokens=budget,
-        repetition_penalty=repetition_penalty,
-        vad_filter=options.vad_filter,
-        vad_parameters={
-            "threshold": options.decoder_vad_threshold,
-            "min_silence_duration_ms": options.vad_min_silence_ms,
-            "speech_pad_ms": options.vad_speech_pad_ms,
-        },
-    )
-    return list(segments)
+    with encoder_margin(model, options.encoder_margin_s):  # per thread: the model is shared
+        segments, _info = model.transcribe(
+            samples,
+            language=options.language,
+            beam_size=options.beam_size,
+            word_timestamps=True,
+            condition_on_previous_text=options.condition_on_previous_text,
+            initial_prompt=options.initial_prompt,
+            temperature=list(options.temperatures),
+            max_new_tokens=budget,
+            repetition_penalty=repetition_penalty,
+            vad_filter=options.vad_filter,
+            vad_parameters={
+                "threshold": options.decoder_vad_threshold,
+                "min_silence_duration_ms": options.vad_min_silence_ms,
+                "speech_pad_ms": options.vad_speech_pad_ms,
+            },
+        )
+        return list(segments)
 
 
 def _looped(words: list[str], repeats: int) -> bool:

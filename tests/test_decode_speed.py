@@ -6,19 +6,22 @@ import pytest
 
 from sobes.analysis.decode_speed import DecodeSpeed
 from sobes.analysis.streaming import RATE, StreamingTranscriber
+from sobes.analysis.transcribe import TranscribeOptions
 from tests.judges import VOICING
+
+BEAM = TranscribeOptions()
 
 
 def test_the_estimate_follows_a_machine_that_became_busy_and_quiet_again():
-    speed = DecodeSpeed()
-    quiet = speed.seconds(5, 10.0)
+    speed, beam, greedy, glimpse = DecodeSpeed(), BEAM, BEAM.fast(), BEAM.fast(short_window=True)
+    quiet = speed.seconds(beam, 10.0)
     for _ in range(4):  # two other programs started: every decoding takes three times as long
-        speed.record(5, 10.0, 3 * quiet)
-    assert speed.seconds(5, 10.0) == pytest.approx(3 * quiet, rel=0.1)
-    assert speed.seconds(1, 10.0) < speed.seconds(5, 10.0)  # greedy stays the cheaper choice
-    for _ in range(6):  # and stopped
-        speed.record(1, 10.0, DecodeSpeed().seconds(1, 10.0))
-    assert speed.seconds(5, 10.0) == pytest.approx(quiet, rel=0.1)
+        speed.record(beam, 10.0, 3 * quiet)
+    assert speed.seconds(beam, 10.0) == pytest.approx(3 * quiet, rel=0.1)
+    assert speed.seconds(glimpse, 4.0) < speed.seconds(greedy, 4.0) < speed.seconds(beam, 4.0)  # cheaper choices
+    for _ in range(6):  # and stopped: measured on glimpses alone
+        speed.record(glimpse, 4.0, DecodeSpeed().seconds(glimpse, 4.0))
+    assert speed.seconds(beam, 10.0) == pytest.approx(quiet, rel=0.1)
 
 
 def test_a_tail_is_decoded_with_beam_search_only_when_the_machine_can_afford_it():

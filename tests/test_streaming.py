@@ -225,7 +225,7 @@ def test_on_a_busy_machine_a_glimpse_that_covers_a_piece_is_not_decoded_again(an
     streamer._update_probabilities()
     cut = streamer._pause_cut()
     assert cut is not None and streamer._piece_options(cut).beam_size == 1
-    streamer._glimpse = streamer._decode_ahead(0, len(streamer.audio), analyzer.options.fast())
+    streamer._glimpse = streamer._decode_ahead(0, len(streamer.audio), analyzer.options.fast(short_window=True))
     decodings = streamer.speed.slowdown, len(streamer.texts)
     assert streamer._piece() and streamer.glimpses_reused == 1
     assert streamer.speed.slowdown == decodings[0]  # nothing was decoded: a decoding would have been timed
