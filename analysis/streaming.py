@@ -91,13 +91,14 @@ class StreamingTranscriber:
     def __init__(self, model, options: TranscribeOptions = TranscribeOptions(), *, source_rate: int = RATE,
                  min_chunk_s: float = 8.0, max_chunk_s: float = 28.0, overlap_s: float = 1.5,
                  min_pause_s: float = 0.5, silence_to_speculate_s: float = 0.35, wait_budget_s: float = 1.5,
-                 speculate_budget_s: float = 3.0, behind_s: float = 6.0, busy_slowdown: float = 1.25,
+                 speculate_budget_s: float = 2.0, behind_s: float = 6.0, busy_slowdown: float = 1.25,
                  glimpse_every_s: float = 2.0, speed: DecodeSpeed | None = None,
                  voicing_threshold: float):
         """``wait_budget_s``: a tail left after the stop is decoded with beam search when that is expected to take
         no longer (calibrated here: 7 s of audio on a quiet machine, inside the 2 s the review may take; under load
         less). ``speculate_budget_s``: the same for a tail decoded in a silence before the stop, which has a head
-        start (calibrated here: 18 s of audio quiet; candidates press stop a second or two after their last word).
+        start (calibrated here: 11 s of audio quiet, fewer on a busy machine; it starts about half a second after the
+        last word, and a stop a second after that waited 2.4 s for a 2.7 s beam search with 3 s, 18 s quiet).
         ``glimpse_every_s``: how much new audio brings a glimpse for the live counters (calibrated here: a filler
         counted about 3 s after it is said, the worker busy 84 s of a 2-minute answer instead of 74 s; ``inf``:
         never).
