@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from sobes.analysis.norm_declaration import Norm, norm_field
-from sobes.analysis.norm_value import short as short  # re-exported: cli/analyze_cmd.py imports it from here
 
 GUIDE_CLIENTS = "«Как подготовиться к собеседованию менеджеру по взаимодействию с клиентами в 2025 году»"
 GUIDE_SALES = "«Собеседование на специалиста по сопровождению продаж в 2025 году: акцент на коммуникации»"

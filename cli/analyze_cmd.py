@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sobes.analysis.engine import Analyzer
 from sobes.analysis.judge import Judge
-from sobes.analysis.norms import short
+from sobes.analysis.norm_value import short
 from sobes.analysis.report import Report, json_default
 from sobes.cli.question_args import add_question_arguments, question_context
 from sobes.cli.saved import saved_settings
