@@ -43,10 +43,11 @@ the table is in docs/transcription.md.
   ``loop_repeats`` times in a row) is decoded again with
   ``loop_repetition_penalty``: deterministic, and only for that window, so
   ordinary speech is decoded as measured.
-* While the candidate speaks, every piece is decoded with these settings; only
-  the last piece after the stop, when no silence let it be decoded already,
-  is decoded greedily (``fast()``): the candidate is waiting then
-  (analysis/streaming.py).
+* While the candidate speaks, every piece is decoded with these settings; a
+  tail the candidate waits for that beam search would not decode in time, and
+  pieces a busy machine is behind on, are decoded greedily (``fast()``); the
+  tails and the glimpses for the live counters with a short encoder window
+  too (analysis/short_windows.py, analysis/streaming.py).
 """
 
 from __future__ import annotations
