@@ -168,7 +168,7 @@ class Analyzer:
         load_s = self.prepare()
         started = time.perf_counter()
         if transcript is None:  # after the fact: the whole recording at once, with all its context
-            transcript = transcribe(self._whisper, audio.samples, self.options, progress=progress,
+            transcript = transcribe(self._whisper, audio.samples, self.options.whole(), progress=progress,
                                     should_cancel=should_cancel)
             release_freed_memory()  # the decoder's buffers, before the analysis adds its own
         transcribe_s = time.perf_counter() - started

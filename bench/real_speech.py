@@ -61,6 +61,7 @@ CANDIDATES: dict[str, dict | TranscribeOptions] = {
     "project, no decoder's VAD": TranscribeOptions(vad_filter=False),
     "chosen: beam 5, VAD 500/400 at 0.35, no conditioning, no fallback": TranscribeOptions(),
     "chosen, with conditioning on the previous text": TranscribeOptions(condition_on_previous_text=True),
+    "chosen, after the fact: batched past one window (whole())": TranscribeOptions().whole(),
     # the encoder reading the audio and some padding, not 30 s (analysis/short_windows.py)
     "short window 1 s, beam 5": TranscribeOptions(encoder_margin_s=1.0),
     "short window 3 s, beam 5": TranscribeOptions(encoder_margin_s=3.0),

@@ -64,3 +64,27 @@ def test_a_glimpse_hears_the_words_with_a_short_encoder_input(analyzer, fixtures
     padded = transcribe(analyzer._whisper, samples, TranscribeOptions().fast())
     assert word_error_rate(words_of(padded.text), words_of(short.text)) <= 0.25, (padded.text, short.text)
     assert short.words[-1].word.lower().startswith("клиент") and short.words[-1].end <= 8.1
+
+
+def test_a_recording_analysed_after_the_fact_reads_each_chunk_once(analyzer, fixtures_dir, monkeypatch):
+    """The demo answer (39 s) decoded one window after another needed three encoder passes: the second window's
+    text ended at 35 s and a third read the last 4 s. The batched pipeline reads Silero's chunks of up to 30 s
+    once each: two chunks, one batch."""
+    samples = load_audio(fixtures_dir.parents[1] / "assets" / "demo" / "answer.wav").samples
+    model_class = type(analyzer._whisper)
+    batches: list[int] = []
+    original = model_class.encode
+
+    def counted(self, features):
+        batches.append(features.shape[0] if features.ndim == 3 else 1)
+        return original(self, features)
+
+    monkeypatch.setattr(model_class, "encode", counted)
+    sequential = transcribe(analyzer._whisper, samples, TranscribeOptions())
+    passes = len(batches)
+    batches.clear()
+    whole = transcribe(analyzer._whisper, samples, TranscribeOptions().whole())
+    assert passes == 3 and batches == [2]
+    assert word_error_rate(words_of(sequential.text), words_of(whole.text)) <= 0.2, (sequential.text, whole.text)
+    assert 0.0 <= whole.words[0].start < 1.0 and 37.0 < whole.words[-1].end <= len(samples) / 16_000
+    assert TranscribeOptions(vad_filter=False).whole().batch_size == 0  # the pipeline needs Silero's chunks
