@@ -115,7 +115,7 @@ class TranscribeOptions:
     # ``transcribe``); n: its batched pipeline, Silero's chunks of up to 30 s each read once, n at a time, text
     # without timestamp tokens (word times from the alignment as before); ``whole()`` chooses it
     batch_size: int = 0
-    whole_batch_size: int = 2  # calibrated here: a recording analysed after the fact (docs/transcription.md)
+    whole_batch_size: int = 1  # calibrated here: 2 was quicker (0.83x plain) but peaked at 1.41x its memory
 
     @property
     def threads(self) -> int:
