@@ -41,7 +41,7 @@ class DecodeSpeed:
         speech, not with its length (10.8 s of a Festival answer in 0.59 s with two busy programs beside it, 8 s
         of the real voice in 0.9 s quiet), and taken, it read a busy machine as quiet: beam search was chosen
         for a tail that the stop then waited 2.4 s for."""
-        if options.beam_size == 1 and options.encoder_margin_s is not None:
+        if options.encoder_margin_s is not None:
             return
         measured = decode_s / _quiet_seconds(options, audio_s)
         with self._lock:
@@ -53,6 +53,6 @@ class DecodeSpeed:
 
 
 def _quiet_seconds(options: TranscribeOptions, audio_s: float) -> float:
-    kind = (1 if options.beam_size == 1 else 5, options.beam_size == 1 and options.encoder_margin_s is not None)
-    fixed, per_second = QUIET_COST[kind]
+    beam = 1 if options.beam_size == 1 else 5
+    fixed, per_second = QUIET_COST.get((beam, options.encoder_margin_s is not None), QUIET_COST[beam, False])
     return fixed + per_second * audio_s
