@@ -237,9 +237,11 @@ class StreamingTranscriber:
         return self.options.fast()
 
     def _tail_options(self, samples: int, budget_s: float) -> TranscribeOptions:
-        """Beam search for a tail of ``samples`` if this machine can decode it so within ``budget_s`` now."""
-        if self.speed.seconds(self.options, samples / RATE) <= budget_s:
-            return self.options
+        """The most accurate decoding of a tail of ``samples`` this machine is expected to finish within ``budget_s``
+        now: beam search, else greedy, else greedy in a short window (quickest, least accurate)."""
+        for options in (self.options, self.options.fast()):
+            if self.speed.seconds(options, samples / RATE) <= budget_s:
+                return options
         return self.options.fast(short_window=True)
 
     def _glimpse_now(self) -> bool:
